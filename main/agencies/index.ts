@@ -1,0 +1,12 @@
+import { agenciesOps } from '../../shared/agencies.js';
+import type { FeatureHandlers } from '../app/handlers.js';
+import { createAgency, deleteAgency, listAgencies, updateAgency } from './agencies.service.js';
+
+export { createAgencyInTx, listAgencies } from './agencies.service.js';
+
+export const agenciesHandlers: FeatureHandlers<typeof agenciesOps> = {
+  'agencies.list': (_input, ctx) => listAgencies(ctx.db),
+  'agencies.create': (input, ctx) => createAgency(ctx, input),
+  'agencies.update': (input, ctx) => updateAgency(ctx, input),
+  'agencies.delete': (input, ctx) => deleteAgency(ctx, input),
+};

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openDatabase } from '../db/database.js';
+import { chromiumPrinter } from '../printing/chromium-printer.js';
+import { systemClock } from './clock.js';
+import { notSetUp, type AppContext, type Clock } from './context.js';
+import type { PdfPrinter } from './printer.js';
+
+export interface ComposeOptions {
+  clock?: Clock;
+  printer?: PdfPrinter;
+  actor?: string;
+}
+
+export const DATABASE_FILE = 'xhht.sqlite';
+
+/** Opens the data directory (creating it) and builds the context every transport shares. */
+export async function composeApp(dataDir: string, options: ComposeOptions = {}): Promise<AppContext & { close(): Promise<void> }> {
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const { db, sqlite, close } = await openDatabase(join(dir, DATABASE_FILE));
+  const office = await db.selectFrom('office').select('id').executeTakeFirst();
+  let officeId = office?.id ?? '';
+  return {
+    db,
+    sqlite,
+    dataDir: dir,
+    clock: options.clock ?? systemClock,
+    actor: options.actor ?? safeUserName(),
+    officeId: () => {
+      if (!officeId) throw notSetUp();
+      return officeId;
+    },
+    rememberOffice: (id) => {
+      officeId = id;
+    },
+    printer: options.printer ?? chromiumPrinter(),
+    close,
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'cán bộ';
+  } catch {
+    return 'cán bộ';
+  }
+}

@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { IsoDate } from '../../shared/dates.js';
+import { AppError } from '../../shared/errors.js';
+import type { DB } from '../db/schema.js';
+import type { PdfPrinter } from './printer.js';
+
+export interface Clock {
+  now(): Date;
+  /** The officer's calendar day. */
+  today(): IsoDate;
+}
+
+/** Everything a service needs, built once per process by compose(); tests build their own. */
+export interface AppContext {
+  db: Kysely<DB>;
+  sqlite: Database.Database;
+  dataDir: string;
+  clock: Clock;
+  /** Who acts, for the audit log: the OS user of the office PC. */
+  actor: string;
+  /** The office id once the office is set up. */
+  officeId(): string;
+  /** Called by office setup so later writes carry the new office id. */
+  rememberOffice(id: string): void;
+  printer: PdfPrinter;
+}
+
+export function notSetUp(): AppError {
+  return new AppError('NOT_SET_UP', 'Cơ quan chưa được thiết lập. Hãy hoàn tất bước thiết lập ban đầu.');
+}

@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import { contract, isOpName } from '../../shared/contract.js';
+import { AppError, type Envelope, type ErrorPayload, type FieldIssue } from '../../shared/errors.js';
+import type { AppContext } from './context.js';
+import { handlers } from './registry.js';
+
+/**
+ * The only caller of handlers. IPC, HTTP, the CLI and the tests all come
+ * through here: the input is validated against the contract, the handler
+ * runs, and every outcome becomes an envelope — nothing throws across the boundary.
+ */
+export async function dispatch(op: string, raw: unknown, ctx: AppContext): Promise<Envelope<unknown>> {
+  if (!isOpName(op)) return failure(new AppError('UNKNOWN_OPERATION', `Không có thao tác "${op}"`));
+  const parsed = contract[op].input.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issues = issuesOf(parsed.error);
+    return failure(new AppError('VALIDATION', `Dữ liệu nhập chưa hợp lệ: ${issues[0]?.message ?? ''}`, { issues }));
+  }
+  try {
+    const handler = handlers[op] as (input: unknown, ctx: AppContext) => Promise<unknown>;
+    return { ok: true, data: await handler(parsed.data, ctx) };
+  } catch (error) {
+    return failure(toAppError(error));
+  }
+}
+
+export function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+}
+
+/** Maps any thrown value to an AppError: ours pass through, SQLite's are classified, the rest are bugs. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) return classifySqliteError(code, error);
+  console.error('[xhht] lỗi không mong đợi:', error);
+  return new AppError('INTERNAL', 'Đã xảy ra lỗi không mong đợi. Dữ liệu không bị thay đổi; hãy thử lại hoặc báo cho người quản trị.');
+}
+
+function classifySqliteError(code: string, error: unknown): AppError {
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new AppError('DB_BUSY', 'Cơ sở dữ liệu đang bận (có thể một cửa sổ XHHT khác đang ghi). Hãy thử lại sau giây lát.');
+  }
+  if (code === 'SQLITE_READONLY') return new AppError('DB_READONLY', 'Không ghi được vào thư mục dữ liệu (chỉ đọc). Hãy kiểm tra quyền ghi.');
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return new AppError('DB_CORRUPT', 'Tệp dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu gần nhất.');
+  }
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    return new AppError('CONFLICT', 'Dữ liệu trùng hoặc tham chiếu không hợp lệ; không có gì được ghi.', { sqlite: code });
+  }
+  console.error('[xhht] lỗi SQLite:', error);
+  return new AppError('INTERNAL', 'Lỗi cơ sở dữ liệu; dữ liệu không bị thay đổi.', { sqlite: code });
+}
+
+function failure(error: AppError): Envelope<never> {
+  const payload: ErrorPayload = { code: error.code, message: error.message };
+  if (Object.keys(error.details).length > 0) payload.details = error.details;
+  return { ok: false, error: payload };
+}

@@ -1,0 +1,15 @@
+import { agenciesHandlers } from '../agencies/index.js';
+import { officeHandlers } from '../office/index.js';
+import { plansHandlers } from '../plans/index.js';
+import { searchHandlers } from '../search/index.js';
+import { unitsHandlers } from '../units/index.js';
+import type { Handlers } from './handlers.js';
+
+/** Every feature's handlers, joined; the type makes a missing or misspelt op a compile error. */
+export const handlers: Handlers = {
+  ...officeHandlers,
+  ...unitsHandlers,
+  ...agenciesHandlers,
+  ...searchHandlers,
+  ...plansHandlers,
+};

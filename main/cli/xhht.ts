@@ -1,0 +1,99 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AppError, describeIssues } from '../../shared/errors.js';
+import { DEFAULT_LEVEL_NAMES, unitTypesOfLevel } from '../../shared/office.js';
+import { composeApp } from '../app/compose.js';
+import { loadDemo } from '../demo/demo.service.js';
+import { loadOffice, setUpOffice } from '../office/index.js';
+import { startHttpHost } from '../transport/http-host.js';
+import { CliError, DataDirArgs, InitArgs, ServeArgs, parseCommandArgs, readCommandLine, territoryFromOfficeName } from './cli-args.js';
+
+const HELP = `XHHT — quản lý xây dựng xã hội học tập
+
+Cách dùng: npm run xhht -- <lệnh> [tùy chọn]
+
+Lệnh:
+  init    Thiết lập cơ quan (không hỏi lại)
+          --data-dir THƯ_MỤC --office-name TÊN --office-code MÃ --level tinh|huyen|xa
+          [--territory-name TÊN_ĐỊA_BÀN] [--territory-code MÃ] [--province TỈNH]
+  demo    Tạo dữ liệu mẫu: huyện Tân Hồng (Đồng Tháp), 9 xã, thị trấn, ấp, khóm, cơ quan và kế hoạch
+          --data-dir THƯ_MỤC (thư mục mới hoặc trống)
+  serve   Chạy XHHT trong trình duyệt tại 127.0.0.1
+          --data-dir THƯ_MỤC [--port SỐ] (0 = cổng trống bất kỳ) [--demo] (tạo dữ liệu mẫu nếu thư mục trống)
+  --help  In hướng dẫn này
+`;
+
+export const RENDERER_ROOT = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+async function run(argv: string[]): Promise<void> {
+  const { command, values } = readCommandLine(argv);
+  switch (command) {
+    case 'help':
+    case undefined:
+      process.stdout.write(HELP);
+      return;
+    case 'init':
+      return init(parseCommandArgs(InitArgs, values));
+    case 'demo':
+      return demo(parseCommandArgs(DataDirArgs, values)['data-dir']);
+    case 'serve':
+      return serve(parseCommandArgs(ServeArgs, values));
+    default:
+      throw new CliError(`không có lệnh "${command}" (xem --help)`);
+  }
+}
+
+async function init(args: ReturnType<typeof InitArgs.parse>): Promise<void> {
+  const ctx = await composeApp(args['data-dir']);
+  try {
+    const office = await setUpOffice(ctx, {
+      name: args['office-name'],
+      code: args['office-code'],
+      level: args.level,
+      territoryName: args['territory-name'] ?? territoryFromOfficeName(args['office-name']),
+      territoryCode: args['territory-code'] ?? args['office-code'],
+      territoryType: unitTypesOfLevel(DEFAULT_LEVEL_NAMES[args.level][0]!)[0]!,
+      provinceName: args.province ?? '',
+    });
+    process.stdout.write(`Đã thiết lập ${office.name} (mã ${office.code}) tại ${ctx.dataDir}\n`);
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function demo(dataDir: string): Promise<void> {
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new CliError(`thư mục ${dataDir} đã có dữ liệu; hãy chọn thư mục mới hoặc trống cho dữ liệu mẫu`);
+  const ctx = await composeApp(dataDir);
+  try {
+    await loadDemo(ctx, (step) => process.stdout.write(`… ${step}\n`));
+    process.stdout.write(`Đã tạo dữ liệu mẫu huyện Tân Hồng tại ${ctx.dataDir}\n`);
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function serve(args: ReturnType<typeof ServeArgs.parse>): Promise<void> {
+  if (!existsSync(`${RENDERER_ROOT}/index.html`)) throw new CliError('chưa có giao diện đã build; hãy chạy: npm run build:renderer');
+  const fresh = !existsSync(args['data-dir']) || readdirSync(args['data-dir']).length === 0;
+  const ctx = await composeApp(args['data-dir']);
+  if (args.demo && fresh) await loadDemo(ctx);
+  else if (args.demo && !(await loadOffice(ctx.db))) throw new CliError('thư mục dữ liệu đã có tệp nhưng chưa thiết lập; dùng thư mục trống cho --demo');
+  const host = await startHttpHost(ctx, RENDERER_ROOT, args.port);
+  process.stdout.write(`XHHT listening at ${host.url}\n`);
+  const stop = () => {
+    void host.close().then(() => ctx.close()).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`xhht: ${oneLine(error)}\n`);
+  process.exit(error instanceof CliError || error instanceof AppError ? 2 : 1);
+});
+
+function oneLine(error: unknown): string {
+  if (error instanceof AppError) return error.details.issues ? `${error.message} (${describeIssues(error.details.issues)})` : error.message;
+  if (error instanceof Error) return error.message.split('\n')[0] ?? 'lỗi không rõ';
+  return String(error);
+}

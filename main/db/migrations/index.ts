@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import { up as m0010 } from './0010_core.js';
+import { up as m0020 } from './0020_units.js';
+import { up as m0030 } from './0030_agencies.js';
+import { up as m0040 } from './0040_plans.js';
+
+export interface Migration {
+  id: number;
+  name: string;
+  up: (db: Kysely<any>) => Promise<void>;
+}
+
+/**
+ * Every migration, in order. Ids are multiples of 10 (a hotfix takes +1), the
+ * file is named `<id>_<name>.ts`, and a shipped migration is never edited.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 10, name: 'core', up: m0010 },
+  { id: 20, name: 'units', up: m0020 },
+  { id: 30, name: 'agencies', up: m0030 },
+  { id: 40, name: 'plans', up: m0040 },
+];

@@ -1,0 +1,21 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { AppContext } from '../app/context.js';
+import { dispatch } from '../app/dispatch.js';
+import { APP_ORIGIN } from './app-protocol.js';
+
+export const INVOKE_CHANNEL = 'office:invoke';
+
+/** Only our own top-level page may call main; an iframe or another origin gets FORBIDDEN. */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame === event.sender.mainFrame && frame.url.startsWith(`${APP_ORIGIN}/`);
+}
+
+export function registerIpcHost(ipcMain: IpcMain, ctx: AppContext): void {
+  ipcMain.handle(INVOKE_CHANNEL, (event, op: unknown, input: unknown) => {
+    if (!isTrustedSender(event) || typeof op !== 'string') {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ cửa sổ XHHT' } };
+    }
+    return dispatch(op, input, ctx);
+  });
+}

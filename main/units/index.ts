@@ -1,0 +1,21 @@
+import { unitsOps } from '../../shared/units.js';
+import type { FeatureHandlers } from '../app/handlers.js';
+import { saveEducation, saveFigures } from './unit-yearly.service.js';
+import { importUnitsFromXlsx } from './units.import.js';
+import { createUnit, deleteUnit, getUnitDetail, loadUnitTree, moveUnit, updateUnit } from './units.service.js';
+
+export { createUnitInTx } from './units.service.js';
+export { loadUnitTree, loadLiveUnit } from './units.repo.js';
+export { loadEducationForYear, loadFiguresForYear, saveEducation, saveFigures } from './unit-yearly.service.js';
+
+export const unitsHandlers: FeatureHandlers<typeof unitsOps> = {
+  'units.tree': (_input, ctx) => loadUnitTree(ctx.db),
+  'units.get': (input, ctx) => getUnitDetail(ctx.db, input.id),
+  'units.create': (input, ctx) => createUnit(ctx, input),
+  'units.update': (input, ctx) => updateUnit(ctx, input),
+  'units.move': (input, ctx) => moveUnit(ctx, input),
+  'units.delete': (input, ctx) => deleteUnit(ctx, input),
+  'units.saveFigures': (input, ctx) => saveFigures(ctx, input),
+  'units.saveEducation': (input, ctx) => saveEducation(ctx, input),
+  'units.importXlsx': (input, ctx) => importUnitsFromXlsx(ctx, Buffer.from(input.contentBase64, 'base64'), input.dryRun),
+};

@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import type { EducationStatusDto, EducationValues, FigureValues, UnitFiguresDto } from '../../shared/units.js';
+import type { AppContext } from '../app/context.js';
+import { bumpedSyncColumns, inTransaction, newSyncColumns, writeAudit, type ReadDb, type Tx } from '../db/rows.js';
+import type { UnitEducationTable, UnitFiguresTable } from '../db/schema.js';
+import { loadLiveUnit } from './units.repo.js';
+
+/** The two per-unit, per-year tables; both are upserted the same way. */
+type YearlyTable = 'unitFigures' | 'unitEducation';
+type YearlyRow<T extends YearlyTable> = T extends 'unitFigures' ? UnitFiguresTable : UnitEducationTable;
+
+const FIGURE_KEYS = ['households', 'clans', 'adults', 'workingAge', 'officials', 'organisations'] as const;
+
+/** Inserts or replaces the row of one unit and year, keeping its id and bumping its revision. */
+export async function upsertYearlyInTx<T extends YearlyTable>(
+  tx: Tx,
+  ctx: AppContext,
+  table: T,
+  unitId: string,
+  year: number,
+  values: Omit<YearlyRow<T>, keyof YearlyRow<'unitFigures'> & keyof YearlyRow<'unitEducation'>>,
+): Promise<YearlyRow<T>> {
+  // The two tables share these columns; Kysely cannot type a query over a union of tables.
+  const loose = tx as unknown as Kysely<any>;
+  const before = (await loose
+    .selectFrom(table as string)
+    .selectAll()
+    .where('unitId', '=', unitId)
+    .where('year', '=', year)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst()) as YearlyRow<T> | undefined;
+  const after = (before
+    ? { ...before, ...values, ...bumpedSyncColumns(ctx, before) }
+    : { ...newSyncColumns(ctx), unitId, year, ...values }) as YearlyRow<T>;
+  if (before) await loose.updateTable(table as string).set({ ...after }).where('id', '=', before.id).execute();
+  else await loose.insertInto(table as string).values({ ...after }).execute();
+  const operation = table === 'unitFigures' ? 'units.saveFigures' : 'units.saveEducation';
+  await writeAudit(tx, ctx, { operation, entity: table, recordId: after.id, before: before ?? null, after });
+  return after;
+}
+
+export function saveFigures(ctx: AppContext, input: FigureValues & { unitId: string; year: number }): Promise<UnitFiguresDto> {
+  return inTransaction(ctx, async (tx) => {
+    await loadLiveUnit(tx, input.unitId);
+    const values = Object.fromEntries(FIGURE_KEYS.map((k) => [k, input[k]])) as FigureValues;
+    return toFiguresDto(await upsertYearlyInTx(tx, ctx, 'unitFigures', input.unitId, input.year, values));
+  });
+}
+
+export function saveEducation(ctx: AppContext, input: EducationValues & { unitId: string; year: number }): Promise<EducationStatusDto> {
+  return inTransaction(ctx, async (tx) => {
+    await loadLiveUnit(tx, input.unitId);
+    const values = {
+      literacyLevel: input.literacyLevel,
+      preschoolUniversal: input.preschoolUniversal ? 1 : 0,
+      primaryLevel: input.primaryLevel,
+      lowerSecondaryLevel: input.lowerSecondaryLevel,
+      learningCentreIT: input.learningCentreIT ? 1 : 0,
+    };
+    return toEducationDto(await upsertYearlyInTx(tx, ctx, 'unitEducation', input.unitId, input.year, values));
+  });
+}
+
+export async function loadUnitYearly(db: ReadDb, unitId: string): Promise<{ figures: UnitFiguresDto[]; education: EducationStatusDto[] }> {
+  const [figures, education] = await Promise.all([
+    db.selectFrom('unitFigures').selectAll().where('unitId', '=', unitId).where('deletedAt', 'is', null).orderBy('year', 'desc').execute(),
+    db.selectFrom('unitEducation').selectAll().where('unitId', '=', unitId).where('deletedAt', 'is', null).orderBy('year', 'desc').execute(),
+  ]);
+  return { figures: figures.map(toFiguresDto), education: education.map(toEducationDto) };
+}
+
+/** Education status of every unit for a year, for computed target actuals. */
+export function loadEducationForYear(db: ReadDb, year: number): Promise<UnitEducationTable[]> {
+  return db.selectFrom('unitEducation').selectAll().where('year', '=', year).where('deletedAt', 'is', null).execute();
+}
+
+/** Figures of every unit for a year, for percentage targets. */
+export function loadFiguresForYear(db: ReadDb, year: number): Promise<UnitFiguresTable[]> {
+  return db.selectFrom('unitFigures').selectAll().where('year', '=', year).where('deletedAt', 'is', null).execute();
+}
+
+function toFiguresDto(row: UnitFiguresTable): UnitFiguresDto {
+  const { id, unitId, year, rev } = row;
+  return { id, unitId, year, rev, ...(Object.fromEntries(FIGURE_KEYS.map((k) => [k, row[k]])) as FigureValues) };
+}
+
+function toEducationDto(row: UnitEducationTable): EducationStatusDto {
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    year: row.year,
+    rev: row.rev,
+    literacyLevel: row.literacyLevel as EducationValues['literacyLevel'],
+    preschoolUniversal: row.preschoolUniversal === 1,
+    primaryLevel: row.primaryLevel as EducationValues['primaryLevel'],
+    lowerSecondaryLevel: row.lowerSecondaryLevel as EducationValues['lowerSecondaryLevel'],
+    learningCentreIT: row.learningCentreIT === 1,
+  };
+}

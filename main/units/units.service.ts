@@ -1,0 +1,132 @@
+import type { z } from 'zod';
+import { AppError } from '../../shared/errors.js';
+import type { EducationValues, FigureValues, UnitDetail, UnitDto, UnitFields } from '../../shared/units.js';
+import type { AppContext } from '../app/context.js';
+import { UNIT_REFERENCE_FINDERS, describeReferences } from '../app/references.js';
+import { assertRevision, bumpedSyncColumns, inTransaction, newSyncColumns, writeAudit, type ReadDb, type Tx } from '../db/rows.js';
+import type { UnitsTable } from '../db/schema.js';
+import { indexForSearch, removeFromSearch } from '../search/index.js';
+import { countLiveChildren, findLiveUnitByCode, loadLiveUnit, loadUnitPath, loadUnitTree } from './units.repo.js';
+import { loadUnitYearly } from './unit-yearly.service.js';
+
+type Fields = z.output<typeof UnitFields>;
+
+async function assertCodeFree(db: ReadDb, code: string, exceptId: string | null): Promise<void> {
+  const existing = await findLiveUnitByCode(db, code);
+  if (existing && existing.id !== exceptId) {
+    throw new AppError('CONFLICT', `Mã đơn vị "${code}" đã được dùng cho ${existing.type} ${existing.name}.`, {
+      issues: [{ path: ['code'], message: `Mã "${code}" đã được dùng` }],
+    });
+  }
+}
+
+async function indexUnit(tx: Tx, row: UnitsTable): Promise<void> {
+  const path = await loadUnitPath(tx, row.id);
+  const detail = path.slice(0, -1).map((p) => `${p.type} ${p.name}`).reverse().join(', ');
+  await indexForSearch(tx, { entity: 'unit', recordId: row.id, label: `${row.type} ${row.name}`, detail, text: row.code });
+}
+
+async function toUnitDto(db: ReadDb, row: UnitsTable): Promise<UnitDto> {
+  const { deletedAt: _deleted, ...dto } = row;
+  return { ...dto, depth: (await loadUnitPath(db, row.id)).length - 1 };
+}
+
+/** Creates a unit inside a caller's transaction (office setup, imports, demo). */
+export async function createUnitInTx(tx: Tx, ctx: AppContext, input: Fields & { parentId: string | null }): Promise<UnitDto> {
+  await assertCodeFree(tx, input.code, null);
+  if (input.parentId !== null) await loadLiveUnit(tx, input.parentId);
+  const row: UnitsTable = { ...newSyncColumns(ctx), parentId: input.parentId, code: input.code, name: input.name, type: input.type };
+  await tx.insertInto('units').values(row).execute();
+  await indexUnit(tx, row);
+  await writeAudit(tx, ctx, { operation: 'units.create', entity: 'unit', recordId: row.id, before: null, after: row });
+  return toUnitDto(tx, row);
+}
+
+export function createUnit(ctx: AppContext, input: Fields & { parentId: string }): Promise<UnitDto> {
+  return inTransaction(ctx, (tx) => createUnitInTx(tx, ctx, input));
+}
+
+export async function updateUnitInTx(tx: Tx, ctx: AppContext, before: UnitsTable, changes: Partial<Pick<UnitsTable, 'code' | 'name' | 'type' | 'parentId'>>, operation: string): Promise<UnitsTable> {
+  const after: UnitsTable = { ...before, ...changes, ...bumpedSyncColumns(ctx, before) };
+  await tx.updateTable('units').set(after).where('id', '=', before.id).execute();
+  await indexUnit(tx, after);
+  await writeAudit(tx, ctx, { operation, entity: 'unit', recordId: before.id, before, after });
+  return after;
+}
+
+export function updateUnit(ctx: AppContext, input: Fields & { id: string; rev: number }): Promise<UnitDto> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await loadLiveUnit(tx, input.id);
+    assertRevision(before, input.rev, 'Đơn vị');
+    await assertCodeFree(tx, input.code, input.id);
+    const after = await updateUnitInTx(tx, ctx, before, { code: input.code, name: input.name, type: input.type }, 'units.update');
+    return toUnitDto(tx, after);
+  });
+}
+
+export function moveUnit(ctx: AppContext, input: { id: string; rev: number; parentId: string }): Promise<UnitDto> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await loadLiveUnit(tx, input.id);
+    assertRevision(before, input.rev, 'Đơn vị');
+    if (before.parentId === null) throw new AppError('VALIDATION', 'Không thể chuyển địa bàn gốc của cơ quan.');
+    await loadLiveUnit(tx, input.parentId);
+    const newParentPath = await loadUnitPath(tx, input.parentId);
+    if (newParentPath.some((p) => p.id === input.id)) {
+      throw new AppError('VALIDATION', 'Không thể chuyển một đơn vị vào chính nó hoặc đơn vị trực thuộc của nó.', {
+        issues: [{ path: ['parentId'], message: 'Đơn vị cha không hợp lệ' }],
+      });
+    }
+    const after = await updateUnitInTx(tx, ctx, before, { parentId: input.parentId }, 'units.move');
+    await reindexDescendants(tx, after.id);
+    return toUnitDto(tx, after);
+  });
+}
+
+async function reindexDescendants(tx: Tx, id: string): Promise<void> {
+  const children = await tx.selectFrom('units').selectAll().where('parentId', '=', id).where('deletedAt', 'is', null).execute();
+  for (const child of children) {
+    await indexUnit(tx, child);
+    await reindexDescendants(tx, child.id);
+  }
+}
+
+/** Leaves a tombstone so the deletion travels; refused while anything still refers to the unit. */
+export function deleteUnit(ctx: AppContext, input: { id: string; rev: number }): Promise<{ id: string }> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await loadLiveUnit(tx, input.id);
+    assertRevision(before, input.rev, 'Đơn vị');
+    if (before.parentId === null) throw new AppError('IN_USE', 'Không thể xóa địa bàn gốc của cơ quan.');
+    const uses: string[] = [];
+    const children = await countLiveChildren(tx, input.id);
+    if (children > 0) uses.push(`${children} đơn vị trực thuộc`);
+    uses.push(...(await describeReferences(tx, input.id, UNIT_REFERENCE_FINDERS)));
+    if (uses.length > 0) {
+      throw new AppError('IN_USE', `Không thể xóa ${before.type} ${before.name} vì còn: ${uses.join('; ')}.`, { uses });
+    }
+    const deletedAt = ctx.clock.now().toISOString();
+    const after = { ...before, ...bumpedSyncColumns(ctx, before), deletedAt };
+    await tx.updateTable('units').set(after).where('id', '=', input.id).execute();
+    for (const table of ['unitFigures', 'unitEducation'] as const) {
+      await tx.updateTable(table).set({ deletedAt, updatedAt: deletedAt }).where('unitId', '=', input.id).where('deletedAt', 'is', null).execute();
+    }
+    await removeFromSearch(tx, input.id);
+    await writeAudit(tx, ctx, { operation: 'units.delete', entity: 'unit', recordId: input.id, before, after });
+    return { id: input.id };
+  });
+}
+
+export async function getUnitDetail(db: ReadDb, id: string): Promise<UnitDetail> {
+  const row = await loadLiveUnit(db, id);
+  const path = await loadUnitPath(db, id);
+  const { figures, education } = await loadUnitYearly(db, id);
+  return {
+    unit: await toUnitDto(db, row),
+    path: path.map(({ id: pid, name, type }) => ({ id: pid, name, type })),
+    figures,
+    education,
+    childCount: await countLiveChildren(db, id),
+  };
+}
+
+export { loadUnitTree };
+export type { FigureValues, EducationValues };

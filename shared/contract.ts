@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { agenciesOps } from './agencies.js';
+import { officeOps } from './office.js';
+import type { OpSpec } from './op.js';
+import { plansOps } from './plans.js';
+import { searchOps } from './search.js';
+import { unitsOps } from './units.js';
+
+/**
+ * Every operation the renderer may ask of main, once. IPC and HTTP both carry
+ * exactly these; a feature joins by adding its ops map here.
+ */
+export const contract = {
+  ...officeOps,
+  ...unitsOps,
+  ...agenciesOps,
+  ...searchOps,
+  ...plansOps,
+} as const satisfies Record<string, OpSpec>;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type InputOf<K extends OpName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends OpName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends OpName> = z.infer<Contract[K]['output']>;
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

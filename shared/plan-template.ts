@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { AgencyKind } from './agencies.js';
+import {
+  ComputedSource,
+  Deadline,
+  MilestoneFields,
+  OptionalText,
+  PlanFields,
+  PlanReferenceFields,
+  PopulationFigure,
+  Text,
+} from './plan-model.js';
+
+/**
+ * A plan with its targets, tasks and duties as a portable JSON file, so a
+ * province can hand a plan down and an office can start from a real one.
+ * Agencies are named inside the file and matched to the office's own on import.
+ */
+export const PLAN_TEMPLATE_FORMAT = 'xhht-plan-template';
+export const PLAN_TEMPLATE_VERSION = 1;
+
+const Key = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'Khóa chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang')
+  .max(80);
+
+export const TemplateAgency = z.object({
+  key: Key,
+  name: Text('Tên cơ quan', 200),
+  shortName: OptionalText(60),
+  kind: AgencyKind,
+});
+
+export const TemplateTarget = z.object({
+  key: Key,
+  /** The group the plan puts it in: "Xóa mù chữ và phổ cập giáo dục", "Năng lực người dân" ... */
+  section: Text('Nhóm mục tiêu', 200),
+  /** The target's own numbering in the plan, if any ("a", "2.1"). */
+  code: OptionalText(20),
+  text: Text('Nội dung mục tiêu'),
+  /** A "trong đó" target: a share of those counted by the parent. */
+  parentKey: Key.nullable().default(null),
+  population: PopulationFigure.nullable().default(null),
+  /** The population in the plan's words, also when no recorded figure matches it. */
+  populationLabel: OptionalText(300),
+  source: ComputedSource.nullable().default(null),
+  perCommune: z.boolean().default(false),
+  milestones: z.array(MilestoneFields).min(1, 'Mục tiêu cần ít nhất một mốc'),
+});
+export type TemplateTarget = z.infer<typeof TemplateTarget>;
+
+export const TemplateTask = z.object({
+  key: Key,
+  parentKey: Key.nullable().default(null),
+  /** The label as printed: "I", "1", "3.1", "a)", "-", "+", or "" for a plain paragraph. */
+  number: z.string().trim().max(20).default(''),
+  text: Text('Nội dung nhiệm vụ'),
+  lead: Key.nullable().default(null),
+  coordinators: z.array(Key).default([]),
+  /** The owner as the plan words it, when it names a group or asks a body it cannot order. */
+  ownerNote: OptionalText(500),
+  /** "Đề nghị ...": a request to a body the office cannot order. */
+  isRequest: z.boolean().default(false),
+  deadline: Deadline.nullable().default(null),
+});
+export type TemplateTask = z.infer<typeof TemplateTask>;
+
+export const TemplateComponentPlan = z.object({
+  content: Text('Nội dung kế hoạch thành phần'),
+  lead: Key.nullable().default(null),
+  coordinators: z.array(Key).default([]),
+  coordinatorsNote: OptionalText(500),
+  issuingBody: OptionalText(300),
+  completion: Deadline.nullable().default(null),
+});
+export type TemplateComponentPlan = z.infer<typeof TemplateComponentPlan>;
+
+export const TemplateReportingDuty = z.object({
+  key: Key,
+  title: Text('Tên nghĩa vụ báo cáo', 500),
+  /** The agency that owes it; null when the office itself reports upward. */
+  from: Key.nullable().default(null),
+  fromNote: OptionalText(300),
+  /** The recipients as written: "Phòng Giáo dục và Đào tạo", "UBND tỉnh; Sở GD&ĐT". */
+  to: Text('Nơi nhận báo cáo', 300),
+  /** A yearly day produces one expected report per year of the plan; any other deadline, one. */
+  due: Deadline,
+});
+export type TemplateReportingDuty = z.infer<typeof TemplateReportingDuty>;
+
+export const PlanTemplate = z.object({
+  format: z.literal(PLAN_TEMPLATE_FORMAT, { message: `Tệp không phải mẫu kế hoạch XHHT (format phải là "${PLAN_TEMPLATE_FORMAT}")` }),
+  version: z.literal(PLAN_TEMPLATE_VERSION, { message: `Phiên bản mẫu không được hỗ trợ (chỉ hỗ trợ ${PLAN_TEMPLATE_VERSION})` }),
+  /** Where the template was typed from, for the reader. */
+  source: OptionalText(500),
+  plan: PlanFields,
+  references: z.array(PlanReferenceFields).default([]),
+  agencies: z.array(TemplateAgency).default([]),
+  targets: z.array(TemplateTarget).default([]),
+  tasks: z.array(TemplateTask).default([]),
+  componentPlans: z.array(TemplateComponentPlan).default([]),
+  reportingDuties: z.array(TemplateReportingDuty).default([]),
+});
+export type PlanTemplate = z.infer<typeof PlanTemplate>;
+export type PlanTemplateInput = z.input<typeof PlanTemplate>;
+
+export interface TemplateIssue {
+  /** JSON path of the offending field, e.g. ['tasks', 3, 'lead']. */
+  path: (string | number)[];
+  message: string;
+}
+
+/** Cross-field rules zod cannot see: keys resolve, keys are unique, lead is not a coordinator, years fit the period. */
+export function checkTemplateReferences(t: PlanTemplate): TemplateIssue[] {
+  const issues: TemplateIssue[] = [];
+  const agencyKeys = uniqueKeys(t.agencies, 'agencies', issues);
+  const targetKeys = uniqueKeys(t.targets, 'targets', issues);
+  const taskKeys = uniqueKeys(t.tasks, 'tasks', issues);
+  uniqueKeys(t.reportingDuties, 'reportingDuties', issues);
+  const agencyRef = (key: string | null, path: (string | number)[]) => {
+    if (key !== null && !agencyKeys.has(key)) issues.push({ path, message: `Cơ quan "${key}" không có trong danh sách agencies` });
+  };
+  const assignment = (lead: string | null, coordinators: string[], path: (string | number)[]) => {
+    agencyRef(lead, [...path, 'lead']);
+    coordinators.forEach((c, i) => agencyRef(c, [...path, 'coordinators', i]));
+    if (lead !== null && coordinators.includes(lead)) {
+      issues.push({ path: [...path, 'coordinators'], message: 'Cơ quan chủ trì không được đồng thời là cơ quan phối hợp' });
+    }
+  };
+  t.targets.forEach((target, i) => {
+    if (target.parentKey !== null && !targetKeys.has(target.parentKey)) {
+      issues.push({ path: ['targets', i, 'parentKey'], message: `Mục tiêu cha "${target.parentKey}" không tồn tại` });
+    }
+    target.milestones.forEach((m, j) => {
+      if (m.year !== null && (m.year < t.plan.periodStart || m.year > t.plan.periodEnd)) {
+        issues.push({
+          path: ['targets', i, 'milestones', j, 'year'],
+          message: `Mốc năm ${m.year} nằm ngoài giai đoạn ${t.plan.periodStart}–${t.plan.periodEnd}`,
+        });
+      }
+    });
+  });
+  t.tasks.forEach((task, i) => {
+    if (task.parentKey !== null && !taskKeys.has(task.parentKey)) {
+      issues.push({ path: ['tasks', i, 'parentKey'], message: `Nhiệm vụ cha "${task.parentKey}" không tồn tại` });
+    }
+    assignment(task.lead, task.coordinators, ['tasks', i]);
+  });
+  t.componentPlans.forEach((c, i) => assignment(c.lead, c.coordinators, ['componentPlans', i]));
+  t.reportingDuties.forEach((d, i) => agencyRef(d.from, ['reportingDuties', i, 'from']));
+  return issues;
+}
+
+function uniqueKeys(items: { key: string }[], list: string, issues: TemplateIssue[]): Set<string> {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.key)) issues.push({ path: [list, i, 'key'], message: `Khóa "${item.key}" bị trùng` });
+    seen.add(item.key);
+  });
+  return seen;
+}

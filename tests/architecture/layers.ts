@@ -1,0 +1,134 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+/**
+ * The layer rules of DESIGN.md, checked on import specifiers.
+ * !!! Do not relax these rules: they keep the renderer away from Node, and shared/ pure. !!!
+ */
+export type Layer = 'shared' | 'main' | 'electron' | 'renderer' | 'tests' | 'scripts';
+
+/** Every package the code may import, and the lowest layer allowed to. Adding a package means adding one reviewed line. */
+export const PACKAGE_LAYERS: Record<string, Layer[]> = {
+  zod: ['shared', 'main', 'electron', 'renderer', 'tests', 'scripts'],
+  kysely: ['main', 'electron', 'tests'],
+  'better-sqlite3': ['main', 'electron', 'tests'],
+  exceljs: ['main', 'tests'],
+  'playwright-core': ['main', 'tests'],
+  electron: ['electron'],
+  react: ['renderer'],
+  'react-dom': ['renderer'],
+  'react-router': ['renderer'],
+  antd: ['renderer'],
+  '@ant-design/icons': ['renderer'],
+  '@tanstack/react-query': ['renderer'],
+  dayjs: ['renderer'],
+  echarts: ['renderer'],
+  vite: ['scripts'],
+  '@vitejs/plugin-react': ['scripts'],
+  vitest: ['tests', 'shared', 'main', 'scripts'],
+  '@playwright/test': ['tests'],
+  esbuild: ['scripts'],
+  tsx: ['scripts'],
+};
+
+const FEATURE_INFRASTRUCTURE = new Set(['app', 'db', 'files', 'transport', 'printing', 'electron', 'cli', 'demo']);
+
+export interface Violation {
+  file: string;
+  specifier: string;
+  reason: string;
+}
+
+/** Files the scan skips, each with its reason. This list only shrinks. */
+export const EXCEPTIONS: Record<string, string> = {
+  'tests/architecture/layers.ts': 'the checker itself; its import patterns are text, not imports',
+  'tests/architecture/layers.test.ts': 'feeds forbidden imports to the checker as strings, to prove they are caught',
+};
+
+export function layerOf(file: string): Layer | null {
+  // Build configuration runs in Node at build time, whatever folder it configures.
+  if (/(^|\/)[^/]+\.config\.ts$/.test(file)) return 'scripts';
+  const [top, second] = file.split(/[\\/]/);
+  if (top === 'main') return second === 'electron' ? 'electron' : 'main';
+  if (top === 'shared' || top === 'renderer' || top === 'tests' || top === 'scripts') return top;
+  return null;
+}
+
+export function importSpecifiers(source: string): string[] {
+  const found: string[] = [];
+  const patterns = [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s+['"]([^'"]+)['"]/g, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g, /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g];
+  for (const pattern of patterns) for (const match of source.matchAll(pattern)) found.push(match[1]!);
+  return found;
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
+}
+
+/** Checks one file's imports; `file` is relative to the project root with '/' separators. */
+export function checkFile(file: string, source: string): Violation[] {
+  const layer = layerOf(file);
+  if (layer === null) return [{ file, specifier: '', reason: 'File belongs to no layer: move it under shared/, main/, renderer/, tests/ or scripts/' }];
+  const violations: Violation[] = [];
+  for (const specifier of importSpecifiers(source)) {
+    const reason = specifier.startsWith('.') ? checkRelative(file, layer, specifier) : checkPackage(layer, specifier);
+    if (reason) violations.push({ file, specifier, reason });
+  }
+  return violations;
+}
+
+function checkPackage(layer: Layer, specifier: string): string | null {
+  if (specifier.startsWith('node:')) {
+    return layer === 'shared' || layer === 'renderer' ? `${layer}/ must not use Node built-ins` : null;
+  }
+  const allowed = PACKAGE_LAYERS[packageName(specifier)];
+  if (!allowed) return `Unclassified dependency "${packageName(specifier)}": add it to PACKAGE_LAYERS in tests/architecture/layers.ts`;
+  return allowed.includes(layer) ? null : `${layer}/ may not import "${packageName(specifier)}"`;
+}
+
+function checkRelative(file: string, layer: Layer, specifier: string): string | null {
+  const target = relative(resolve('.'), resolve(dirname(resolve(file)), specifier)).split(sep).join('/');
+  if (target.startsWith('..')) return 'Imports from outside the project (../shared is documentation, not code)';
+  const targetLayer = layerOf(target);
+  const allowedTargets: Record<Layer, Layer[]> = {
+    shared: ['shared'],
+    main: ['main', 'shared'],
+    electron: ['electron', 'main', 'shared'],
+    renderer: ['renderer', 'shared'],
+    tests: ['tests', 'main', 'shared', 'renderer'],
+    scripts: ['scripts', 'shared', 'renderer', 'main'],
+  };
+  if (targetLayer === null || !allowedTargets[layer].includes(targetLayer)) return `${layer}/ may not import ${targetLayer ?? 'that file'} (${target})`;
+  return checkFeatureBoundary(file, target);
+}
+
+/** A main feature reaches another feature only through that feature's index.ts. */
+function checkFeatureBoundary(file: string, target: string): string | null {
+  const [fromTop, fromFeature] = file.split('/');
+  const [toTop, toFeature, ...rest] = target.split('/');
+  if (fromTop !== 'main' || toTop !== 'main' || !toFeature || fromFeature === toFeature) return null;
+  if (FEATURE_INFRASTRUCTURE.has(toFeature) || rest.length === 0) return null;
+  const isIndex = rest.length === 1 && /^index\.(js|ts)$/.test(rest[0]!);
+  return isIndex ? null : `main/${fromFeature} reaches into main/${toFeature}; import from main/${toFeature}/index.js instead`;
+}
+
+export function sourceFiles(root = '.'): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(join(root, dir))) {
+      const path = dir ? `${dir}/${name}` : name;
+      if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
+      if (statSync(join(root, path)).isDirectory()) walk(path);
+      else if (/\.(ts|tsx|mts)$/.test(name) && !name.endsWith('.d.ts')) files.push(path);
+    }
+  };
+  for (const top of ['shared', 'main', 'renderer', 'tests', 'scripts']) walk(top);
+  return files;
+}
+
+export function checkProject(root = '.'): { files: number; violations: Violation[] } {
+  const files = sourceFiles(root).filter((f) => !(f in EXCEPTIONS));
+  const violations = files.flatMap((f) => checkFile(f, readFileSync(join(root, f), 'utf8')));
+  return { files: files.length, violations };
+}

@@ -111,7 +111,8 @@ export const HomeOverview = z.object({
 });
 export type HomeOverview = z.infer<typeof HomeOverview>;
 
-export const plansOps = {
+/** Plan documents and their component plans. */
+export const planDocumentOps = {
   'plans.list': query(z.object({}), z.array(PlanSummary)),
   'plans.get': query(RecordRef, PlanDetail),
   'plans.create': mutation(PlanInput, PlanDto),
@@ -123,6 +124,10 @@ export const plansOps = {
   'plans.deleteComponent': mutation(RevisedRef, z.object({ id: z.string() })),
   /** The assignment table (Stt, nội dung, chủ trì, phối hợp, thời gian hoàn thành) as an A4 PDF in the official layout. */
   'plans.printAssignments': query(RecordRef, z.object({ fileName: z.string(), pdfBase64: z.string() })),
+} as const;
+
+/** Plan templates: the bundled seed plans, files handed down, and export. */
+export const templatesOps = {
   /** The plan templates shipped with the app (the five seed plans). */
   'templates.list': query(z.object({}), z.array(TemplateInfo)),
   'templates.importBundled': mutation(z.object({ name: z.string().max(100) }), PlanDto),
@@ -132,8 +137,17 @@ export const plansOps = {
     PlanDto,
   ),
   'templates.export': query(RecordRef, z.object({ fileName: z.string(), content: z.string() })),
+} as const;
+
+export const homeOps = {
   /** Overdue items, the next 30 days, counts and per-commune progress. */
   'home.overview': query(z.object({}), HomeOverview),
+} as const;
+
+export const plansOps = {
+  ...planDocumentOps,
+  ...templatesOps,
+  ...homeOps,
   ...targetsOps,
   ...tasksOps,
   ...reportingOps,

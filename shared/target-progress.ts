@@ -117,3 +117,11 @@ function statusOf(m: MilestoneDto, year: number, actual: ActualDto | null, perio
   const expected = ratioOf(m.value, m.total, m.kind) * share;
   return ratioOf(actual.value, actual.total, m.kind) >= expected * 0.9 ? 'on_track' : 'at_risk';
 }
+
+/**
+ * Whether one commune's own figure meets a per-commune milestone: a share or a
+ * count must reach the milestone's value; a unit count or yes/no is met by 1.
+ */
+export function isCommuneMet(m: Pick<MilestoneDto, 'kind' | 'value'>, value: number): boolean {
+  return m.kind === 'percent' || m.kind === 'count' ? value >= m.value : value >= 1;
+}

@@ -20,6 +20,7 @@ export async function composeApp(dataDir: string, options: ComposeOptions = {}):
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const { db, sqlite, close } = await openDatabase(join(dir, DATABASE_FILE));
+  const ownPrinter = options.printer ? null : chromiumPrinter();
   const office = await db.selectFrom('office').select('id').executeTakeFirst();
   let officeId = office?.id ?? '';
   return {
@@ -35,8 +36,11 @@ export async function composeApp(dataDir: string, options: ComposeOptions = {}):
     rememberOffice: (id) => {
       officeId = id;
     },
-    printer: options.printer ?? chromiumPrinter(),
-    close,
+    printer: options.printer ?? ownPrinter!,
+    close: async () => {
+      await ownPrinter?.close();
+      await close();
+    },
   };
 }
 

@@ -1,7 +1,11 @@
 import { agenciesHandlers } from '../agencies/index.js';
+import { homeHandlers } from '../home/index.js';
 import { officeHandlers } from '../office/index.js';
-import { plansHandlers } from '../plans/index.js';
+import { plansHandlers, templatesHandlers } from '../plans/index.js';
+import { reportingHandlers } from '../reporting/index.js';
 import { searchHandlers } from '../search/index.js';
+import { targetsHandlers } from '../targets/index.js';
+import { tasksHandlers } from '../tasks/index.js';
 import { unitsHandlers } from '../units/index.js';
 import type { Handlers } from './handlers.js';
 
@@ -12,4 +16,9 @@ export const handlers: Handlers = {
   ...agenciesHandlers,
   ...searchHandlers,
   ...plansHandlers,
+  ...templatesHandlers,
+  ...targetsHandlers,
+  ...tasksHandlers,
+  ...reportingHandlers,
+  ...homeHandlers,
 };

@@ -1,8 +1,10 @@
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../transport/security-policy.js';
 import { readStaticFile } from '../transport/static-files.js';
+import { APP_ORIGIN } from './origin.js';
 
-export const APP_ORIGIN = 'app://xhht';
+export { APP_ORIGIN };
+
 
 /** Serves the built renderer from app://xhht/, only files inside its folder (realpath allow-list). */
 export function registerAppProtocol(rendererRoot: string): void {

@@ -8,7 +8,7 @@ import type { AppContext } from '../app/context.js';
 import { newId } from '../db/ids.js';
 import { inTransaction, writeAudit, type ReadDb } from '../db/rows.js';
 import type { OfficeTable } from '../db/schema.js';
-import { createUnitInTx } from '../units/index.js';
+import { createUnitInTx, reindexUnitTree } from '../units/index.js';
 import { createOfficeKeyPair } from './office.keys.js';
 
 
@@ -53,6 +53,7 @@ export async function setUpOffice(ctx: AppContext, input: z.output<typeof SetupS
       };
       await tx.insertInto('office').values(row).execute();
       await writeAudit(tx, ctx, { operation: 'office.setup', entity: 'office', recordId: officeId, before: null, after: row });
+      await reindexUnitTree(tx, root.id);
       for (const agency of USUAL_AGENCIES) await createAgencyInTx(tx, ctx, agency);
       return toOfficeDto(row);
     });
@@ -71,6 +72,7 @@ export async function updateOffice(ctx: AppContext, input: z.output<typeof Updat
     await tx.updateTable('office').set(changes).where('id', '=', before.id).execute();
     const after = { ...before, ...changes };
     await writeAudit(tx, ctx, { operation: 'office.update', entity: 'office', recordId: before.id, before, after });
+    if (before.provinceName !== input.provinceName) await reindexUnitTree(tx, before.rootUnitId);
     return toOfficeDto(after);
   });
 }

@@ -4,9 +4,9 @@ import { saveEducation, saveFigures } from './unit-yearly.service.js';
 import { importUnitsFromXlsx } from './units.import.js';
 import { createUnit, deleteUnit, getUnitDetail, loadUnitTree, moveUnit, updateUnit } from './units.service.js';
 
-export { createUnitInTx } from './units.service.js';
+export { createUnitInTx, reindexUnitTree } from './units.service.js';
 export { loadUnitTree, loadLiveUnit } from './units.repo.js';
-export { loadEducationForYear, loadFiguresForYear, saveEducation, saveFigures } from './unit-yearly.service.js';
+export { loadEducationForYear, loadFiguresForYear, saveEducation, saveFigures, saveFiguresInTx } from './unit-yearly.service.js';
 
 export const unitsHandlers: FeatureHandlers<typeof unitsOps> = {
   'units.tree': (_input, ctx) => loadUnitTree(ctx.db),

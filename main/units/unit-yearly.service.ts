@@ -39,12 +39,14 @@ export async function upsertYearlyInTx<T extends YearlyTable>(
   return after;
 }
 
+export async function saveFiguresInTx(tx: Tx, ctx: AppContext, input: FigureValues & { unitId: string; year: number }): Promise<UnitFiguresDto> {
+  await loadLiveUnit(tx, input.unitId);
+  const values = Object.fromEntries(FIGURE_KEYS.map((k) => [k, input[k]])) as FigureValues;
+  return toFiguresDto(await upsertYearlyInTx(tx, ctx, 'unitFigures', input.unitId, input.year, values));
+}
+
 export function saveFigures(ctx: AppContext, input: FigureValues & { unitId: string; year: number }): Promise<UnitFiguresDto> {
-  return inTransaction(ctx, async (tx) => {
-    await loadLiveUnit(tx, input.unitId);
-    const values = Object.fromEntries(FIGURE_KEYS.map((k) => [k, input[k]])) as FigureValues;
-    return toFiguresDto(await upsertYearlyInTx(tx, ctx, 'unitFigures', input.unitId, input.year, values));
-  });
+  return inTransaction(ctx, (tx) => saveFiguresInTx(tx, ctx, input));
 }
 
 export function saveEducation(ctx: AppContext, input: EducationValues & { unitId: string; year: number }): Promise<EducationStatusDto> {

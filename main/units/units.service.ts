@@ -20,10 +20,18 @@ async function assertCodeFree(db: ReadDb, code: string, exceptId: string | null)
   }
 }
 
+/**
+ * Indexes a unit by its own name and code (the chain above is shown, not
+ * searched, or "tan" would find every hamlet); the territory is also found by its province.
+ */
 async function indexUnit(tx: Tx, row: UnitsTable): Promise<void> {
   const path = await loadUnitPath(tx, row.id);
-  const detail = path.slice(0, -1).map((p) => `${p.type} ${p.name}`).reverse().join(', ');
-  await indexForSearch(tx, { entity: 'unit', recordId: row.id, label: `${row.type} ${row.name}`, detail, text: row.code });
+  const office = await tx.selectFrom('office').select('provinceName').executeTakeFirst();
+  const province = office?.provinceName ? `tỉnh ${office.provinceName}` : '';
+  const above = path.slice(0, -1).map((p) => `${p.type} ${p.name}`).reverse();
+  const detail = [...above, province].filter(Boolean).join(', ');
+  const text = row.parentId === null ? `${row.code} ${province}` : row.code;
+  await indexForSearch(tx, { entity: 'unit', recordId: row.id, label: `${row.type} ${row.name}`, detail, text });
 }
 
 async function toUnitDto(db: ReadDb, row: UnitsTable): Promise<UnitDto> {
@@ -40,6 +48,12 @@ export async function createUnitInTx(tx: Tx, ctx: AppContext, input: Fields & { 
   await indexUnit(tx, row);
   await writeAudit(tx, ctx, { operation: 'units.create', entity: 'unit', recordId: row.id, before: null, after: row });
   return toUnitDto(tx, row);
+}
+
+/** Refreshes a unit's search entry after something it is found by changed (its province, its parent). */
+export async function reindexUnitTree(tx: Tx, id: string): Promise<void> {
+  await indexUnit(tx, await loadLiveUnit(tx, id));
+  await reindexDescendants(tx, id);
 }
 
 export function createUnit(ctx: AppContext, input: Fields & { parentId: string }): Promise<UnitDto> {

@@ -1,0 +1,43 @@
+import type { TargetDto } from '../../shared/targets.js';
+import type { ReadDb } from '../db/rows.js';
+import type { PlansTable } from '../db/tables/plans.tables.js';
+import { listLivePlanRows, loadLivePlan } from '../plans/index.js';
+import { loadEducationData } from './education-data.js';
+import { toTargetDto } from './target-dto.js';
+import { loadManualActuals, loadTargetRows } from './targets.repo.js';
+
+/** Targets of several plans with actuals and progress as of today, plan by plan in position order. */
+export async function listTargetsOfPlans(db: ReadDb, plans: PlansTable[], today: string): Promise<TargetDto[]> {
+  const rows = await loadTargetRows(db, plans.map((p) => p.id));
+  if (rows.length === 0) return [];
+  const todayYear = Number(today.slice(0, 4));
+  const needsData = rows.some((r) => r.source !== null);
+  // A year before the earliest plan lets a baseline year count.
+  const firstYear = Math.min(...plans.map((p) => p.periodStart)) - 1;
+  const data = needsData ? await loadEducationData(db, firstYear, todayYear) : { communes: [], byYear: new Map() };
+  const manual = await loadManualActuals(db, rows.map((r) => r.id));
+  const planById = new Map(plans.map((p) => [p.id, p]));
+  return plans.flatMap((plan) =>
+    rows.filter((r) => r.planId === plan.id).map((r) => toTargetDto(r, planById.get(r.planId)!, manual.get(r.id) ?? [], data, today)),
+  );
+}
+
+export async function listTargets(db: ReadDb, planId: string, today: string): Promise<TargetDto[]> {
+  return listTargetsOfPlans(db, [await loadLivePlan(db, planId)], today);
+}
+
+export async function loadTargetDto(db: ReadDb, targetId: string, today: string): Promise<TargetDto> {
+  const row = await db.selectFrom('targets').select(['planId']).where('id', '=', targetId).executeTakeFirstOrThrow();
+  const found = (await listTargets(db, row.planId, today)).find((t) => t.id === targetId);
+  if (!found) throw new Error(`target ${targetId} vanished inside its own transaction`);
+  return found;
+}
+
+/** Live targets per live plan. */
+export async function countTargetsByPlan(db: ReadDb): Promise<Map<string, number>> {
+  const plans = await listLivePlanRows(db);
+  const rows = await loadTargetRows(db, plans.map((p) => p.id));
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.planId, (counts.get(r.planId) ?? 0) + 1);
+  return counts;
+}

@@ -1,0 +1,121 @@
+import type { z } from 'zod';
+import { AppError } from '../../shared/errors.js';
+import type { TaskDto, TaskFields } from '../../shared/tasks.js';
+import type { AppContext } from '../app/context.js';
+import { assertRevision, inTransaction, newSyncColumns, type ReadDb, type Tx } from '../db/rows.js';
+import type { PlansTable, TasksTable } from '../db/tables/plans.tables.js';
+import { insertRow, loadLivePlan, nextPosition, planLabel, tombstoneWhere, updateRow } from '../plans/index.js';
+import { indexForSearch, removeFromSearch } from '../search/index.js';
+import { loadUnitTree } from '../units/index.js';
+import { assertAssignment } from './assignment.js';
+import { loadLiveTask, loadSubtreeIds, loadTaskBundle, toTaskDto } from './tasks.repo.js';
+
+export type TaskWrite = z.output<typeof TaskFields>;
+
+async function assertCommunes(db: ReadDb, communeIds: string[]): Promise<void> {
+  if (communeIds.length === 0) return;
+  const live = new Set((await loadUnitTree(db)).map((u) => u.id));
+  const issues = communeIds.flatMap((id, i) => (live.has(id) ? [] : [{ path: ['communeIds', i], message: 'Đơn vị không tồn tại hoặc đã bị xóa' }]));
+  if (issues.length > 0) throw new AppError('VALIDATION', issues[0]!.message, { issues });
+}
+
+async function assertParent(db: ReadDb, planId: string, parentId: string | null, selfId: string | null): Promise<void> {
+  if (parentId === null) return;
+  const parent = await db.selectFrom('tasks').select(['id', 'planId']).where('id', '=', parentId).where('deletedAt', 'is', null).executeTakeFirst();
+  const invalid = !parent || parent.planId !== planId || (selfId !== null && (await loadSubtreeIds(db, selfId)).includes(parentId));
+  if (invalid) throw new AppError('VALIDATION', 'Nhiệm vụ cha không hợp lệ', { issues: [{ path: ['parentId'], message: 'Nhiệm vụ cha không hợp lệ' }] });
+}
+
+async function validate(db: ReadDb, planId: string, fields: TaskWrite, selfId: string | null): Promise<void> {
+  await assertAssignment(db, fields.leadAgencyId, fields.coordinatorAgencyIds);
+  await assertCommunes(db, fields.communeIds);
+  await assertParent(db, planId, fields.parentId, selfId);
+}
+
+function columnsOf(fields: TaskWrite) {
+  return {
+    parentId: fields.parentId,
+    number: fields.number,
+    text: fields.text,
+    ownerNote: fields.ownerNote,
+    isRequest: fields.isRequest ? 1 : 0,
+    deadline: fields.deadline === null ? null : JSON.stringify(fields.deadline),
+    status: fields.status,
+  };
+}
+
+/** Replaces the task's agency and commune links: tombstones the old rows, inserts the new. */
+async function writeLinks(tx: Tx, ctx: AppContext, taskId: string, fields: TaskWrite, operation: string): Promise<void> {
+  await tombstoneWhere(tx, ctx, 'taskAgencies', operation, 'taskId', [taskId]);
+  await tombstoneWhere(tx, ctx, 'taskCommunes', operation, 'taskId', [taskId]);
+  const agencies = [
+    ...(fields.leadAgencyId ? [{ agencyId: fields.leadAgencyId, role: 'lead' as const }] : []),
+    ...fields.coordinatorAgencyIds.map((agencyId) => ({ agencyId, role: 'coordinator' as const })),
+  ];
+  for (const [position, link] of agencies.entries()) await insertRow(tx, ctx, 'taskAgencies', operation, { ...newSyncColumns(ctx), taskId, position, ...link });
+  for (const unitId of fields.communeIds) await insertRow(tx, ctx, 'taskCommunes', operation, { ...newSyncColumns(ctx), taskId, unitId });
+}
+
+async function indexTask(tx: Tx, row: TasksTable, plan: PlansTable): Promise<void> {
+  const text = row.text.length > 120 ? `${row.text.slice(0, 117)}…` : row.text;
+  await indexForSearch(tx, { entity: 'task', recordId: row.id, label: `${row.number} ${text}`.trim(), detail: planLabel(plan), text: row.ownerNote });
+}
+
+async function loadDto(tx: Tx, row: TasksTable, ctx: AppContext): Promise<TaskDto> {
+  const bundle = await loadTaskBundle(tx, [row.planId]);
+  return toTaskDto(row, bundle, ctx.clock.today());
+}
+
+/** Creates a task inside a caller's transaction (forms, template import). */
+export async function createTaskInTx(tx: Tx, ctx: AppContext, planId: string, fields: TaskWrite): Promise<TasksTable> {
+  const plan = await loadLivePlan(tx, planId);
+  await validate(tx, planId, fields, null);
+  const position = await nextPosition(tx, 'tasks', { planId, parentId: fields.parentId });
+  const row: TasksTable = { ...newSyncColumns(ctx), planId, position, percent: null, ...columnsOf(fields) };
+  await insertRow(tx, ctx, 'tasks', 'tasks.create', row);
+  await writeLinks(tx, ctx, row.id, fields, 'tasks.create');
+  await indexTask(tx, row, plan);
+  return row;
+}
+
+export function createTask(ctx: AppContext, input: TaskWrite & { planId: string }): Promise<TaskDto> {
+  return inTransaction(ctx, async (tx) => loadDto(tx, await createTaskInTx(tx, ctx, input.planId, input), ctx));
+}
+
+export function updateTask(ctx: AppContext, input: TaskWrite & { id: string; rev: number }): Promise<TaskDto> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await loadLiveTask(tx, input.id);
+    assertRevision(before, input.rev, 'Nhiệm vụ');
+    await validate(tx, before.planId, input, before.id);
+    const position = input.parentId === before.parentId ? before.position : await nextPosition(tx, 'tasks', { planId: before.planId, parentId: input.parentId });
+    const after = await updateRow(tx, ctx, 'tasks', 'tasks.update', before, { ...columnsOf(input), position });
+    await writeLinks(tx, ctx, after.id, input, 'tasks.update');
+    await indexTask(tx, after, await loadLivePlan(tx, after.planId));
+    return loadDto(tx, after, ctx);
+  });
+}
+
+/** Tombstones tasks with their links and progress reports. */
+async function tombstoneTasks(tx: Tx, ctx: AppContext, ids: string[], operation: string): Promise<void> {
+  await tombstoneWhere(tx, ctx, 'taskAgencies', operation, 'taskId', ids);
+  await tombstoneWhere(tx, ctx, 'taskCommunes', operation, 'taskId', ids);
+  await tombstoneWhere(tx, ctx, 'taskProgress', operation, 'taskId', ids);
+  await tombstoneWhere(tx, ctx, 'tasks', operation, 'id', ids);
+  for (const id of ids) await removeFromSearch(tx, id);
+}
+
+/** Deletes a task and every task under it. */
+export function deleteTask(ctx: AppContext, input: { id: string; rev: number }): Promise<{ id: string }> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await loadLiveTask(tx, input.id);
+    assertRevision(before, input.rev, 'Nhiệm vụ');
+    await tombstoneTasks(tx, ctx, await loadSubtreeIds(tx, before.id), 'tasks.delete');
+    return { id: before.id };
+  });
+}
+
+export async function tombstoneTasksOfPlan(tx: Tx, ctx: AppContext, planId: string): Promise<void> {
+  const rows = await tx.selectFrom('tasks').select('id').where('planId', '=', planId).where('deletedAt', 'is', null).execute();
+  await tombstoneTasks(tx, ctx, rows.map((r) => r.id), 'plans.delete');
+}
+

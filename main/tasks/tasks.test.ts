@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aPlan, agencyId, liveRows, someCommunes } from '../../tests/support/plan-fixtures.js';
+import { createTestApp, type TestApp } from '../../tests/support/test-app.js';
+
+let app: TestApp;
+let planId: string;
+let gddt: string;
+let hkh: string;
+let vhtt: string;
+beforeEach(async () => {
+  app = await createTestApp({ today: '2022-01-01' });
+  planId = (await aPlan(app, { number: '4344/KH-UBND' })).id;
+  [gddt, hkh, vhtt] = [await agencyId(app, 'Phòng GD&ĐT'), await agencyId(app, 'HKH'), await agencyId(app, 'Phòng VH&TT')];
+});
+afterEach(() => app.close());
+
+describe('tasks.create', () => {
+  it('stores one lead and its coordinators as assignment rows', async () => {
+    const task = await app.call('tasks.create', { planId, number: '1', text: 'Tuyên truyền', leadAgencyId: gddt, coordinatorAgencyIds: [hkh, vhtt] });
+    expect(task).toMatchObject({ leadAgencyId: gddt, coordinatorAgencyIds: [hkh, vhtt], status: 'not_started', overdue: false, percent: null });
+    const rows = await liveRows(app, 'taskAgencies');
+    expect(rows.map((r) => [r.agencyId, r.role])).toEqual([
+      [gddt, 'lead'],
+      [hkh, 'coordinator'],
+      [vhtt, 'coordinator'],
+    ]);
+  });
+
+  it('refuses a lead agency that is also a coordinator, naming the field, and writes nothing', async () => {
+    const error = await app.fail('tasks.create', { planId, text: 'X', leadAgencyId: gddt, coordinatorAgencyIds: [hkh, gddt] });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details?.issues).toEqual([{ path: ['coordinatorAgencyIds'], message: 'Cơ quan chủ trì không được đồng thời là cơ quan phối hợp' }]);
+    expect(await liveRows(app, 'tasks')).toEqual([]);
+  });
+
+  it('refuses a commune that is not a live unit', async () => {
+    const [commune] = await someCommunes(app, ['Tân Hộ Cơ']);
+    const ok = await app.call('tasks.create', { planId, text: 'X', communeIds: [commune!] });
+    expect(ok.communeIds).toEqual([commune]);
+    const error = await app.fail('tasks.create', { planId, text: 'X', communeIds: ['0190a5b2-0000-7000-8000-000000000000'] });
+    expect(error.details?.issues?.[0]?.path).toEqual(['communeIds', 0]);
+  });
+
+  it('is overdue on 01/01/2022 when due "Quý IV năm 2021" and not done', async () => {
+    const task = await app.call('tasks.create', { planId, text: 'Ban hành kế hoạch', leadAgencyId: gddt, deadline: { kind: 'quarter', year: 2021, quarter: 4 } });
+    expect(task).toMatchObject({ dueDate: '2021-12-31', overdue: true });
+    const done = await app.call('tasks.update', { id: task.id, rev: task.rev, text: task.text, leadAgencyId: gddt, deadline: task.deadline, status: 'done' });
+    expect(done.overdue).toBe(false);
+  });
+
+  it('takes this year’s day of a yearly deadline', async () => {
+    const task = await app.call('tasks.create', { planId, text: 'Báo cáo', deadline: { kind: 'yearly', day: 15, month: 11 } });
+    expect(task).toMatchObject({ dueDate: '2022-11-15', overdue: false });
+    app.clock.set('2022-11-16');
+    const [row] = await app.call('tasks.list', { planId });
+    expect(row).toMatchObject({ dueDate: '2022-11-15', overdue: true });
+  });
+});
+
+describe('tasks.list', () => {
+  async function outline() {
+    const ii = await app.call('tasks.create', { planId, number: 'II', text: 'Nhiệm vụ và giải pháp' });
+    const one = await app.call('tasks.create', { planId, parentId: ii.id, number: '1', text: 'Tuyên truyền', leadAgencyId: gddt, deadline: { kind: 'date', date: '2022-01-20' } });
+    const a = await app.call('tasks.create', { planId, parentId: one.id, number: 'a)', text: 'Hội nghị', leadAgencyId: hkh, coordinatorAgencyIds: [gddt], status: 'done' });
+    const bullet = await app.call('tasks.create', { planId, parentId: one.id, number: '-', text: 'Tọa đàm', leadAgencyId: vhtt, deadline: { kind: 'quarter', year: 2021, quarter: 4 } });
+    return { ii, one, a, bullet };
+  }
+
+  it('returns the tree in outline order with names and outline numbers', async () => {
+    await outline();
+    const rows = await app.call('tasks.list', { planId });
+    expect(rows.map((r) => [r.outlineNumber, r.leadAgencyName])).toEqual([
+      ['II', null],
+      ['II › 1', 'Phòng Giáo dục và Đào tạo'],
+      ['II › 1 › a)', 'Hội Khuyến học'],
+      ['II › 1 › (2)', 'Phòng Văn hóa và Thông tin'],
+    ]);
+    expect(rows[2]).toMatchObject({ planNumber: '4344/KH-UBND', coordinatorAgencyNames: ['Phòng Giáo dục và Đào tạo'] });
+  });
+
+  it.each([
+    ['lead agency only', { agencyId: 'gddt', agencyRole: 'lead' }, ['II › 1']],
+    ['lead or coordinator', { agencyId: 'gddt' }, ['II › 1', 'II › 1 › a)']],
+    ['status', { status: ['done'] }, ['II › 1 › a)']],
+    ['due range', { dueFrom: '2022-01-01', dueTo: '2022-01-31' }, ['II › 1']],
+    ['overdue only', { overdueOnly: true }, ['II › 1 › (2)']],
+    ['assigned only', { assignedOnly: true }, ['II › 1', 'II › 1 › a)', 'II › 1 › (2)']],
+  ] as const)('filters by %s', async (_name, filter, expected) => {
+    await outline();
+    const input = { planId, ...filter, ...('agencyId' in filter ? { agencyId: gddt } : {}) };
+    const rows = await app.call('tasks.list', { ...input, status: 'status' in filter ? [...filter.status] : undefined });
+    expect(rows.map((r) => r.outlineNumber)).toEqual(expected);
+  });
+
+  it('filters by commune', async () => {
+    const [commune] = await someCommunes(app, ['Tân Hộ Cơ']);
+    await app.call('tasks.create', { planId, text: 'Ở xã', communeIds: [commune!] });
+    await app.call('tasks.create', { planId, text: 'Toàn huyện' });
+    expect((await app.call('tasks.list', { communeId: commune! })).map((r) => [r.text, r.communeNames])).toEqual([['Ở xã', ['Tân Hộ Cơ']]]);
+  });
+
+  it('indexes tasks for search', async () => {
+    await outline();
+    const hits = await app.call('search.query', { text: 'toa dam', entities: ['task'] });
+    expect(hits).toEqual([expect.objectContaining({ entity: 'task', label: '- Tọa đàm', detail: 'kế hoạch 4344/KH-UBND' })]);
+  });
+});
+
+describe('tasks.delete', () => {
+  it('tombstones the task with the tasks under it', async () => {
+    const parent = await app.call('tasks.create', { planId, number: '1', text: 'Cha' });
+    await app.call('tasks.create', { planId, parentId: parent.id, number: 'a)', text: 'Con', leadAgencyId: gddt });
+    await app.call('tasks.delete', { id: parent.id, rev: 1 });
+    expect(await liveRows(app, 'tasks')).toEqual([]);
+    expect(await liveRows(app, 'taskAgencies')).toEqual([]);
+  });
+});
+
+describe('tasks.reportProgress', () => {
+  it('makes the latest report’s status or percent the task’s', async () => {
+    const task = await app.call('tasks.create', { planId, text: 'Tuyên truyền', leadAgencyId: gddt });
+    await app.call('tasks.reportProgress', { taskId: task.id, period: 'Năm 2022', agencyId: gddt, text: 'Đã tổ chức 3 hội nghị', percent: 40, reportedOn: '2022-11-10' });
+    let [row] = await app.call('tasks.list', { planId });
+    expect(row).toMatchObject({ status: 'in_progress', percent: 40 });
+    await app.call('tasks.reportProgress', { taskId: task.id, period: '6 tháng 2022', text: 'Báo cáo cũ nhập sau', status: 'paused', reportedOn: '2022-06-30' });
+    [row] = await app.call('tasks.list', { planId });
+    expect(row).toMatchObject({ status: 'in_progress', percent: 40 });
+    await app.call('tasks.reportProgress', { taskId: task.id, period: 'Năm 2023', text: 'Hoàn thành', status: 'done', reportedOn: '2023-11-10' });
+    [row] = await app.call('tasks.list', { planId });
+    expect(row).toMatchObject({ status: 'done', percent: 100 });
+    const reports = await app.call('tasks.progressReports', { taskId: task.id });
+    expect(reports.map((r) => [r.period, r.agencyName])).toEqual([['Năm 2023', null], ['Năm 2022', 'Phòng Giáo dục và Đào tạo'], ['6 tháng 2022', null]]);
+  });
+
+  it('refuses a report with neither status nor percent', async () => {
+    const task = await app.call('tasks.create', { planId, text: 'X' });
+    const error = await app.fail('tasks.reportProgress', { taskId: task.id, period: 'Năm 2022', text: 'Y', reportedOn: '2022-11-10' });
+    expect(error.details?.issues?.[0]?.path).toEqual(['status']);
+  });
+});

@@ -1,0 +1,144 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Input, Space, Table, type TableColumnsType } from 'antd';
+import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
+import { useSearchParams } from 'react-router';
+import { AGENCY_KIND_LABELS, type AgencyDto, type AgencyKind } from '../../shared/agencies';
+import { compareVietnamese, matchesFolded } from '../../shared/text';
+import { apiQuery, useApiMutation } from '../components/api';
+import { EmptyState } from '../components/EmptyState';
+import { PageHeader } from '../components/PageHeader';
+import { QueryView } from '../components/QueryStatus';
+import { useConfirmDelete } from '../components/useConfirmDelete';
+import { AgencyFormModal } from './AgencyFormModal';
+
+type Editing = { agency: AgencyDto | null } | null;
+
+export function AgenciesPage() {
+  const agencies = useQuery(apiQuery('agencies.list', {}));
+  const [editing, setEditing] = useState<Editing>(null);
+  return (
+    <>
+      <PageHeader
+        title="Cơ quan, đơn vị"
+        subtitle="Các phòng, ban, đoàn thể được giao chủ trì hoặc phối hợp thực hiện nhiệm vụ."
+        extra={
+          <Button type="primary" onClick={() => setEditing({ agency: null })}>
+            Thêm cơ quan
+          </Button>
+        }
+      />
+      <Card>
+        <QueryView query={agencies} loadingText="Đang tải danh sách cơ quan…">
+          {(list) => <AgencyTable agencies={list} onEdit={(agency) => setEditing({ agency })} onAdd={() => setEditing({ agency: null })} />}
+        </QueryView>
+      </Card>
+      <AgencyFormModal open={editing !== null} agency={editing?.agency ?? null} onClose={() => setEditing(null)} />
+    </>
+  );
+}
+
+interface AgencyTableProps {
+  agencies: AgencyDto[];
+  onEdit: (agency: AgencyDto) => void;
+  onAdd: () => void;
+}
+
+function AgencyTable({ agencies, onEdit, onAdd }: AgencyTableProps) {
+  const [filter, setFilter] = useState('');
+  const focusId = useSearchParams()[0].get('focus');
+  const rows = useMemo(
+    () =>
+      agencies
+        .filter((a) => matchesFolded(`${a.name} ${a.shortName} ${a.contact} ${AGENCY_KIND_LABELS[a.kind]}`, filter))
+        .sort((a, b) => compareVietnamese(a.name, b.name)),
+    [agencies, filter],
+  );
+  useScrollToRow(focusId);
+  const columns = useAgencyColumns(onEdit);
+
+  if (agencies.length === 0) {
+    return (
+      <EmptyState
+        title="Chưa có cơ quan nào"
+        hint="Thêm các phòng, ban, đoàn thể sẽ được giao nhiệm vụ trong kế hoạch."
+        action={<Button onClick={onAdd}>Thêm cơ quan</Button>}
+      />
+    );
+  }
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Input.Search
+        aria-label="Lọc cơ quan"
+        placeholder="Lọc theo tên, tên viết tắt, liên hệ (gõ không dấu cũng được)"
+        allowClear
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        style={{ maxWidth: 460 }}
+      />
+      <Table<AgencyDto>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        rowClassName={(row) => (row.id === focusId ? 'xhht-row-focus' : '')}
+        onRow={(row) => ({ 'data-row-id': row.id }) as HTMLAttributes<HTMLElement>}
+        locale={{ emptyText: <EmptyState title={`Không có cơ quan nào khớp “${filter}”`} hint="Thử gõ ít chữ hơn hoặc xóa ô lọc." /> }}
+      />
+    </Space>
+  );
+}
+
+function useAgencyColumns(onEdit: (agency: AgencyDto) => void): TableColumnsType<AgencyDto> {
+  const confirmDelete = useConfirmDelete();
+  const remove = useApiMutation('agencies.delete', { invalidates: ['agencies.list'], successMessage: 'Đã xóa cơ quan', notifyError: true });
+  const kinds = Object.keys(AGENCY_KIND_LABELS) as AgencyKind[];
+  return [
+    // Rows come sorted by name already; a sorter would also put a second "Tên cơ quan" label on the page.
+    { title: 'Tên cơ quan', dataIndex: 'name' },
+    { title: 'Tên viết tắt', dataIndex: 'shortName', width: 160 },
+    {
+      title: 'Loại',
+      dataIndex: 'kind',
+      width: 190,
+      render: (kind: AgencyKind) => AGENCY_KIND_LABELS[kind],
+      filters: kinds.map((k) => ({ text: AGENCY_KIND_LABELS[k], value: k })),
+      onFilter: (value, row) => row.kind === value,
+    },
+    { title: 'Liên hệ', dataIndex: 'contact' },
+    {
+      title: 'Thao tác',
+      key: 'actions',
+      width: 140,
+      render: (_, row) => (
+        <Space size={4}>
+          <Button size="small" type="link" onClick={() => onEdit(row)} aria-label={`Sửa ${row.name}`}>
+            Sửa
+          </Button>
+          <Button
+            size="small"
+            type="link"
+            danger
+            aria-label={`Xóa ${row.name}`}
+            onClick={() =>
+              confirmDelete(`Xóa “${row.name}”?`, 'Cơ quan đang được giao nhiệm vụ thì không xóa được.', () =>
+                remove.mutateAsync({ id: row.id, rev: row.rev }),
+              )
+            }
+          >
+            Xóa
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+}
+
+/** Brings the row named in ?focus= into view once it is rendered. */
+function useScrollToRow(rowId: string | null) {
+  useEffect(() => {
+    if (!rowId) return;
+    const row = document.querySelector(`[data-row-id="${CSS.escape(rowId)}"]`);
+    row?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [rowId]);
+}

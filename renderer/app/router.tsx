@@ -1,0 +1,27 @@
+import { Button, Result } from 'antd';
+import { createHashRouter, isRouteErrorResponse, useNavigate, useRouteError } from 'react-router';
+import { toAppError } from '../components/errors';
+import { AppLayout } from './AppLayout';
+import { appRoutes } from './routes';
+
+export function createAppRouter() {
+  return createHashRouter([{ path: '/', element: <AppLayout />, errorElement: <RouteError />, children: appRoutes }]);
+}
+
+function RouteError() {
+  const error = useRouteError();
+  const navigate = useNavigate();
+  const text = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : toAppError(error).message;
+  return (
+    <Result
+      status="error"
+      title="Trang gặp lỗi khi hiển thị"
+      subTitle={text}
+      extra={
+        <Button type="primary" onClick={() => navigate('/units')}>
+          Về trang Đơn vị hành chính
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,22 @@
+import type { RouteObject } from 'react-router';
+import { agenciesRoutes } from '../agencies/routes';
+import { plansRoutes } from '../plans/routes';
+import { settingsRoutes } from '../settings/routes';
+import { UnitsPage } from '../units/UnitsPage';
+import { unitsRoutes } from '../units/routes';
+import { NotFoundPage } from './NotFoundPage';
+
+const isHomeRoute = (route: RouteObject) => route.index === true || route.path === '/' || route.path === '';
+
+/** `/` shows the units page until a feature (the plans overview) claims it. */
+const homeFallback: RouteObject[] = plansRoutes.some(isHomeRoute) ? [] : [{ index: true, element: <UnitsPage /> }];
+
+/** Children of the layout route; each feature owns its own array. */
+export const appRoutes: RouteObject[] = [
+  ...plansRoutes,
+  ...homeFallback,
+  ...unitsRoutes,
+  ...agenciesRoutes,
+  ...settingsRoutes,
+  { path: '*', element: <NotFoundPage /> },
+];

@@ -1,0 +1,45 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { INVOKE_CHANNEL, registerIpcHost } from '../../main/electron/ipc-host.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+// The Electron runtime cannot run here: ipcMain and the invoke event are the only fakes in the suite.
+type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
+function fakeIpcMain(): { ipcMain: IpcMain; invoke(event: IpcMainInvokeEvent, op: unknown, input: unknown): Promise<unknown> } {
+  const listeners = new Map<string, Listener>();
+  const ipcMain = { handle: (channel: string, listener: Listener) => listeners.set(channel, listener) } as unknown as IpcMain;
+  return { ipcMain, invoke: async (event, op, input) => listeners.get(INVOKE_CHANNEL)!(event, op, input) };
+}
+
+function eventFrom(url: string, isMainFrame = true): IpcMainInvokeEvent {
+  const mainFrame = { url };
+  const senderFrame = isMainFrame ? mainFrame : { url };
+  return { senderFrame, sender: { mainFrame } } as unknown as IpcMainInvokeEvent;
+}
+
+let app: TestApp;
+beforeEach(async () => {
+  app = await createTestApp();
+});
+afterEach(() => app.close());
+
+describe('IPC host', () => {
+  it('carries an operation from the app window to the dispatcher', async () => {
+    const ipc = fakeIpcMain();
+    registerIpcHost(ipc.ipcMain, app.ctx);
+    const result = (await ipc.invoke(eventFrom('app://xhht/index.html'), 'agencies.list', {})) as { ok: boolean };
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ['another origin', eventFrom('https://evil.example/')],
+    ['a file URL', eventFrom('file:///tmp/x.html')],
+    ['a subframe of the app', eventFrom('app://xhht/index.html', false)],
+  ])('refuses calls from %s', async (_name, event) => {
+    const ipc = fakeIpcMain();
+    registerIpcHost(ipc.ipcMain, app.ctx);
+    const result = await ipc.invoke(event, 'agencies.list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

@@ -1,6 +1,18 @@
-// Bundles the Electron main process and preload to CommonJS; native and Electron modules stay external.
+// Bundles the Electron main process (ESM, so import.meta.url finds files beside it) and the sandboxed preload (CommonJS).
+import { cpSync, mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: false, logLevel: 'warning' };
-await build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'better-sqlite3', 'playwright-core'] });
-await build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
+const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: false, logLevel: 'warning' };
+await build({
+  ...common,
+  format: 'esm',
+  entryPoints: ['main/electron/main.ts'],
+  outfile: 'dist/electron/main.mjs',
+  external: ['electron', 'better-sqlite3', 'playwright-core'],
+  // Bundled CommonJS dependencies (exceljs) call require(); give them Node's.
+  banner: { js: "import { createRequire as __xhhtCreateRequire } from 'node:module'; const require = __xhhtCreateRequire(import.meta.url);" },
+});
+await build({ ...common, format: 'cjs', entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
+// The seed plan templates are read from ./templates/ beside the bundle, as they are beside main/plans in the source.
+mkdirSync('dist/electron/templates', { recursive: true });
+cpSync('main/plans/templates', 'dist/electron/templates', { recursive: true });

@@ -1,9 +1,12 @@
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { composeApp } from '../app/compose.js';
 import { registerAppProtocol, APP_ORIGIN } from './app-protocol.js';
 import { electronPrinter } from './electron-printer.js';
 import { registerIpcHost } from './ipc-host.js';
+
+const bundleDir = dirname(fileURLToPath(import.meta.url));
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -23,7 +26,7 @@ function createWindow(): BrowserWindow {
     title: 'XHHT',
     show: false,
     webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
+      preload: join(bundleDir, 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -43,7 +46,7 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
-  registerAppProtocol(join(__dirname, '..', 'renderer'));
+  registerAppProtocol(join(bundleDir, '..', 'renderer'));
   const ctx = await composeApp(join(app.getPath('userData'), 'data'), { printer: electronPrinter() });
   registerIpcHost(ipcMain, ctx);
   createWindow();

@@ -28,7 +28,7 @@ export function DueList({ title, items, empty, danger = false, more }: { title: 
           <List.Item style={{ alignItems: 'flex-start' }}>
             <div style={{ width: 88, flex: 'none', color: item.overdue ? '#cf1322' : undefined, fontWeight: 600 }}>{formatDateVi(item.date)}</div>
             <div style={{ flex: 1, minWidth: 0 }}>
-              <Tag color={item.kind === 'task' ? 'blue' : 'purple'}>{item.kind === 'task' ? 'Nhiệm vụ' : 'Báo cáo'}</Tag>
+              <Tag color={item.kind === 'task' ? 'blue' : 'purple'} style={{ marginInlineEnd: 8 }}>{item.kind === 'task' ? 'Nhiệm vụ' : 'Báo cáo'}</Tag>
               <Link to={item.to} style={{ color: item.overdue ? '#cf1322' : undefined }}>
                 {item.title}
               </Link>

@@ -17,7 +17,7 @@ export function dueItems(tasks: HomeOverview['overdueTasks'], reports: HomeOverv
     key: `task:${t.id}`,
     kind: 'task',
     date: t.dueDate ?? '',
-    title: `${t.outlineNumber ? `${t.outlineNumber}. ` : ''}${t.text}`,
+    title: `${t.outlineNumber ? `${t.outlineNumber}  ` : ''}${t.text}`,
     detail: [t.leadAgencyName && `Chủ trì: ${t.leadAgencyName}`, describeDeadline(t.deadline), t.planNumber ?? t.planTitle].filter(Boolean).join(' · '),
     to: `/tasks?focus=${t.id}`,
     overdue: t.overdue,

@@ -80,7 +80,7 @@ function AgencyWork({ agency }: { agency: AgencyDto }) {
                   Hiện cả nhiệm vụ đã hoàn thành
                 </Checkbox>
               </Flex>
-              <TaskSection title="Chủ trì" rows={lead} empty="Không có nhiệm vụ nào cơ quan này chủ trì." onReport={setReporting} />
+              <TaskSection title="Chủ trì" showLead={false} rows={lead} empty="Không có nhiệm vụ nào cơ quan này chủ trì." onReport={setReporting} />
               <TaskSection title="Phối hợp" rows={coordinating} empty="Không có nhiệm vụ nào cơ quan này phối hợp." onReport={setReporting} />
             </>
           );
@@ -92,13 +92,21 @@ function AgencyWork({ agency }: { agency: AgencyDto }) {
   );
 }
 
-function TaskSection({ title, rows, empty, onReport }: { title: string; rows: TaskRow[]; empty: string; onReport: (t: TaskRow) => void }) {
+interface TaskSectionProps {
+  title: string;
+  rows: TaskRow[];
+  empty: string;
+  showLead?: boolean;
+  onReport: (t: TaskRow) => void;
+}
+
+function TaskSection({ title, rows, empty, showLead = true, onReport }: TaskSectionProps) {
   return (
     <Card title={`${title} (${rows.length})`} style={{ marginBottom: 16 }} role="region" aria-label={title}>
       <Table<TaskRow>
         rowKey="id"
         size="small"
-        columns={taskColumns(onReport)}
+        columns={taskColumns({ onReport, showLead })}
         dataSource={rows}
         pagination={rows.length > 30 ? { pageSize: 30 } : false}
         locale={{ emptyText: empty }}

@@ -5,6 +5,8 @@ import type { TaskDto } from '../../shared/tasks';
 import { TaskStatusTag } from '../plans/common/tags';
 import type { OutlineNode } from './taskTree';
 
+const RED = '#cf1322';
+
 export interface OutlineActions {
   onReport: (task: TaskDto) => void;
   onAddChild: (task: TaskDto) => void;
@@ -24,56 +26,56 @@ export function TaskOutlineItem({ node, agencyName, agencyTitle, focusId, ...act
   const { task } = node;
   const isHeading = node.children.length > 0 && !task.leadAgencyId && !task.deadline;
   const name = `${task.number ? `${task.number} ` : ''}${task.text}`;
+  const hasOwners = Boolean(task.leadAgencyId || task.coordinatorAgencyIds.length || task.ownerNote || task.isRequest);
   return (
     <li aria-label={name} data-row-id={task.id} style={{ listStyle: 'none' }}>
-      <Flex
-        gap={10}
-        wrap
-        align="flex-start"
-        className={task.id === focusId ? 'xhht-outline-focus' : undefined}
-        style={{ padding: '8px 6px', borderTop: '1px solid #f0f0f0', background: task.id === focusId ? '#e6f4f1' : undefined }}
-      >
-        <Typography.Text strong style={{ minWidth: 36, color: task.overdue ? '#cf1322' : undefined }}>
+      <Flex gap={10} align="flex-start" className={`xhht-outline-row${task.id === focusId ? ' is-focus' : ''}`}>
+        <Typography.Text strong style={{ minWidth: 36, flex: 'none', color: task.overdue ? RED : undefined }}>
           {task.number}
         </Typography.Text>
-        <div style={{ flex: '1 1 380px', minWidth: 0 }}>
-          <div style={{ fontWeight: isHeading ? 600 : undefined, color: task.overdue ? '#cf1322' : undefined, whiteSpace: 'pre-line' }}>{task.text}</div>
-          <Space size={[4, 4]} wrap style={{ marginTop: 4 }}>
-            {task.leadAgencyId && (
-              <Tag color="blue" title={`Chủ trì: ${agencyTitle(task.leadAgencyId)}`}>
-                Chủ trì: {agencyName(task.leadAgencyId)}
-              </Tag>
-            )}
-            {task.coordinatorAgencyIds.map((id) => (
-              <Tag key={id} title={`Phối hợp: ${agencyTitle(id)}`}>
-                {agencyName(id)}
-              </Tag>
-            ))}
-            {task.ownerNote && <Typography.Text type="secondary">{task.ownerNote}</Typography.Text>}
-            {task.isRequest && <Tag color="purple">Đề nghị</Tag>}
-          </Space>
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <div style={{ fontWeight: isHeading ? 600 : undefined, color: task.overdue ? RED : undefined, whiteSpace: 'pre-line' }}>{task.text}</div>
+          {hasOwners && (
+            <Space size={[4, 4]} wrap style={{ marginTop: 4 }}>
+              {task.leadAgencyId && (
+                <Tag color="blue" title={`Chủ trì: ${agencyTitle(task.leadAgencyId)}`}>
+                  Chủ trì: {agencyName(task.leadAgencyId)}
+                </Tag>
+              )}
+              {task.coordinatorAgencyIds.length > 0 && <Typography.Text type="secondary">Phối hợp:</Typography.Text>}
+              {task.coordinatorAgencyIds.map((id) => (
+                <Tag key={id} title={`Phối hợp: ${agencyTitle(id)}`}>
+                  {agencyName(id)}
+                </Tag>
+              ))}
+              {task.ownerNote && <Typography.Text type="secondary">{task.ownerNote}</Typography.Text>}
+              {task.isRequest && <Tag color="purple">Đề nghị</Tag>}
+            </Space>
+          )}
         </div>
-        <div style={{ flex: '0 0 auto', textAlign: 'right', minWidth: 200 }}>
-          <div style={{ color: task.overdue ? '#cf1322' : undefined, fontWeight: task.overdue ? 600 : undefined }}>
-            {task.deadline ? describeDeadline(task.deadline) : ''}
-            {task.overdue && ` · Quá hạn (${formatDateVi(task.dueDate)})`}
-          </div>
-          {(task.leadAgencyId || task.deadline || task.status !== 'not_started') && <TaskStatusTag status={task.status} percent={task.percent} />}
-          <Space size={0} wrap style={{ justifyContent: 'flex-end' }}>
-            <Button size="small" type="link" onClick={() => actions.onReport(task)} aria-label={`Báo cáo tiến độ: ${name}`}>
-              Báo cáo tiến độ
-            </Button>
-            <Button size="small" type="link" onClick={() => actions.onAddChild(task)} aria-label={`Thêm mục con: ${name}`}>
-              Thêm mục con
-            </Button>
-            <Button size="small" type="link" onClick={() => actions.onEdit(task)} aria-label={`Sửa nhiệm vụ: ${name}`}>
-              Sửa
-            </Button>
-            <Button size="small" type="link" danger onClick={() => actions.onDelete(task)} aria-label={`Xóa nhiệm vụ: ${name}`}>
-              Xóa
-            </Button>
-          </Space>
+        <div style={{ flex: '0 0 270px', textAlign: 'right' }}>
+          {task.deadline && (
+            <div style={{ color: task.overdue ? RED : undefined, fontWeight: task.overdue ? 600 : undefined }}>
+              {describeDeadline(task.deadline)}
+              {task.overdue && <div style={{ fontSize: 12 }}>Quá hạn từ {formatDateVi(task.dueDate)}</div>}
+            </div>
+          )}
+          {(hasOwners || task.deadline || task.status !== 'not_started') && <TaskStatusTag status={task.status} percent={task.percent} />}
         </div>
+        <Space size={0} className="xhht-outline-actions">
+          <Button size="small" type="link" onClick={() => actions.onReport(task)} aria-label={`Báo cáo tiến độ: ${name}`}>
+            Báo cáo tiến độ
+          </Button>
+          <Button size="small" type="link" onClick={() => actions.onAddChild(task)} aria-label={`Thêm mục con: ${name}`}>
+            Thêm mục con
+          </Button>
+          <Button size="small" type="link" onClick={() => actions.onEdit(task)} aria-label={`Sửa nhiệm vụ: ${name}`}>
+            Sửa
+          </Button>
+          <Button size="small" type="link" danger onClick={() => actions.onDelete(task)} aria-label={`Xóa nhiệm vụ: ${name}`}>
+            Xóa
+          </Button>
+        </Space>
       </Flex>
       {node.children.length > 0 && (
         <ul style={{ margin: 0, paddingInlineStart: 28 }}>

@@ -57,7 +57,7 @@ function TaskTable({ rows, focusId, filtered, onReport }: TaskTableProps) {
     <Table<TaskRow>
       rowKey="id"
       size="middle"
-      columns={taskColumns(onReport)}
+      columns={taskColumns({ onReport })}
       dataSource={rows}
       pagination={rows.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, current: page, onChange: setPage, showSizeChanger: false } : false}
       rowClassName={(row) => (row.id === focusId ? 'xhht-row-focus' : '')}

@@ -24,10 +24,27 @@ export function DeadlineCell({ task }: { task: TaskRow }) {
   );
 }
 
-/** Columns of a task table; `onReport` adds the progress report action. */
-export function taskColumns(onReport?: (task: TaskRow) => void, showPlan = true): TableColumnsType<TaskRow> {
+function StatusCell({ task }: { task: TaskRow }) {
+  return (
+    <>
+      <TaskStatusTag status={task.status} />
+      {task.percent !== null && task.status !== 'done' && <div style={{ fontSize: 12 }}>{task.percent}%</div>}
+    </>
+  );
+}
+
+/** Columns of a task table. */
+interface ColumnOptions {
+  /** Adds the progress report action. */
+  onReport?: (task: TaskRow) => void;
+  showPlan?: boolean;
+  /** Off where every row has the same lead. */
+  showLead?: boolean;
+}
+
+export function taskColumns({ onReport, showPlan = true, showLead = true }: ColumnOptions): TableColumnsType<TaskRow> {
   const columns: TableColumnsType<TaskRow> = [
-    { title: 'STT', dataIndex: 'outlineNumber', width: 110, render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
+    { title: 'STT', dataIndex: 'outlineNumber', width: 90, render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
     {
       title: 'Nội dung',
       dataIndex: 'text',
@@ -38,16 +55,17 @@ export function taskColumns(onReport?: (task: TaskRow) => void, showPlan = true)
         </div>
       ),
     },
-    { title: 'Chủ trì', dataIndex: 'leadAgencyName', width: 170, render: (n: string | null, t) => n ?? t.ownerNote },
-    { title: 'Phối hợp', dataIndex: 'coordinatorAgencyNames', width: 190, render: (names: string[]) => names.join('; ') },
-    { title: 'Thời hạn', key: 'deadline', width: 160, render: (_, t) => <DeadlineCell task={t} /> },
-    { title: 'Trạng thái', key: 'status', width: 150, render: (_, t) => <TaskStatusTag status={t.status} percent={t.percent} /> },
+    ...(showLead ? [{ title: 'Chủ trì', dataIndex: 'leadAgencyName', width: 140, render: (n: string | null, t: TaskRow) => n ?? t.ownerNote }] : []),
+    { title: 'Phối hợp', dataIndex: 'coordinatorAgencyNames', width: 160, render: (names: string[]) => names.join('; ') },
+    { title: 'Thời hạn', key: 'deadline', width: 130, render: (_, t) => <DeadlineCell task={t} /> },
+    { title: 'Trạng thái', key: 'status', width: 130, render: (_, t) => <StatusCell task={t} /> },
   ];
   if (showPlan) {
     columns.push({
       title: 'Kế hoạch',
       key: 'plan',
-      width: 170,
+      width: 120,
+      ellipsis: true,
       render: (_, t) => (
         <Link to={`/plans/${t.planId}?task=${t.id}`} title={t.planTitle}>
           {t.planNumber ?? t.planTitle}
@@ -59,10 +77,10 @@ export function taskColumns(onReport?: (task: TaskRow) => void, showPlan = true)
     columns.push({
       title: 'Thao tác',
       key: 'actions',
-      width: 130,
+      width: 96,
       render: (_, t) => (
-        <Button size="small" onClick={() => onReport(t)} aria-label={`Báo cáo tiến độ: ${t.outlineNumber} ${t.text}`}>
-          Báo cáo tiến độ
+        <Button size="small" onClick={() => onReport(t)} aria-label={`Báo cáo tiến độ: ${t.outlineNumber} ${t.text}`} title="Báo cáo tiến độ">
+          Báo cáo
         </Button>
       ),
     });

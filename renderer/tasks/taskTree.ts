@@ -49,9 +49,9 @@ export function taskLabel(task: Pick<TaskDto, 'number' | 'text'>, max = 90): str
   return task.number ? `${task.number} ${text}` : text;
 }
 
-/** Overdue first, then by due day (none last), then in plan order. */
+/** Overdue first, then by due day (none last); ties keep the list's own (outline) order, as sort is stable. */
 export function compareByDue(a: TaskDto, b: TaskDto): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-  if (a.dueDate !== b.dueDate) return a.dueDate === null ? 1 : b.dueDate === null ? -1 : a.dueDate.localeCompare(b.dueDate);
-  return a.position - b.position;
+  if (a.dueDate === b.dueDate) return 0;
+  return a.dueDate === null ? 1 : b.dueDate === null ? -1 : a.dueDate.localeCompare(b.dueDate);
 }

@@ -58,3 +58,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export { expect };
+
+/** Picks an option of an antd Select by its visible text (antd keeps a hidden a11y list with the same role). */
+export async function chooseOption(page: Page, field: import('@playwright/test').Locator, option: string): Promise<void> {
+  await field.click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first().click();
+}

@@ -19,7 +19,15 @@ export function PlanFacts({ plan }: { plan: PlanDto }) {
   if (plan.citedBy.length > 0) items.push({ key: 'cited', label: 'Được dẫn chiếu bởi', children: <CitedBy plan={plan} /> });
   if (plan.generalObjective) items.push({ key: 'objective', label: 'Mục tiêu chung', children: <Paragraph text={plan.generalObjective} /> });
   if (plan.note) items.push({ key: 'note', label: 'Ghi chú', children: <Paragraph text={plan.note} /> });
-  return <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }} items={items.map((i) => ({ ...i, span: spanOf(i.key) }))} />;
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={{ xs: 1, md: 2, xl: 3 }}
+      styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
+      items={items.map((i) => ({ ...i, span: spanOf(i.key) }))}
+    />
+  );
 }
 
 const spanOf = (key: string) => (['refs', 'cited', 'objective', 'note'].includes(key) ? ('filled' as const) : 1);

@@ -5,7 +5,7 @@ import { useApiMutation } from '../../components/api';
 import { currentYear } from '../common/dates';
 import { DialogForm } from '../common/DialogForm';
 import { PLAN_READS, useCommunes } from '../common/lookups';
-import { measureKindOf, measureText } from './targetText';
+import { capitalize, measureKindOf, measureText } from './targetText';
 
 interface ActualFormValues {
   year: number;
@@ -96,7 +96,7 @@ function ActualHistory({ target }: { target: TargetDto }) {
         dataSource={rows}
         columns={[
           { title: 'Năm', dataIndex: 'year', width: 70 },
-          { title: 'Giá trị', key: 'value', width: 110, render: (_, a) => measureText(kind, a.value, a.total) },
+          { title: 'Giá trị', key: 'value', width: 110, render: (_, a) => capitalize(measureText(kind, a.value, a.total)) },
           { title: 'Nguồn', key: 'origin', render: (_, a) => (a.origin === 'computed' ? 'Tự tính' : `Nhập tay: ${a.note}`) },
         ]}
       />

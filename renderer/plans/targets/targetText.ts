@@ -1,6 +1,8 @@
 import { QUALIFIER_LABELS, type MeasureKind } from '../../../shared/plan-model';
 import type { ActualDto, MilestoneDto, TargetDto } from '../../../shared/targets';
 
+export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const number = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
 /** A value in its measure: "40%", "7/9 xã, thị trấn", "1.200 hộ", "Đạt". */
@@ -14,7 +16,7 @@ export function measureText(kind: MeasureKind, value: number, total: number | nu
     case 'count':
       return `${number(value)}${tail}`;
     case 'boolean':
-      return value >= 1 ? `Đạt${scope ? ` (${scope})` : ''}` : `Chưa đạt${scope ? ` (${scope})` : ''}`;
+      return `${value >= 1 ? 'đạt' : 'chưa đạt'}${scope ? ` (${scope})` : ''}`;
   }
 }
 
@@ -22,7 +24,8 @@ export function measureText(kind: MeasureKind, value: number, total: number | nu
 export function milestoneText(m: MilestoneDto, periodEnd: number): string {
   const year = m.year ?? periodEnd;
   const qualifier = m.qualifier ? `${QUALIFIER_LABELS[m.qualifier]} ` : '';
-  return `${year}: ${qualifier}${measureText(m.kind, m.value, m.total, m.scope)}`;
+  const measure = measureText(m.kind, m.value, m.total, m.scope);
+  return `${year}: ${qualifier}${qualifier ? measure : capitalize(measure)}`;
 }
 
 /** The measure an actual is read in: the milestone measured against, else the first one. */
@@ -31,7 +34,7 @@ export const measureKindOf = (target: TargetDto): MeasureKind => target.progress
 /** "Thực tế 2024: 6/9 (tự tính)" or "Thực tế 2024: 35% (nhập tay: báo cáo của Hội Khuyến học)". */
 export function actualText(actual: ActualDto, kind: MeasureKind): string {
   const origin = actual.origin === 'computed' ? 'tự tính' : `nhập tay${actual.note ? `: ${actual.note}` : ''}`;
-  return `Thực tế ${actual.year}: ${measureText(kind, actual.value, actual.total)} (${origin})`;
+  return `Thực tế ${actual.year}: ${capitalize(measureText(kind, actual.value, actual.total))} (${origin})`;
 }
 
 /** How far the actual has come towards the milestone, 0–100. */

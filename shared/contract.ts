@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import './zod-locale.js';
 import { agenciesOps } from './agencies.js';
 import { officeOps } from './office.js';
 import type { OpSpec } from './op.js';

@@ -1,6 +1,7 @@
 import { Card, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatDateVi } from '../../shared/dates';
+import { TaskStatusTag } from '../plans/common/tags';
 import type { DueItem } from './dueItems';
 
 const MAX_SHOWN = 12;
@@ -33,6 +34,7 @@ export function DueList({ title, items, empty, danger = false, more }: { title: 
                 {item.title}
               </Link>
               <div>
+                {item.progress && <TaskStatusTag status={item.progress.status} percent={item.progress.percent} />}{' '}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {item.detail}
                 </Typography.Text>

@@ -1,4 +1,5 @@
 import { describeDeadline } from '../../shared/deadlines';
+import type { TaskStatus } from '../../shared/plan-model';
 import type { HomeOverview } from '../../shared/plans';
 
 /** A task or an expected report on the home page's lists, reduced to what a line shows. */
@@ -10,6 +11,8 @@ export interface DueItem {
   detail: string;
   to: string;
   overdue: boolean;
+  /** Tasks only: where the work stands. */
+  progress?: { status: TaskStatus; percent: number | null };
 }
 
 export function dueItems(tasks: HomeOverview['overdueTasks'], reports: HomeOverview['overdueReports']): DueItem[] {
@@ -21,6 +24,7 @@ export function dueItems(tasks: HomeOverview['overdueTasks'], reports: HomeOverv
     detail: [t.leadAgencyName && `Chủ trì: ${t.leadAgencyName}`, describeDeadline(t.deadline), t.planNumber ?? t.planTitle].filter(Boolean).join(' · '),
     to: `/tasks?focus=${t.id}`,
     overdue: t.overdue,
+    progress: { status: t.status, percent: t.percent },
   }));
   const fromReports: DueItem[] = reports.map((r) => ({
     key: `report:${r.dutyId}:${r.periodYear}`,

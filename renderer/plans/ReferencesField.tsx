@@ -22,17 +22,24 @@ export function ReferencesField() {
             </Typography.Paragraph>
           )}
           {fields.map((field, index) => (
-            <fieldset key={field.key} aria-label={`Văn bản căn cứ ${index + 1}`} style={{ border: '1px solid #eef0f2', borderRadius: 6, padding: '8px 12px', margin: '8px 0' }}>
-              <Flex gap={12} wrap align="flex-start">
-                <Form.Item name={[field.name, 'relation']} label="Quan hệ" style={{ width: 130 }}>
-                  <Select options={RELATION_OPTIONS} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'number']} label="Số hiệu văn bản" style={{ width: 160 }}>
-                  <Input placeholder="278/KH-UBND" />
-                </Form.Item>
-                <Button danger type="link" onClick={() => remove(field.name)} style={{ marginTop: 30 }} aria-label={`Bỏ văn bản căn cứ ${index + 1}`}>
+            <fieldset
+              key={field.key}
+              aria-label={`Văn bản căn cứ ${index + 1}`}
+              style={{ border: '1px solid #eef0f2', borderRadius: 6, padding: '4px 12px', margin: '8px 0' }}
+            >
+              <Flex justify="space-between" align="center">
+                <Typography.Text type="secondary">Văn bản {index + 1}</Typography.Text>
+                <Button danger type="link" size="small" onClick={() => remove(field.name)} aria-label={`Bỏ văn bản căn cứ ${index + 1}`}>
                   Bỏ
                 </Button>
+              </Flex>
+              <Flex gap={12} wrap align="flex-start">
+                <Form.Item name={[field.name, 'relation']} label="Quan hệ" style={{ width: 170 }}>
+                  <Select options={RELATION_OPTIONS} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'number']} label="Số hiệu văn bản" style={{ width: 240 }}>
+                  <Input placeholder="278/KH-UBND" />
+                </Form.Item>
               </Flex>
               <Form.Item name={[field.name, 'citation']} label="Trích dẫn" rules={[{ required: true, message: 'Nhập trích dẫn văn bản' }]} style={{ marginBottom: 4 }}>
                 <Input placeholder="Kế hoạch số 278/KH-UBND ngày 11/9/2021 của UBND tỉnh Đồng Tháp" />

@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Divider, Flex, List, Modal, Typography } from 'antd';
+import { Alert, Button, Divider, Flex, List, Modal, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { AppError } from '../../shared/errors';
 import { MAX_TEMPLATE_BYTES, type PlanDto, type TemplateInfo } from '../../shared/plans';
 import { apiQuery, useApiMutation } from '../components/api';
-import { toAppError, issuesOf } from '../components/errors';
-import { FormErrorAlert } from '../components/FormErrorAlert';
+import { issuesOf, toAppError } from '../components/errors';
 import { QueryView } from '../components/QueryStatus';
 import { PLAN_READS } from './common/lookups';
 
@@ -22,13 +21,14 @@ export function TemplateImportModal({ open, onClose }: { open: boolean; onClose:
 function TemplateImportBody({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const templates = useQuery(apiQuery('templates.list', {}));
-  const [error, setError] = useState<AppError | null>(null);
+  const [error, setError] = useState<{ source: string; error: AppError } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const done = (plan: PlanDto) => {
     onClose();
     navigate(`/plans/${plan.id}`);
   };
-  const options = { invalidates: PLAN_READS, successMessage: (p: PlanDto) => `Đã nhập kế hoạch ${p.number ?? p.title}`, onSuccess: done };
+  // An import may add agencies the plan names.
+  const options = { invalidates: [...PLAN_READS, 'agencies.list' as const], successMessage: (p: PlanDto) => `Đã nhập kế hoạch ${p.number ?? p.title}`, onSuccess: done };
   const bundled = useApiMutation('templates.importBundled', options);
   const fromFile = useApiMutation('templates.importFile', options);
 
@@ -38,7 +38,7 @@ function TemplateImportBody({ onClose }: { onClose: () => void }) {
     try {
       await action();
     } catch (caught) {
-      setError(toAppError(caught));
+      setError({ source: key, error: toAppError(caught) });
     } finally {
       setBusy(null);
     }
@@ -55,7 +55,7 @@ function TemplateImportBody({ onClose }: { onClose: () => void }) {
       <Typography.Paragraph type="secondary">
         Mẫu là kế hoạch đã gõ sẵn cùng mục tiêu, nhiệm vụ, cơ quan chủ trì, phối hợp và thời hạn. Sau khi nhập, bạn sửa lại cho phù hợp với địa phương.
       </Typography.Paragraph>
-      <FormErrorAlert error={error} otherIssues={error ? issuesOf(error) : []} />
+      {error && error.source !== 'file' && <ImportError error={error.error} />}
       <QueryView query={templates} loadingText="Đang tải danh sách mẫu…">
         {(list) => (
           <List<TemplateInfo>
@@ -81,6 +81,7 @@ function TemplateImportBody({ onClose }: { onClose: () => void }) {
       </QueryView>
       <Divider plain>hoặc</Divider>
       <FileChooser busy={busy === 'file'} disabled={busy !== null} onFile={(file) => void importFile(file)} />
+      {error?.source === 'file' && <ImportError error={error.error} />}
     </>
   );
 }
@@ -107,4 +108,18 @@ function FileChooser({ busy, disabled, onFile }: { busy: boolean; disabled: bool
       <Typography.Text type="secondary">Tệp do cấp trên gửi hoặc xuất từ XHHT ở cơ quan khác.</Typography.Text>
     </Flex>
   );
+}
+
+/** The refusal, naming the line; each issue's message already names its line and field. */
+function ImportError({ error }: { error: AppError }) {
+  const issues = issuesOf(error);
+  const description =
+    issues.length > 1 ? (
+      <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+        {issues.map((issue, i) => (
+          <li key={i}>{issue.message}</li>
+        ))}
+      </ul>
+    ) : undefined;
+  return <Alert type="error" showIcon role="alert" title={error.message} description={description} style={{ margin: '12px 0' }} />;
 }

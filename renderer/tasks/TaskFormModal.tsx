@@ -5,7 +5,7 @@ import { useApiMutation } from '../components/api';
 import { DeadlineFields } from '../plans/common/DeadlineFields';
 import { fromDeadline, toDeadline, type DeadlineFormValue } from '../plans/common/deadlineForm';
 import { DialogForm } from '../plans/common/DialogForm';
-import { PLAN_READS } from '../plans/common/lookups';
+import { PLAN_READS, foldedSearch } from '../plans/common/lookups';
 import { TaskAgencyFields } from './TaskAgencyFields';
 import { buildOutline, flattenOutline, subtreeIds, taskLabel } from './taskTree';
 
@@ -42,7 +42,7 @@ export function TaskFormModal({ open, planId, tasks, editing, onClose }: TaskFor
   const excluded = task ? subtreeIds(tasks, task.id) : new Set<string>();
   const parentOptions = flattenOutline(buildOutline(tasks))
     .filter((n) => !excluded.has(n.task.id))
-    .map((n) => ({ value: n.task.id, label: `${'\u2003'.repeat(n.depth)}${taskLabel(n.task)}` }));
+    .map((n) => ({ value: n.task.id, label: taskLabel(n.task), depth: n.depth }));
 
   const submit = async (v: TaskFormValues) => {
     const fields = {
@@ -73,14 +73,20 @@ export function TaskFormModal({ open, planId, tasks, editing, onClose }: TaskFor
       initialValues={task ? valuesOf(task) : { parentId: editing && 'parentId' in editing ? editing.parentId : null, status: 'not_started', deadline: { kind: 'unset' }, coordinatorAgencyIds: [], communeIds: [] }}
     >
       <Row gutter={12}>
-        <Col xs={8} sm={5}>
+        <Col xs={8} sm={6}>
           <Form.Item name="number" label="Số thứ tự" tooltip="Như văn bản ghi: I, 1, 3.1, a), -, +; để trống với đoạn văn không đánh số.">
             <Input placeholder="3.1" />
           </Form.Item>
         </Col>
-        <Col xs={16} sm={19}>
+        <Col xs={16} sm={18}>
           <Form.Item name="parentId" label="Thuộc mục">
-            <Select options={parentOptions} allowClear placeholder="Mục gốc của kế hoạch" showSearch={{ optionFilterProp: 'label' }} />
+            <Select
+              options={parentOptions}
+              optionRender={(o) => <span style={{ paddingInlineStart: (o.data.depth ?? 0) * 16 }}>{o.label}</span>}
+              allowClear
+              placeholder="Mục gốc của kế hoạch"
+              showSearch={foldedSearch}
+            />
           </Form.Item>
         </Col>
       </Row>

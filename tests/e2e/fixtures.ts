@@ -1,5 +1,5 @@
-import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +12,19 @@ interface Served {
   dataDir: string;
 }
 
-/** Starts `xhht serve` on a fresh data directory (with the demo territory when asked) and stops it after the test. */
-async function startServe(demo: boolean): Promise<{ served: Served; stop(): void }> {
+const CLI = ['--import', 'tsx', 'main/cli/xhht.ts'];
+
+/**
+ * Starts `xhht serve` on a fresh data directory — empty, with an office set
+ * up by `init`, or with the demo territory — and stops it after the test.
+ */
+async function startServe(mode: 'empty' | 'office' | 'demo'): Promise<{ served: Served; stop(): void }> {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'xhht-e2e-')), 'data');
-  const args = ['--import', 'tsx', 'main/cli/xhht.ts', 'serve', '--data-dir', dataDir, '--port', '0', ...(demo ? ['--demo'] : [])];
+  if (mode === 'office') {
+    const init = spawnSync(process.execPath, [...CLI, 'init', '--data-dir', dataDir, '--office-name', 'Phòng GD&ĐT huyện Tân Hồng', '--office-code', '870', '--level', 'huyen', '--province', 'Đồng Tháp'], { encoding: 'utf8' });
+    if (init.status !== 0) throw new Error(`xhht init failed: ${init.stderr}`);
+  }
+  const args = [...CLI, 'serve', '--data-dir', dataDir, '--port', '0', ...(mode === 'demo' ? ['--demo'] : [])];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('xhht serve did not print its URL within 60 s')), 60_000);
@@ -37,17 +46,18 @@ async function startServe(demo: boolean): Promise<{ served: Served; stop(): void
   };
 }
 
-export const test = base.extend<{ fresh: Served; demo: Served }>({
-  fresh: async ({}, use) => {
-    const { served, stop } = await startServe(false);
+function serveFixture(mode: 'empty' | 'office' | 'demo') {
+  return async ({}, use: (served: Served) => Promise<void>) => {
+    const { served, stop } = await startServe(mode);
     await use(served);
     stop();
-  },
-  demo: async ({}, use) => {
-    const { served, stop } = await startServe(true);
-    await use(served);
-    stop();
-  },
+  };
+}
+
+export const test = base.extend<{ fresh: Served; office: Served; demo: Served }>({
+  fresh: serveFixture('empty'),
+  office: serveFixture('office'),
+  demo: serveFixture('demo'),
 });
 
 /** Saves a full-page screenshot under test-results/screenshots/ for a person to look at. */
@@ -59,8 +69,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export { expect };
 
-/** Picks an option of an antd Select by its visible text (antd keeps a hidden a11y list with the same role). */
-export async function chooseOption(page: Page, field: import('@playwright/test').Locator, option: string): Promise<void> {
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A form label, also when antd marks the field "(Tùy chọn)". */
+export const label = (text: string) => new RegExp(`^${escapeRegExp(text)}(\\s*\\(Tùy chọn\\))?$`);
+
+/**
+ * Picks an option of an antd Select by its visible text (antd keeps a hidden
+ * a11y list with the same role); `exact` demands the whole text, else it must start with it.
+ */
+export async function chooseOption(page: Page, field: Locator, option: string, exact = true): Promise<void> {
   await field.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first().click();
+  if (!exact && (await field.isEditable())) await field.fill(option);
+  const text = new RegExp(`^${escapeRegExp(option)}${exact ? '$' : ''}`);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
 }

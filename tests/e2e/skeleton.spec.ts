@@ -78,7 +78,8 @@ test('an officer adds a commune and a hamlet, edits figures, searches without di
   await expect(hit).toBeVisible();
   await screenshot(page, '04-tim-kiem-khong-dau');
   await hit.click();
-  await expect(page.getByRole('heading', { name: /Gò Chòi/ })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /Ấp Gò Chòi/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('navigation').filter({ hasText: 'Huyện Tân Hồng' })).toContainText('Ấp Gò Chòi');
 
   const file = join(fresh.dataDir, '..', 'don-vi.xlsx');
   writeFileSync(file, await unitSheet(GOOD_UNIT_ROWS.filter((r) => r[0] !== '870-02' && r[0] !== '870-02-01')));

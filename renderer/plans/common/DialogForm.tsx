@@ -1,5 +1,5 @@
 import { Button, Form, Modal, Space, type FormInstance } from 'antd';
-import { useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import type { AppError, FieldIssue } from '../../../shared/errors';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { toAppError } from '../../components/errors';
@@ -49,9 +49,11 @@ export function DialogForm<T>(props: DialogFormProps<T>) {
 // Mounted only while open, so each opening starts from clean values and no old error.
 function DialogFormBody<T>({ onSubmit, onClose, initialValues, submitText, mapIssuePath, children }: DialogFormProps<T>) {
   const [form] = Form.useForm<T>();
+  // A form name prefixes the field ids, so a label never points at a same-named field elsewhere on the page.
+  const name = `dlg${useId().replace(/[^A-Za-z0-9]/g, '')}`;
   const { onFinish, error, otherIssues, pending } = useDeepSubmit(form, onSubmit, mapIssuePath);
   return (
-    <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} requiredMark="optional" scrollToFirstError>
+    <Form form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={onFinish} requiredMark="optional" scrollToFirstError>
       {children}
       <FormErrorAlert error={error} otherIssues={otherIssues} />
       <Space style={{ width: '100%', justifyContent: 'flex-end' }}>

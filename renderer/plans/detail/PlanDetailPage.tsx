@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { formatDateVi } from '../../../shared/dates';
 import { PLAN_KIND_LABELS } from '../../../shared/plan-model';
 import type { PlanDetail } from '../../../shared/plans';
 import { apiQuery } from '../../components/api';
@@ -20,7 +21,7 @@ export function PlanDetailPage() {
   const detail = useQuery(apiQuery('plans.get', { id }));
   return (
     <>
-      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/plans">Kế hoạch</Link> }, { title: detail.data?.plan.number ?? 'Chi tiết' }]} />
+      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/plans">Kế hoạch</Link> }, { title: detail.data?.plan.number ?? (formatDateVi(detail.data?.plan.issuedOn) || 'Chi tiết') }]} />
       <QueryView query={detail} loadingText="Đang tải kế hoạch…">
         {(d) => <PlanView detail={d} />}
       </QueryView>
@@ -41,7 +42,7 @@ function PlanView({ detail }: { detail: PlanDetail }) {
   return (
     <>
       <PageHeader
-        title={`${PLAN_KIND_LABELS[plan.kind]}${plan.number ? ` số ${plan.number}` : ''}`}
+        title={`${PLAN_KIND_LABELS[plan.kind]}${plan.number ? ` số ${plan.number}` : plan.issuedOn ? ` ngày ${formatDateVi(plan.issuedOn)}` : ''}`}
         subtitle={plan.title}
         extra={<PlanActions plan={plan} onEdit={() => setEditing(true)} />}
       />

@@ -27,9 +27,17 @@ export function MilestonesField({ defaultYear }: { defaultYear: number }) {
             <fieldset
               key={field.key}
               aria-label={`Mốc ${index + 1}`}
-              style={{ border: '1px solid #eef0f2', borderRadius: 6, padding: '8px 12px 0', margin: '8px 0' }}
+              style={{ border: '1px solid #eef0f2', borderRadius: 6, padding: '4px 12px 0', margin: '8px 0' }}
             >
-              <MilestoneRow name={field.name} onRemove={fields.length > 1 ? () => remove(field.name) : undefined} index={index} />
+              <Flex justify="space-between" align="center">
+                <Typography.Text type="secondary">Mốc {index + 1}</Typography.Text>
+                {fields.length > 1 && (
+                  <Button type="link" size="small" danger onClick={() => remove(field.name)} aria-label={`Bỏ mốc ${index + 1}`}>
+                    Bỏ mốc
+                  </Button>
+                )}
+              </Flex>
+              <MilestoneRow name={field.name} />
             </fieldset>
           ))}
           <Button onClick={() => add(blankMilestone(defaultYear))}>Thêm mốc</Button>
@@ -39,33 +47,28 @@ export function MilestonesField({ defaultYear }: { defaultYear: number }) {
   );
 }
 
-function MilestoneRow({ name, index, onRemove }: { name: number; index: number; onRemove?: () => void }) {
+function MilestoneRow({ name }: { name: number }) {
   const form = Form.useFormInstance();
   const kind = Form.useWatch(['milestones', name, 'kind'], form) as MeasureKind | undefined;
   return (
     <>
       <Flex gap={12} wrap align="flex-start">
-        <Form.Item name={[name, 'year']} label="Năm" tooltip="Để trống khi văn bản không ghi năm: tính là cuối giai đoạn." style={{ width: 100 }}>
+        <Form.Item name={[name, 'year']} label="Năm" tooltip="Để trống khi văn bản không ghi năm: tính là cuối giai đoạn." style={{ width: 160 }}>
           <InputNumber min={1990} max={2100} controls={false} placeholder="Cuối kỳ" style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name={[name, 'qualifier']} label="Mức độ" style={{ width: 130 }}>
+        <Form.Item name={[name, 'qualifier']} label="Mức độ" style={{ width: 150 }}>
           <Select options={QUALIFIER_OPTIONS} allowClear placeholder="—" />
         </Form.Item>
         <Form.Item name={[name, 'kind']} label="Cách đo" style={{ width: 190 }}>
           <Select options={KIND_OPTIONS} />
         </Form.Item>
-        <Form.Item name={[name, 'value']} label="Giá trị" rules={[{ required: true, message: 'Nhập giá trị' }]} style={{ width: 110 }}>
+        <Form.Item name={[name, 'value']} label="Giá trị" rules={[{ required: true, message: 'Nhập giá trị' }]} style={{ width: 120 }}>
           <InputNumber min={0} controls={false} suffix={kind === 'percent' ? '%' : undefined} style={{ width: '100%' }} />
         </Form.Item>
         {kind === 'unitCount' && (
-          <Form.Item name={[name, 'total']} label="Tổng số" rules={[{ required: true, message: 'Nhập tổng số' }]} style={{ width: 90 }}>
+          <Form.Item name={[name, 'total']} label="Tổng số" rules={[{ required: true, message: 'Nhập tổng số' }]} style={{ width: 100 }}>
             <InputNumber min={1} precision={0} controls={false} style={{ width: '100%' }} />
           </Form.Item>
-        )}
-        {onRemove && (
-          <Button type="link" danger onClick={onRemove} style={{ marginTop: 30 }} aria-label={`Bỏ mốc ${index + 1}`}>
-            Bỏ mốc
-          </Button>
         )}
       </Flex>
       <Flex gap={12} wrap>

@@ -1,10 +1,11 @@
 import { Col, Form, Input, InputNumber, Row, Select, Table, Typography } from 'antd';
+import { MEASURE_KIND_LABELS } from '../../../shared/plan-model';
 import type { PlanDto } from '../../../shared/plans';
 import type { ActualDto, TargetDto } from '../../../shared/targets';
 import { useApiMutation } from '../../components/api';
 import { currentYear } from '../common/dates';
 import { DialogForm } from '../common/DialogForm';
-import { PLAN_READS, useCommunes } from '../common/lookups';
+import { PLAN_READS, foldedSearch, useCommunes } from '../common/lookups';
 import { capitalize, measureKindOf, measureText } from './targetText';
 
 interface ActualFormValues {
@@ -46,7 +47,11 @@ export function RecordActualModal({ plan, target, onClose }: { plan: PlanDto; ta
       initialValues={{ year, total: kind === 'unitCount' ? milestoneTotal : null }}
       after={<ActualHistory target={target} />}
     >
-      <Typography.Paragraph type="secondary">{target.text}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {target.text}
+        <br />
+        Đo theo {target.progress.milestoneYear ? `mốc ${target.progress.milestoneYear}` : 'mốc đầu tiên'}: {MEASURE_KIND_LABELS[kind]}
+      </Typography.Paragraph>
       <Row gutter={12}>
         <Col xs={12} sm={6}>
           <Form.Item name="year" label="Năm" rules={[{ required: true, message: 'Nhập năm' }]}>
@@ -54,8 +59,8 @@ export function RecordActualModal({ plan, target, onClose }: { plan: PlanDto; ta
           </Form.Item>
         </Col>
         <Col xs={12} sm={6}>
-          <Form.Item name="value" label={kind === 'percent' ? 'Giá trị (%)' : 'Giá trị'} rules={[{ required: true, message: 'Nhập giá trị' }]}>
-            <InputNumber min={0} max={kind === 'percent' ? 100 : undefined} controls={false} style={{ width: '100%' }} />
+          <Form.Item name="value" label="Giá trị" rules={[{ required: true, message: 'Nhập giá trị' }]}>
+            <InputNumber min={0} max={kind === 'percent' ? 100 : undefined} controls={false} suffix={kind === 'percent' ? '%' : undefined} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         {kind === 'unitCount' && (
@@ -68,7 +73,7 @@ export function RecordActualModal({ plan, target, onClose }: { plan: PlanDto; ta
         {target.perCommune && (
           <Col xs={24} sm={kind === 'unitCount' ? 6 : 12}>
             <Form.Item name="unitId" label="Xã, phường">
-              <Select options={communes.options} allowClear placeholder="Toàn địa bàn" showSearch={{ optionFilterProp: 'label' }} />
+              <Select options={communes.options} allowClear placeholder="Toàn địa bàn" showSearch={foldedSearch} />
             </Form.Item>
           </Col>
         )}

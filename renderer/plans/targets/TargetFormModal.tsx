@@ -4,7 +4,7 @@ import type { PlanDto } from '../../../shared/plans';
 import type { TargetDto } from '../../../shared/targets';
 import { useApiMutation } from '../../components/api';
 import { DialogForm } from '../common/DialogForm';
-import { PLAN_READS } from '../common/lookups';
+import { PLAN_READS, foldedSearch } from '../common/lookups';
 import { MilestonesField, blankMilestone, type MilestoneFormValue } from './MilestonesField';
 
 const POPULATION_OPTIONS = (Object.keys(POPULATION_FIGURE_LABELS) as PopulationFigure[]).map((value) => ({ value, label: POPULATION_FIGURE_LABELS[value] }));
@@ -68,7 +68,7 @@ export function TargetFormModal({ open, plan, targets, target, onClose }: Target
       open={open}
       onClose={onClose}
       onSubmit={submit}
-      width={820}
+      width={900}
       submitText={target ? 'Lưu' : 'Thêm mục tiêu'}
       initialValues={target ? valuesOf(target) : newValues(plan, sections.at(-1))}
     >
@@ -91,7 +91,7 @@ export function TargetFormModal({ open, plan, targets, target, onClose }: Target
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item name="parentId" label="Thuộc mục tiêu (trong đó)">
-            <Select options={parents} allowClear placeholder="Không" showSearch={{ optionFilterProp: 'label' }} />
+            <Select options={parents} allowClear placeholder="Không" showSearch={foldedSearch} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>

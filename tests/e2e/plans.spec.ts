@@ -1,0 +1,125 @@
+import { chooseOption, expect, label, screenshot, test } from './fixtures.js';
+
+test('an officer creates a plan, a target with 2025 and 2030 milestones, a task for three agencies, records progress and sees it at home', async ({ page, office }) => {
+  await page.goto(office.url);
+  await page.getByRole('menuitem', { name: 'Kế hoạch' }).click();
+  await expect(page.getByText(/Chưa có kế hoạch nào/)).toBeVisible();
+  await screenshot(page, '20-ke-hoach-trong');
+
+  await page.getByRole('button', { name: 'Tạo kế hoạch' }).first().click();
+  const planDialog = page.getByRole('dialog', { name: 'Tạo kế hoạch' });
+  await planDialog.getByLabel(label('Số văn bản')).fill('99/KH-UBND');
+  await planDialog.getByLabel(label('Ngày ban hành')).fill('06/10/2021');
+  await planDialog.getByLabel(label('Cơ quan ban hành')).fill('Ủy ban nhân dân huyện Tân Hồng');
+  await planDialog.getByLabel(label('Trích yếu')).fill('Kế hoạch xây dựng xã hội học tập giai đoạn 2021 - 2030');
+  await screenshot(page, '21-tao-ke-hoach');
+  await planDialog.getByLabel(label('Trích yếu')).press('Enter');
+  await page.waitForURL(/#\/plans\/[0-9a-f-]{36}/);
+  await expect(page.getByText('99/KH-UBND').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Thêm mục tiêu' }).first().click();
+  const targetDialog = page.getByRole('dialog', { name: 'Thêm mục tiêu' });
+  await targetDialog.getByLabel(label('Nhóm mục tiêu')).fill('Xóa mù chữ và phổ cập giáo dục');
+  await targetDialog.getByLabel(label('Nội dung mục tiêu')).fill('Xã, thị trấn đạt chuẩn xóa mù chữ mức độ 2');
+  const first = targetDialog.getByRole('group', { name: 'Mốc 1' });
+  await chooseOption(page, first.getByLabel(label('Cách đo')), 'Số đơn vị trên tổng số');
+  await first.getByLabel(label('Giá trị')).fill('7');
+  await first.getByLabel(label('Tổng số')).fill('9');
+  const second = targetDialog.getByRole('group', { name: 'Mốc 2' });
+  await second.getByLabel(label('Năm')).fill('2035');
+  await second.getByLabel(label('Giá trị')).fill('100');
+  await targetDialog.getByRole('button', { name: 'Thêm mục tiêu' }).click();
+  await expect(second).toContainText('nằm ngoài giai đoạn');
+  await screenshot(page, '22-muc-tieu-moc-ngoai-giai-doan');
+  await second.getByLabel(label('Năm')).fill('2030');
+  await targetDialog.getByRole('button', { name: 'Thêm mục tiêu' }).click();
+  await expect(targetDialog).toBeHidden();
+  await expect(page.getByText('Xã, thị trấn đạt chuẩn xóa mù chữ mức độ 2')).toBeVisible();
+  await expect(page.getByText(/2025/).first()).toBeVisible();
+  await expect(page.getByText(/2030/).first()).toBeVisible();
+  await screenshot(page, '23-muc-tieu');
+
+  await page.getByRole('tab', { name: /Nhiệm vụ/ }).click();
+  await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).first().click();
+  const taskDialog = page.getByRole('dialog', { name: 'Thêm nhiệm vụ' });
+  await taskDialog.getByLabel(label('Số thứ tự')).fill('1');
+  await taskDialog.getByLabel(label('Nội dung nhiệm vụ')).fill('Tuyên truyền, phổ biến nâng cao nhận thức về học tập suốt đời');
+  await chooseOption(page, taskDialog.getByLabel(label('Cơ quan chủ trì')), 'Phòng Giáo dục và Đào tạo', false);
+  await chooseOption(page, taskDialog.getByLabel(label('Cơ quan phối hợp')), 'Hội Khuyến học', false);
+  await chooseOption(page, taskDialog.getByLabel(label('Cơ quan phối hợp')), 'Đoàn Thanh niên', false);
+  await page.keyboard.press('Escape');
+  await chooseOption(page, taskDialog.getByLabel(label('Loại thời hạn')), 'Quý');
+  await chooseOption(page, taskDialog.getByLabel(label('Quý')), 'IV');
+  await taskDialog.getByLabel(label('Năm')).fill('2021');
+  await screenshot(page, '24-them-nhiem-vu');
+  await taskDialog.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+  await expect(taskDialog).toBeHidden();
+  const outline = page.getByRole('list', { name: 'Nhiệm vụ của kế hoạch' });
+  await expect(outline).toContainText('Quý IV năm 2021');
+  await expect(outline).toContainText('Chủ trì: Phòng GD&ĐT');
+  await expect(outline).toContainText(/Phối hợp:\s*HKH\s*Đoàn TN/);
+  await expect(outline).toContainText('Quá hạn');
+  await screenshot(page, '25-de-cuong-nhiem-vu');
+
+  await page.getByRole('button', { name: /^Báo cáo tiến độ: 1 Tuyên truyền/ }).click();
+  const reportDialog = page.getByRole('dialog', { name: 'Báo cáo tiến độ' });
+  await reportDialog.getByLabel(label('Nội dung báo cáo')).fill('Đã tổ chức 3 hội nghị tuyên truyền tại các xã');
+  await reportDialog.getByLabel(label('Phần trăm hoàn thành')).fill('60');
+  await screenshot(page, '26-bao-cao-tien-do');
+  await reportDialog.getByLabel(label('Phần trăm hoàn thành')).press('Enter');
+  await expect(reportDialog).toBeHidden();
+
+  await page.getByRole('menuitem', { name: 'Tổng quan' }).click();
+  const overdue = page.getByRole('region', { name: 'Quá hạn' });
+  await expect(overdue).toContainText('Tuyên truyền, phổ biến nâng cao nhận thức');
+  await expect(overdue).toContainText('60%');
+  await screenshot(page, '27-tong-quan-sau-bao-cao');
+});
+
+test('the demo plan pages in Vietnamese: home, plans, plan detail, tasks, agency work, reports', async ({ page, demo }) => {
+  await page.goto(demo.url);
+  await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Tiến độ mục tiêu theo xã' }).locator('canvas')).toBeVisible();
+  await screenshot(page, '30-demo-tong-quan');
+
+  await page.getByRole('menuitem', { name: 'Kế hoạch' }).click();
+  await expect(page.getByRole('table')).toContainText('Tân Hồng');
+  await screenshot(page, '31-demo-ke-hoach');
+  await page.getByRole('link', { name: /Xây dựng xã hội học tập/ }).first().click();
+  await expect(page.getByText('Xã, thị trấn đạt chuẩn xóa mù chữ mức độ 2').first()).toBeVisible();
+  await screenshot(page, '32-demo-chi-tiet-muc-tieu');
+  await page.getByRole('tab', { name: /Nhiệm vụ/ }).click();
+  await screenshot(page, '33-demo-chi-tiet-nhiem-vu');
+  await page.getByRole('tab', { name: /Kế hoạch thành phần/ }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('Quý IV năm 2021');
+  await screenshot(page, '34-demo-ke-hoach-thanh-phan');
+  await page.getByRole('tab', { name: /Nghĩa vụ báo cáo/ }).click();
+  await screenshot(page, '35-demo-nghia-vu-bao-cao');
+
+  await page.getByRole('menuitem', { name: 'Nhiệm vụ' }).click();
+  await page.getByLabel('Chỉ quá hạn').check();
+  await expect(page.getByRole('table')).toContainText('Quá hạn');
+  await screenshot(page, '36-demo-nhiem-vu-qua-han');
+
+  await page.getByRole('menuitem', { name: 'Việc của cơ quan' }).click();
+  await chooseOption(page, page.getByLabel(label('Cơ quan')).first(), 'Hội Khuyến học', false);
+  await expect(page.getByText('Chủ trì').first()).toBeVisible();
+  await screenshot(page, '37-demo-viec-cua-co-quan');
+
+  await page.getByRole('menuitem', { name: 'Báo cáo định kỳ' }).click();
+  await expect(page.getByRole('table')).toContainText('15/11');
+  await screenshot(page, '38-demo-bao-cao-dinh-ky');
+});
+
+test('the assignment table downloads as a PDF', async ({ page, demo }) => {
+  await page.goto(demo.url);
+  await page.getByRole('menuitem', { name: 'Kế hoạch' }).click();
+  await page.getByRole('link', { name: /Xây dựng xã hội học tập/ }).first().click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'In bảng phân công (PDF)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+  const path = await file.path();
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(path).subarray(0, 4).toString()).toBe('%PDF');
+});

@@ -23,7 +23,7 @@ export function vietnameseErrorMap(issue: Parameters<NonNullable<typeof vietname
     return issue.input === undefined ? `Thiếu trường bắt buộc (cần ${expected})` : `Phải là ${expected}`;
   }
   if (issue.code === 'unrecognized_keys') return `Trường không được hỗ trợ: ${issue.keys.join(', ')}`;
-  return vietnamese?.(issue);
+  return vietnamese?.(issue) ?? undefined;
 }
 
 z.config({ localeError: vietnameseErrorMap });

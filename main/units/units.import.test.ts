@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GOOD_UNIT_ROWS, UNIT_SHEET_HEADER, unitSheet } from '../../tests/fixtures/units-sheet.js';
+import { GOOD_UNIT_ROWS, unitSheet } from '../../tests/fixtures/units-sheet.js';
 import { createTestApp, type TestApp } from '../../tests/support/test-app.js';
 
 let app: TestApp;

@@ -8,7 +8,7 @@ import { apiQuery, useApiMutation } from '../components/api';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { QueryView } from '../components/QueryStatus';
-import { useConfirmDelete } from '../components/useConfirmDelete';
+import { EditDeleteActions } from '../components/EditDeleteActions';
 import { AgencyFormModal } from './AgencyFormModal';
 
 type Editing = { agency: AgencyDto | null } | null;
@@ -90,7 +90,6 @@ function AgencyTable({ agencies, onEdit, onAdd }: AgencyTableProps) {
 }
 
 function useAgencyColumns(onEdit: (agency: AgencyDto) => void): TableColumnsType<AgencyDto> {
-  const confirmDelete = useConfirmDelete();
   const remove = useApiMutation('agencies.delete', { invalidates: ['agencies.list'], successMessage: 'Đã xóa cơ quan', notifyError: true });
   const kinds = Object.keys(AGENCY_KIND_LABELS) as AgencyKind[];
   return [
@@ -111,24 +110,12 @@ function useAgencyColumns(onEdit: (agency: AgencyDto) => void): TableColumnsType
       key: 'actions',
       width: 140,
       render: (_, row) => (
-        <Space size={4}>
-          <Button size="small" type="link" onClick={() => onEdit(row)} aria-label={`Sửa ${row.name}`}>
-            Sửa
-          </Button>
-          <Button
-            size="small"
-            type="link"
-            danger
-            aria-label={`Xóa ${row.name}`}
-            onClick={() =>
-              confirmDelete(`Xóa “${row.name}”?`, 'Cơ quan đang được giao nhiệm vụ thì không xóa được.', () =>
-                remove.mutateAsync({ id: row.id, rev: row.rev }),
-              )
-            }
-          >
-            Xóa
-          </Button>
-        </Space>
+        <EditDeleteActions
+          name={row.name}
+          onEdit={() => onEdit(row)}
+          confirm={{ title: `Xóa “${row.name}”?`, content: 'Cơ quan đang được giao nhiệm vụ thì không xóa được.' }}
+          onDelete={() => remove.mutateAsync({ id: row.id, rev: row.rev })}
+        />
       ),
     },
   ];

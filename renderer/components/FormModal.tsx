@@ -1,10 +1,11 @@
 import { Button, Form, Modal, Space } from 'antd';
-import { useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import type { IssuePathMap } from './errors';
 import { FormErrorAlert } from './FormErrorAlert';
 import { focusFirstField } from './focus';
 import { useFormSubmit } from './useFormSubmit';
 
-interface FormModalProps<T> {
+export interface FormModalProps<T> {
   title: ReactNode;
   open: boolean;
   onClose: () => void;
@@ -13,13 +14,16 @@ interface FormModalProps<T> {
   initialValues?: Partial<T>;
   submitText?: string;
   width?: number;
-  aliases?: Record<string, string>;
+  /** Maps an issue path of the operation's input to the form's field path (e.g. drops a 'fields' wrapper). */
+  mapIssuePath?: IssuePathMap;
   children: ReactNode;
+  /** Shown under the form, e.g. a history of earlier entries. */
+  after?: ReactNode;
 }
 
 /**
  * A dialog holding one form: Enter submits, Esc closes, the first field takes focus,
- * and a failure lands beside the fields it names.
+ * and a failure lands beside the (possibly nested) field it names.
  */
 export function FormModal<T>(props: FormModalProps<T>) {
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -35,17 +39,20 @@ export function FormModal<T>(props: FormModalProps<T>) {
     >
       <div ref={bodyRef}>
         <FormModalBody {...props} />
+        {props.after}
       </div>
     </Modal>
   );
 }
 
 // Mounted only while the dialog is open, so every opening starts from clean values and no old error.
-function FormModalBody<T>({ onSubmit, onClose, initialValues, submitText, aliases, children }: FormModalProps<T>) {
+function FormModalBody<T>({ onSubmit, onClose, initialValues, submitText, mapIssuePath, children }: FormModalProps<T>) {
   const [form] = Form.useForm<T>();
-  const { onFinish, error, otherIssues, pending } = useFormSubmit(form, onSubmit, aliases);
+  // A form name prefixes the field ids, so a label never points at a same-named field elsewhere on the page.
+  const name = `dlg${useId().replace(/[^A-Za-z0-9]/g, '')}`;
+  const { onFinish, error, otherIssues, pending } = useFormSubmit(form, onSubmit, mapIssuePath);
   return (
-    <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} requiredMark="optional">
+    <Form form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={onFinish} requiredMark="optional" scrollToFirstError>
       {children}
       <FormErrorAlert error={error} otherIssues={otherIssues} />
       <Space style={{ width: '100%', justifyContent: 'flex-end' }}>

@@ -13,21 +13,46 @@ export function issuesOf(error: unknown): FieldIssue[] {
   return error instanceof AppError ? (error.details.issues ?? []) : [];
 }
 
+export type IssuePath = (string | number)[];
+export type IssuePathMap = (path: IssuePath) => IssuePath;
+
+/** Maps an input field to the form field that edits it (e.g. levelNames → levelNamesText). */
+export function renameIssueFields(aliases: Record<string, string>): IssuePathMap {
+  return (path) => {
+    const alias = path.length > 0 ? aliases[String(path[0])] : undefined;
+    return alias ? [alias, ...path.slice(1)] : path;
+  };
+}
+
+const startsWith = (path: IssuePath, prefix: IssuePath) => prefix.every((part, i) => String(path[i]) === String(part));
+
 /**
- * Puts each issue beside the form field named by its first path segment.
+ * Puts each issue beside the deepest form field its path names — ['milestones', 1, 'year']
+ * lands on that milestone's year — or, for a path naming a group, on the group's first field.
  * Returns the issues no field could show, so the caller lists them in the alert.
- * `aliases` maps an input field to the form field that edits it (e.g. levelNames → levelNamesText).
  */
-export function applyIssuesToForm(form: FormInstance, error: unknown, aliases: Record<string, string> = {}): FieldIssue[] {
-  const registered = new Set(form.getFieldsError().map((f) => String(f.name[0])));
-  const byField = new Map<string, string[]>();
+export function applyIssuesToForm(form: FormInstance, error: unknown, mapPath: IssuePathMap = (p) => p): FieldIssue[] {
+  const names = form.getFieldsError().map((f) => f.name as IssuePath);
+  const byField = new Map<string, { name: IssuePath; errors: string[] }>();
   const unmatched: FieldIssue[] = [];
   for (const issue of issuesOf(error)) {
-    const head = issue.path[0];
-    const field = head === undefined ? undefined : (aliases[String(head)] ?? String(head));
-    if (field !== undefined && registered.has(field)) byField.set(field, [...(byField.get(field) ?? []), issue.message]);
-    else unmatched.push(issue);
+    const path = mapPath(issue.path);
+    const target = path.length === 0 ? undefined : fieldFor(names, path);
+    if (!target) {
+      unmatched.push(issue);
+      continue;
+    }
+    const key = JSON.stringify(target);
+    const entry = byField.get(key) ?? { name: target, errors: [] };
+    if (!entry.errors.includes(issue.message)) entry.errors.push(issue.message);
+    byField.set(key, entry);
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors: [...new Set(errors)] })));
+  form.setFields([...byField.values()].map(({ name, errors }) => ({ name, errors })));
   return unmatched;
+}
+
+function fieldFor(names: IssuePath[], path: IssuePath): IssuePath | undefined {
+  let best: IssuePath | undefined;
+  for (const name of names) if (startsWith(path, name) && (!best || name.length > best.length)) best = name;
+  return best ?? names.find((name) => startsWith(name, path));
 }

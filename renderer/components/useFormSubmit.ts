@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import type { AppError, FieldIssue } from '../../shared/errors';
-import { applyIssuesToForm, toAppError } from './errors';
+import { applyIssuesToForm, toAppError, type IssuePathMap } from './errors';
 
 export interface FormSubmitState {
   error: AppError | null;
@@ -14,7 +14,7 @@ export interface FormSubmitState {
 export function useFormSubmit<T>(
   form: FormInstance<T>,
   submit: (values: T) => Promise<unknown>,
-  aliases?: Record<string, string>,
+  mapIssuePath?: IssuePathMap,
 ) {
   const [state, setState] = useState<FormSubmitState>({ error: null, otherIssues: [], pending: false });
   const onFinish = async (values: T) => {
@@ -24,7 +24,7 @@ export function useFormSubmit<T>(
       setState({ error: null, otherIssues: [], pending: false });
     } catch (caught) {
       const error = toAppError(caught);
-      const otherIssues = applyIssuesToForm(form, error, aliases);
+      const otherIssues = applyIssuesToForm(form, error, mapIssuePath);
       setState({ error, otherIssues, pending: false });
     }
   };

@@ -5,6 +5,7 @@ import { DEFAULT_LEVEL_NAMES, OFFICE_LEVEL_LABELS, unitTypesOfLevel, type Office
 import { callOrThrowAppError } from '../components/api';
 import { FormErrorAlert } from '../components/FormErrorAlert';
 import { focusFirstField } from '../components/focus';
+import { renameIssueFields } from '../components/errors';
 import { useFormSubmit } from '../components/useFormSubmit';
 import { formatLevelNames, parseLevelNames } from './levelNames';
 
@@ -46,7 +47,7 @@ export function SetupPage() {
       void message.success('Đã khởi tạo cơ quan. Hãy bổ sung các đơn vị hành chính.');
       await queryClient.invalidateQueries({ queryKey: ['office.status'] });
     },
-    { levelNames: 'levelNamesText' },
+    renameIssueFields({ levelNames: 'levelNamesText' }),
   );
 
   const onValuesChange = (changed: Partial<SetupValues>, all: SetupValues) => {

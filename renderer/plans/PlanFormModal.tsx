@@ -5,7 +5,7 @@ import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS, type PlanKind, type PlanStatus } 
 import type { PlanDto } from '../../shared/plans';
 import { useApiMutation } from '../components/api';
 import { DATE_FORMAT, dayjsOf, isoOf } from './common/dates';
-import { DialogForm } from './common/DialogForm';
+import { FormModal } from '../components/FormModal';
 import { PLAN_READS } from './common/lookups';
 import { ReferencesField, type ReferenceFormValue } from './ReferencesField';
 
@@ -61,7 +61,7 @@ export function PlanFormModal({ open, plan, onClose }: { open: boolean; plan: Pl
   };
 
   return (
-    <DialogForm<PlanFormValues>
+    <FormModal<PlanFormValues>
       title={plan ? 'Sửa kế hoạch' : 'Tạo kế hoạch'}
       open={open}
       onClose={onClose}
@@ -118,7 +118,7 @@ export function PlanFormModal({ open, plan, onClose }: { open: boolean; plan: Pl
       <Form.Item name="note" label="Ghi chú">
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
       </Form.Item>
-    </DialogForm>
+    </FormModal>
   );
 }
 

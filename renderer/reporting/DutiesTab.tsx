@@ -1,18 +1,17 @@
-import { Button, Flex, Space, Table } from 'antd';
+import { Button, Flex, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { describeDeadline } from '../../shared/deadlines';
 import type { ReportingDutyDto } from '../../shared/reporting';
 import { useApiMutation } from '../components/api';
 import { EmptyState } from '../components/EmptyState';
-import { useConfirmDelete } from '../components/useConfirmDelete';
+import { EditDeleteActions } from '../components/EditDeleteActions';
 import { PLAN_READS, useAgencies } from '../plans/common/lookups';
 import { DutyFormModal } from './DutyFormModal';
 
 /** The plan's reporting duties; the expected reports they produce are tracked on the Báo cáo định kỳ page. */
 export function DutiesTab({ planId, duties }: { planId: string; duties: ReportingDutyDto[] }) {
   const agencies = useAgencies();
-  const confirmDelete = useConfirmDelete();
   const remove = useApiMutation('reporting.deleteDuty', { invalidates: PLAN_READS, successMessage: 'Đã xóa nghĩa vụ báo cáo', notifyError: true });
   const [editing, setEditing] = useState<{ duty: ReportingDutyDto | null } | null>(null);
   const add = () => setEditing({ duty: null });
@@ -48,20 +47,12 @@ export function DutiesTab({ planId, duties }: { planId: string; duties: Reportin
             key: 'actions',
             width: 110,
             render: (_, d) => (
-              <Space size={0}>
-                <Button size="small" type="link" onClick={() => setEditing({ duty: d })} aria-label={`Sửa nghĩa vụ: ${d.title}`}>
-                  Sửa
-                </Button>
-                <Button
-                  size="small"
-                  type="link"
-                  danger
-                  aria-label={`Xóa nghĩa vụ: ${d.title}`}
-                  onClick={() => confirmDelete('Xóa nghĩa vụ báo cáo này?', d.title, () => remove.mutateAsync({ id: d.id, rev: d.rev }))}
-                >
-                  Xóa
-                </Button>
-              </Space>
+              <EditDeleteActions
+                name={d.title}
+                onEdit={() => setEditing({ duty: d })}
+                confirm={{ title: 'Xóa nghĩa vụ báo cáo này?', content: d.title }}
+                onDelete={() => remove.mutateAsync({ id: d.id, rev: d.rev })}
+              />
             ),
           },
         ]}

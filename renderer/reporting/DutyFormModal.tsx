@@ -3,7 +3,7 @@ import type { ReportingDutyDto } from '../../shared/reporting';
 import { useApiMutation } from '../components/api';
 import { DeadlineFields } from '../plans/common/DeadlineFields';
 import { fromDeadline, toDeadline, type DeadlineFormValue } from '../plans/common/deadlineForm';
-import { DialogForm } from '../plans/common/DialogForm';
+import { FormModal } from '../components/FormModal';
 import { PLAN_READS, foldedSearch, useAgencies } from '../plans/common/lookups';
 
 interface DutyFormValues {
@@ -40,7 +40,7 @@ export function DutyFormModal({ open, planId, duty, onClose }: Props) {
     onClose();
   };
   return (
-    <DialogForm<DutyFormValues>
+    <FormModal<DutyFormValues>
       title={duty ? 'Sửa nghĩa vụ báo cáo' : 'Thêm nghĩa vụ báo cáo'}
       open={open}
       onClose={onClose}
@@ -68,6 +68,6 @@ export function DutyFormModal({ open, planId, duty, onClose }: Props) {
         <Input placeholder="Phòng Giáo dục và Đào tạo" />
       </Form.Item>
       <DeadlineFields name="due" label="Hạn báo cáo" />
-    </DialogForm>
+    </FormModal>
   );
 }

@@ -4,7 +4,7 @@ import { formatDateVi } from '../../shared/dates';
 import type { ExpectedReport } from '../../shared/reporting';
 import { useApiMutation } from '../components/api';
 import { DATE_FORMAT, isoOf } from '../plans/common/dates';
-import { DialogForm } from '../plans/common/DialogForm';
+import { FormModal } from '../components/FormModal';
 import { PLAN_READS } from '../plans/common/lookups';
 
 interface ReceivedFormValues {
@@ -20,7 +20,7 @@ export function MarkReceivedModal({ report, onClose }: { report: ExpectedReport;
     onClose();
   };
   return (
-    <DialogForm<ReceivedFormValues>
+    <FormModal<ReceivedFormValues>
       title="Đánh dấu đã nhận báo cáo"
       open
       onClose={onClose}
@@ -41,6 +41,6 @@ export function MarkReceivedModal({ report, onClose }: { report: ExpectedReport;
       <Form.Item name="note" label="Ghi chú">
         <Input placeholder="Số công văn, người nộp …" />
       </Form.Item>
-    </DialogForm>
+    </FormModal>
   );
 }

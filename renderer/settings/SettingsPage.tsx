@@ -5,6 +5,7 @@ import { useApiMutation } from '../components/api';
 import { FormErrorAlert } from '../components/FormErrorAlert';
 import { Loading } from '../components/QueryStatus';
 import { PageHeader } from '../components/PageHeader';
+import { renameIssueFields } from '../components/errors';
 import { useFormSubmit } from '../components/useFormSubmit';
 import { useOffice } from '../components/useOffice';
 import { formatLevelNames, parseLevelNames } from '../office/levelNames';
@@ -68,7 +69,7 @@ function OfficeEditForm({ office }: { office: OfficeDto }) {
   const { onFinish, error, otherIssues, pending } = useFormSubmit(
     form,
     (values: EditValues) => update.mutateAsync({ name: values.name, provinceName: values.provinceName, levelNames: parseLevelNames(values.levelNamesText) }),
-    { levelNames: 'levelNamesText' },
+    renameIssueFields({ levelNames: 'levelNamesText' }),
   );
   return (
     <Card title="Sửa thông tin">

@@ -4,7 +4,7 @@ import type { TaskStatus } from '../../shared/plan-model';
 import type { TaskDto } from '../../shared/tasks';
 import { useApiMutation } from '../components/api';
 import { DATE_FORMAT, currentYear, isoOf } from '../plans/common/dates';
-import { DialogForm } from '../plans/common/DialogForm';
+import { FormModal } from '../components/FormModal';
 import { PLAN_READS, foldedSearch, useAgencies } from '../plans/common/lookups';
 import { ProgressHistory } from './ProgressHistory';
 import { TASK_STATUS_OPTIONS } from './TaskFormModal';
@@ -38,7 +38,7 @@ export function ProgressReportModal({ task, onClose }: { task: TaskDto; onClose:
   };
 
   return (
-    <DialogForm<ReportFormValues>
+    <FormModal<ReportFormValues>
       title="Báo cáo tiến độ"
       open
       onClose={onClose}
@@ -89,6 +89,6 @@ export function ProgressReportModal({ task, onClose }: { task: TaskDto; onClose:
           </Form.Item>
         </Col>
       </Row>
-    </DialogForm>
+    </FormModal>
   );
 }

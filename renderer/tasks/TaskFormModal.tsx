@@ -4,7 +4,7 @@ import type { TaskDto } from '../../shared/tasks';
 import { useApiMutation } from '../components/api';
 import { DeadlineFields } from '../plans/common/DeadlineFields';
 import { fromDeadline, toDeadline, type DeadlineFormValue } from '../plans/common/deadlineForm';
-import { DialogForm } from '../plans/common/DialogForm';
+import { FormModal } from '../components/FormModal';
 import { PLAN_READS, foldedSearch } from '../plans/common/lookups';
 import { TaskAgencyFields } from './TaskAgencyFields';
 import { buildOutline, flattenOutline, subtreeIds, taskLabel } from './taskTree';
@@ -63,7 +63,7 @@ export function TaskFormModal({ open, planId, tasks, editing, onClose }: TaskFor
   };
 
   return (
-    <DialogForm<TaskFormValues>
+    <FormModal<TaskFormValues>
       title={task ? 'Sửa nhiệm vụ' : 'Thêm nhiệm vụ'}
       open={open}
       onClose={onClose}
@@ -110,7 +110,7 @@ export function TaskFormModal({ open, planId, tasks, editing, onClose }: TaskFor
       <Form.Item name="status" label="Trạng thái" style={{ maxWidth: 260 }}>
         <Select options={TASK_STATUS_OPTIONS} />
       </Form.Item>
-    </DialogForm>
+    </FormModal>
   );
 }
 

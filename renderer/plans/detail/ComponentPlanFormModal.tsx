@@ -3,7 +3,7 @@ import type { ComponentPlanDto } from '../../../shared/plans';
 import { useApiMutation } from '../../components/api';
 import { DeadlineFields } from '../common/DeadlineFields';
 import { fromDeadline, toDeadline, type DeadlineFormValue } from '../common/deadlineForm';
-import { DialogForm } from '../common/DialogForm';
+import { FormModal } from '../../components/FormModal';
 import { PLAN_READS } from '../common/lookups';
 import { TaskAgencyFields } from '../../tasks/TaskAgencyFields';
 
@@ -41,7 +41,7 @@ export function ComponentPlanFormModal({ open, planId, row, onClose }: Props) {
     onClose();
   };
   return (
-    <DialogForm<ComponentFormValues>
+    <FormModal<ComponentFormValues>
       title={row ? 'Sửa kế hoạch thành phần' : 'Thêm kế hoạch thành phần'}
       open={open}
       onClose={onClose}
@@ -65,6 +65,6 @@ export function ComponentPlanFormModal({ open, planId, row, onClose }: Props) {
         <Input placeholder="UBND huyện" />
       </Form.Item>
       <DeadlineFields name="completion" label="Thời gian hoàn thành" allowUnset />
-    </DialogForm>
+    </FormModal>
   );
 }

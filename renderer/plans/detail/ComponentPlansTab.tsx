@@ -1,17 +1,16 @@
-import { Button, Flex, Space, Table } from 'antd';
+import { Button, Flex, Table } from 'antd';
 import { useState } from 'react';
 import { describeDeadline } from '../../../shared/deadlines';
 import type { ComponentPlanDto } from '../../../shared/plans';
 import { useApiMutation } from '../../components/api';
 import { EmptyState } from '../../components/EmptyState';
-import { useConfirmDelete } from '../../components/useConfirmDelete';
+import { EditDeleteActions } from '../../components/EditDeleteActions';
 import { PLAN_READS, useAgencies } from '../common/lookups';
 import { ComponentPlanFormModal } from './ComponentPlanFormModal';
 
 /** The appendix of component plans (kế hoạch, đề án thành phần). */
 export function ComponentPlansTab({ planId, rows }: { planId: string; rows: ComponentPlanDto[] }) {
   const agencies = useAgencies();
-  const confirmDelete = useConfirmDelete();
   const remove = useApiMutation('plans.deleteComponent', { invalidates: PLAN_READS, successMessage: 'Đã xóa', notifyError: true });
   const [editing, setEditing] = useState<{ row: ComponentPlanDto | null } | null>(null);
   const add = () => setEditing({ row: null });
@@ -53,20 +52,12 @@ export function ComponentPlansTab({ planId, rows }: { planId: string; rows: Comp
             key: 'actions',
             width: 110,
             render: (_, r) => (
-              <Space size={0}>
-                <Button size="small" type="link" onClick={() => setEditing({ row: r })} aria-label={`Sửa: ${r.content}`}>
-                  Sửa
-                </Button>
-                <Button
-                  size="small"
-                  type="link"
-                  danger
-                  aria-label={`Xóa: ${r.content}`}
-                  onClick={() => confirmDelete('Xóa kế hoạch thành phần này?', r.content, () => remove.mutateAsync({ id: r.id, rev: r.rev }))}
-                >
-                  Xóa
-                </Button>
-              </Space>
+              <EditDeleteActions
+                name={r.content}
+                onEdit={() => setEditing({ row: r })}
+                confirm={{ title: 'Xóa kế hoạch thành phần này?', content: r.content }}
+                onDelete={() => remove.mutateAsync({ id: r.id, rev: r.rev })}
+              />
             ),
           },
         ]}

@@ -4,7 +4,7 @@ import type { PlanDto } from '../../../shared/plans';
 import type { ActualDto, TargetDto } from '../../../shared/targets';
 import { useApiMutation } from '../../components/api';
 import { currentYear } from '../common/dates';
-import { DialogForm } from '../common/DialogForm';
+import { FormModal } from '../../components/FormModal';
 import { PLAN_READS, foldedSearch, useCommunes } from '../common/lookups';
 import { capitalize, measureKindOf, measureText } from './targetText';
 
@@ -37,7 +37,7 @@ export function RecordActualModal({ plan, target, onClose }: { plan: PlanDto; ta
   };
 
   return (
-    <DialogForm<ActualFormValues>
+    <FormModal<ActualFormValues>
       title="Nhập số liệu thực tế"
       open
       onClose={onClose}
@@ -81,7 +81,7 @@ export function RecordActualModal({ plan, target, onClose }: { plan: PlanDto; ta
       <Form.Item name="note" label="Ghi chú (nguồn số liệu)" rules={[{ required: true, message: 'Ghi rõ nguồn số liệu' }]}>
         <Input placeholder="Ví dụ: Báo cáo tổng kết năm học 2023–2024 của Phòng GD&ĐT" />
       </Form.Item>
-    </DialogForm>
+    </FormModal>
   );
 }
 

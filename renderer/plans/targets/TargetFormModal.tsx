@@ -3,7 +3,7 @@ import { COMPUTED_SOURCE_LABELS, POPULATION_FIGURE_LABELS, type ComputedSource, 
 import type { PlanDto } from '../../../shared/plans';
 import type { TargetDto } from '../../../shared/targets';
 import { useApiMutation } from '../../components/api';
-import { DialogForm } from '../common/DialogForm';
+import { FormModal } from '../../components/FormModal';
 import { PLAN_READS, foldedSearch } from '../common/lookups';
 import { MilestonesField, blankMilestone, type MilestoneFormValue } from './MilestonesField';
 
@@ -63,7 +63,7 @@ export function TargetFormModal({ open, plan, targets, target, onClose }: Target
   };
 
   return (
-    <DialogForm<TargetFormValues>
+    <FormModal<TargetFormValues>
       title={target ? 'Sửa mục tiêu' : 'Thêm mục tiêu'}
       open={open}
       onClose={onClose}
@@ -113,7 +113,7 @@ export function TargetFormModal({ open, plan, targets, target, onClose }: Target
       <Form.Item name="perCommune" valuePropName="checked">
         <Checkbox>Theo dõi từng xã (hiện trên biểu đồ Tổng quan)</Checkbox>
       </Form.Item>
-    </DialogForm>
+    </FormModal>
   );
 }
 

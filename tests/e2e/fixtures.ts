@@ -84,3 +84,13 @@ export async function chooseOption(page: Page, field: Locator, option: string, e
   const text = new RegExp(`^${escapeRegExp(option)}${exact ? '$' : ''}`);
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
 }
+
+/**
+ * The open dialog (by name, or the only one), once it has put the caret in its
+ * first field: typing earlier races that focus move and lands in the wrong place.
+ */
+export async function openedDialog(page: Page, name?: string): Promise<Locator> {
+  const dialog = name ? page.getByRole('dialog', { name }) : page.getByRole('dialog');
+  await expect(dialog.locator('input:focus, textarea:focus')).toHaveCount(1);
+  return dialog;
+}

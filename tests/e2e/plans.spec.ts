@@ -1,4 +1,4 @@
-import { chooseOption, expect, label, screenshot, test } from './fixtures.js';
+import { chooseOption, expect, label, openedDialog, screenshot, test } from './fixtures.js';
 
 test('an officer creates a plan, a target with 2025 and 2030 milestones, a task for three agencies, records progress and sees it at home', async ({ page, office }) => {
   await page.goto(office.url);
@@ -7,7 +7,7 @@ test('an officer creates a plan, a target with 2025 and 2030 milestones, a task 
   await screenshot(page, '20-ke-hoach-trong');
 
   await page.getByRole('button', { name: 'Tạo kế hoạch' }).first().click();
-  const planDialog = page.getByRole('dialog', { name: 'Tạo kế hoạch' });
+  const planDialog = await openedDialog(page, 'Tạo kế hoạch');
   await planDialog.getByLabel(label('Số văn bản')).fill('99/KH-UBND');
   await planDialog.getByLabel(label('Ngày ban hành')).fill('06/10/2021');
   await planDialog.getByLabel(label('Cơ quan ban hành')).fill('Ủy ban nhân dân huyện Tân Hồng');
@@ -18,7 +18,7 @@ test('an officer creates a plan, a target with 2025 and 2030 milestones, a task 
   await expect(page.getByText('99/KH-UBND').first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Thêm mục tiêu' }).first().click();
-  const targetDialog = page.getByRole('dialog', { name: 'Thêm mục tiêu' });
+  const targetDialog = await openedDialog(page, 'Thêm mục tiêu');
   await targetDialog.getByLabel(label('Nhóm mục tiêu')).fill('Xóa mù chữ và phổ cập giáo dục');
   await targetDialog.getByLabel(label('Nội dung mục tiêu')).fill('Xã, thị trấn đạt chuẩn xóa mù chữ mức độ 2');
   const first = targetDialog.getByRole('group', { name: 'Mốc 1' });
@@ -41,7 +41,7 @@ test('an officer creates a plan, a target with 2025 and 2030 milestones, a task 
 
   await page.getByRole('tab', { name: /Nhiệm vụ/ }).click();
   await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).first().click();
-  const taskDialog = page.getByRole('dialog', { name: 'Thêm nhiệm vụ' });
+  const taskDialog = await openedDialog(page, 'Thêm nhiệm vụ');
   await taskDialog.getByLabel(label('Số thứ tự')).fill('1');
   await taskDialog.getByLabel(label('Nội dung nhiệm vụ')).fill('Tuyên truyền, phổ biến nâng cao nhận thức về học tập suốt đời');
   await chooseOption(page, taskDialog.getByLabel(label('Cơ quan chủ trì')), 'Phòng Giáo dục và Đào tạo', false);
@@ -62,7 +62,7 @@ test('an officer creates a plan, a target with 2025 and 2030 milestones, a task 
   await screenshot(page, '25-de-cuong-nhiem-vu');
 
   await page.getByRole('button', { name: /^Báo cáo tiến độ: 1 Tuyên truyền/ }).click();
-  const reportDialog = page.getByRole('dialog', { name: 'Báo cáo tiến độ' });
+  const reportDialog = await openedDialog(page, 'Báo cáo tiến độ');
   await reportDialog.getByLabel(label('Nội dung báo cáo')).fill('Đã tổ chức 3 hội nghị tuyên truyền tại các xã');
   await reportDialog.getByLabel(label('Phần trăm hoàn thành')).fill('60');
   await screenshot(page, '26-bao-cao-tien-do');

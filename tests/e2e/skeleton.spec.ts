@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GOOD_UNIT_ROWS, unitSheet } from '../fixtures/units-sheet.js';
-import { chooseOption, expect, screenshot, test } from './fixtures.js';
+import { chooseOption, expect, openedDialog, screenshot, test } from './fixtures.js';
 
 test('first-run setup creates the office and opens its territory', async ({ page, fresh }) => {
   await page.goto(fresh.url);
@@ -39,7 +39,7 @@ test('an officer adds a commune and a hamlet, edits figures, searches without di
   await expect(tree).toContainText('Tân Hồng');
 
   await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
-  let dialog = page.getByRole('dialog');
+  let dialog = await openedDialog(page);
   await dialog.getByLabel('Tên đơn vị').fill('Tân Hộ Cơ');
   await dialog.getByLabel('Mã đơn vị').fill('870-02');
   await chooseOption(page, dialog.getByLabel('Loại đơn vị'), 'Xã');
@@ -49,7 +49,7 @@ test('an officer adds a commune and a hamlet, edits figures, searches without di
   await expect(page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' })).toBeEnabled();
 
   await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
-  dialog = page.getByRole('dialog');
+  dialog = await openedDialog(page);
   await dialog.getByLabel('Tên đơn vị').fill('Gò Chòi');
   await dialog.getByLabel('Mã đơn vị').fill('870-02-01');
   await chooseOption(page, dialog.getByLabel('Loại đơn vị'), 'Ấp');
@@ -60,7 +60,7 @@ test('an officer adds a commune and a hamlet, edits figures, searches without di
   await tree.getByText('Tân Hộ Cơ').click();
   await page.getByRole('tab', { name: /Số liệu/ }).click();
   await page.getByRole('button', { name: 'Nhập số liệu năm' }).click();
-  dialog = page.getByRole('dialog');
+  dialog = await openedDialog(page);
   await dialog.getByLabel('Năm').fill('2025');
   await dialog.getByLabel('Hộ gia đình').fill('3600');
   await dialog.getByLabel('Dòng họ').fill('40');
@@ -84,7 +84,7 @@ test('an officer adds a commune and a hamlet, edits figures, searches without di
   const file = join(fresh.dataDir, '..', 'don-vi.xlsx');
   writeFileSync(file, await unitSheet(GOOD_UNIT_ROWS.filter((r) => r[0] !== '870-02' && r[0] !== '870-02-01')));
   await page.getByRole('button', { name: 'Nhập từ Excel' }).first().click();
-  dialog = page.getByRole('dialog');
+  dialog = await openedDialog(page);
   await dialog.locator('input[type=file]').setInputFiles(file);
   await expect(dialog.getByText('Bảng tính hợp lệ. Chưa có gì được ghi.')).toBeVisible();
   await screenshot(page, '05-nhap-excel-kiem-tra');
@@ -98,7 +98,7 @@ test('a bad sheet is reported row by row and nothing is written', async ({ page,
   writeFileSync(file, await unitSheet([['', 'Không mã', 'Xã', '870', null, null, null, null, null, null, null], ['870-77', 'Xã mới', 'Xã', '870', 2024, -1, 0, 0, 0, 0, 0]]));
   await page.getByRole('menuitem', { name: 'Đơn vị hành chính' }).click();
   await page.getByRole('button', { name: 'Nhập từ Excel' }).first().click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openedDialog(page);
   await dialog.locator('input[type=file]').setInputFiles(file);
   const issues = dialog.getByLabel('Lỗi trong bảng tính').last();
   await expect(issues).toContainText('Mã đơn vị không được để trống');

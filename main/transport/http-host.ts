@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from '../app/context.js';
 import { dispatch } from '../app/dispatch.js';
@@ -18,40 +18,50 @@ export interface HttpHost {
 /** Serves the renderer and `POST /api/:op` on 127.0.0.1 only, guarded by a token made fresh at each start. */
 export async function startHttpHost(ctx: AppContext, rendererRoot: string, port = 0): Promise<HttpHost> {
   const token = randomBytes(24).toString('base64url');
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch(() => send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Lỗi máy chủ nội bộ' } }));
+  const server = createServer((req, res) => {
+    const origin = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    route(req, res, { ctx, rendererRoot, token, origin }).catch(() => sendError(res, 500, 'INTERNAL', 'Lỗi máy chủ nội bộ'));
   });
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const actualPort = (server.address() as AddressInfo).port;
-    if (!isLocalHost(req.headers.host, actualPort)) return send(res, 403, { error: 'Host không hợp lệ' });
-    const url = req.url ?? '/';
-    if (url.startsWith('/api/')) {
-      if (!hasToken(req, token)) return send(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'Thiếu hoặc sai mã truy cập' } });
-      const origin = req.headers.origin;
-      if (origin && origin !== `http://127.0.0.1:${actualPort}` && origin !== `http://localhost:${actualPort}`) return send(res, 403, { error: 'Origin không hợp lệ' });
-      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Chỉ nhận POST' } });
-      const body = await readBody(req);
-      if (body === null) return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'Dữ liệu gửi lên quá lớn' } });
-      let input: unknown;
-      try {
-        input = body.length ? JSON.parse(body.toString('utf8')) : {};
-      } catch {
-        return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Dữ liệu gửi lên không phải JSON hợp lệ' } });
-      }
-      return send(res, 200, await dispatch(decodeURIComponent(url.slice(5).split('?')[0] ?? ''), input, ctx));
-    }
-    const file = req.method === 'GET' ? readStaticFile(rendererRoot, url) : null;
-    if (!file) return send(res, 404, { error: 'Không tìm thấy' });
-    res.writeHead(200, { 'content-type': file.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
-    res.end(file.body);
-  };
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   const actual = (server.address() as AddressInfo).port;
   return { url: `http://127.0.0.1:${actual}/#token=${token}`, port: actual, token, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-function isLocalHost(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+interface HostState {
+  ctx: AppContext;
+  rendererRoot: string;
+  token: string;
+  /** "127.0.0.1:PORT": the only host this server answers to (a DNS-rebinding page gets 403). */
+  origin: string;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, host: HostState): Promise<void> {
+  const port = host.origin.split(':')[1];
+  if (req.headers.host !== host.origin && req.headers.host !== `localhost:${port}`) return sendError(res, 403, 'FORBIDDEN', 'Host không hợp lệ');
+  const url = req.url ?? '/';
+  if (url.startsWith('/api/')) return serveApi(req, res, host, decodeURIComponent(url.slice(5).split('?')[0] ?? ''));
+  const file = req.method === 'GET' ? readStaticFile(host.rendererRoot, url) : null;
+  if (!file) return sendError(res, 404, 'NOT_FOUND', 'Không tìm thấy');
+  res.writeHead(200, { 'content-type': file.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+  res.end(file.body);
+}
+
+/** Token first, so a request without it learns nothing and changes nothing. */
+async function serveApi(req: IncomingMessage, res: ServerResponse, host: HostState, op: string): Promise<void> {
+  if (!hasToken(req, host.token)) return sendError(res, 401, 'UNAUTHORIZED', 'Thiếu hoặc sai mã truy cập');
+  const origin = req.headers.origin;
+  const port = host.origin.split(':')[1];
+  if (origin && origin !== `http://${host.origin}` && origin !== `http://localhost:${port}`) return sendError(res, 403, 'FORBIDDEN', 'Origin không hợp lệ');
+  if (req.method !== 'POST') return sendError(res, 405, 'VALIDATION', 'Chỉ nhận POST');
+  const body = await readBody(req);
+  if (body === null) return sendError(res, 413, 'VALIDATION', 'Dữ liệu gửi lên quá lớn');
+  let input: unknown;
+  try {
+    input = body.length ? JSON.parse(body.toString('utf8')) : {};
+  } catch {
+    return sendError(res, 400, 'VALIDATION', 'Dữ liệu gửi lên không phải JSON hợp lệ');
+  }
+  send(res, 200, await dispatch(op, input, host.ctx));
 }
 
 function hasToken(req: IncomingMessage, token: string): boolean {
@@ -69,6 +79,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  send(res, status, { ok: false, error: { code, message } });
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -102,7 +102,7 @@ function checkRelative(file: string, layer: Layer, specifier: string): string | 
     electron: ['electron', 'main', 'shared'],
     renderer: ['renderer', 'shared'],
     tests: ['tests', 'main', 'electron', 'shared', 'renderer'],
-    scripts: ['scripts', 'shared', 'renderer', 'main'],
+    scripts: ['scripts', 'shared', 'renderer', 'main', 'tests'],
   };
   // A test beside its code keeps that code's layer but may use the shared test support.
   if (targetLayer === 'tests' && /\.test\.tsx?$/.test(file)) return null;

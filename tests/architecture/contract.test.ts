@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../shared/contract.js';
+import { handlers } from '../../main/app/registry.js';
+import { sourceFiles } from './layers.js';
+
+describe('contract', () => {
+  it('has exactly one handler per operation', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it('names every operation <feature>.<verb>', () => {
+    for (const op of Object.keys(contract)) expect(op).toMatch(/^[a-z]+\.[a-z][A-Za-z]+$/);
+  });
+
+  it('marks every write as a mutation and every read as a query', () => {
+    const readVerbs = /\.(list|get|tree|status|query|expected|duties|progressReports|communeProgress|overview|export|printAssignments)$/;
+    for (const [op, spec] of Object.entries(contract)) expect(`${op}:${spec.kind}`).toBe(`${op}:${readVerbs.test(op) ? 'query' : 'mutation'}`);
+  });
+});
+
+describe('tests', () => {
+  it('are never focused with .only, which would silently skip the rest', () => {
+    const focused = sourceFiles().filter((file) => /\.(test|spec)\.tsx?$/.test(file) && /\b(it|test|describe)\.only\(/.test(readFileSync(file, 'utf8')));
+    expect(focused).toEqual([]);
+  });
+});

@@ -146,9 +146,28 @@ export function checkTemplateReferences(t: PlanTemplate): TemplateIssue[] {
     }
     assignment(task.lead, task.coordinators, ['tasks', i]);
   });
+  cyclicParents(t.targets, 'targets', issues);
+  cyclicParents(t.tasks, 'tasks', issues);
   t.componentPlans.forEach((c, i) => assignment(c.lead, c.coordinators, ['componentPlans', i]));
   t.reportingDuties.forEach((d, i) => agencyRef(d.from, ['reportingDuties', i, 'from']));
   return issues;
+}
+
+/** Items whose parent chain loops back on itself ("a" under "b" under "a"); each is reported once. */
+function cyclicParents(items: { key: string; parentKey: string | null }[], list: string, issues: TemplateIssue[]): void {
+  const parentOf = new Map(items.map((i) => [i.key, i.parentKey]));
+  items.forEach((item, i) => {
+    const seen = new Set<string>([item.key]);
+    let parent = item.parentKey;
+    while (parent !== null && parentOf.has(parent)) {
+      if (seen.has(parent)) {
+        issues.push({ path: [list, i, 'parentKey'], message: `"${item.key}" nằm trong vòng lặp mục cha (một mục là cha của chính nó)` });
+        return;
+      }
+      seen.add(parent);
+      parent = parentOf.get(parent) ?? null;
+    }
+  });
 }
 
 function uniqueKeys(items: { key: string }[], list: string, issues: TemplateIssue[]): Set<string> {

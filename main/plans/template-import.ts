@@ -34,7 +34,8 @@ async function inParentOrder<T extends { key: string; parentKey: string | null }
   let pending = items;
   while (pending.length > 0) {
     const ready = pending.filter((i) => i.parentKey === null || made.has(i.parentKey));
-    if (ready.length === 0) throw new Error('template parent keys form a cycle'); // checkTemplateReferences rules out unknown keys
+    // checkTemplateReferences has refused unknown parents and cycles, so something is always ready.
+    if (ready.length === 0) throw new Error('template parent keys form a cycle');
     for (const item of ready) made.set(item.key, await create(item, item.parentKey === null ? null : made.get(item.parentKey)!));
     pending = pending.filter((i) => !ready.includes(i));
   }

@@ -81,6 +81,25 @@ describe('templates.importFile', () => {
     expect(error.details?.issues?.[0]?.message).toBe(`Dòng ${lineOf(content, '"year": 2035')} (targets › 0 › milestones › 0 › year): Mốc năm 2035 nằm ngoài giai đoạn 2021–2030`);
   });
 
+  it('refuses tasks whose parents loop, naming the line, instead of failing inside', async () => {
+    const tasks = [
+      { key: 'a', parentKey: 'b', number: '1', text: 'A' },
+      { key: 'b', parentKey: 'a', number: '2', text: 'B' },
+    ];
+    const content = asFile(smallTemplate({ tasks }));
+    const before = await tableCounts(app);
+    const error = await app.fail('templates.importFile', { fileName: 'mau.json', content });
+    expect(error.code).toBe('IMPORT_INVALID');
+    expect(error.details?.issues?.[0]?.message).toBe(`Dòng ${lineOf(content, '"parentKey": "b"')} (tasks › 0 › parentKey): "a" nằm trong vòng lặp mục cha (một mục là cha của chính nó)`);
+    expect(await tableCounts(app)).toEqual(before);
+  });
+
+  it('words a missing field in Vietnamese', async () => {
+    const content = asFile(smallTemplate({ tasks: [{ key: 'n1', number: '1' }] }));
+    const error = await app.fail('templates.importFile', { fileName: 'mau.json', content });
+    expect(error.details?.issues?.[0]?.message).toMatch(/\(tasks › 0 › text\): Thiếu trường bắt buộc/);
+  });
+
   it('refuses broken JSON with its line', async () => {
     const error = await app.fail('templates.importFile', { fileName: 'mau.json', content: '{\n  "format": "xhht-plan-template",\n  "version": 1,\n}' });
     expect(error.message).toContain('Dòng 4');

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router';
 import { AGENCY_KIND_LABELS, type AgencyDto, type AgencyKind } from '../../shared/agencies';
@@ -10,6 +10,7 @@ import { PageHeader } from '../components/PageHeader';
 import { QueryView } from '../components/QueryStatus';
 import { EditDeleteActions } from '../components/EditDeleteActions';
 import { AgencyFormModal } from './AgencyFormModal';
+import { FilterBox } from '../components/FilterBox';
 
 type Editing = { agency: AgencyDto | null } | null;
 
@@ -67,14 +68,7 @@ function AgencyTable({ agencies, onEdit, onAdd }: AgencyTableProps) {
   }
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Input.Search
-        aria-label="Lọc cơ quan"
-        placeholder="Lọc theo tên, tên viết tắt, liên hệ (gõ không dấu cũng được)"
-        allowClear
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-        style={{ maxWidth: 460 }}
-      />
+      <FilterBox label="Lọc cơ quan" placeholder="Lọc theo tên, tên viết tắt, liên hệ (gõ không dấu cũng được)" value={filter} onChange={setFilter} />
       <Table<AgencyDto>
         rowKey="id"
         size="middle"

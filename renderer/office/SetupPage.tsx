@@ -8,6 +8,7 @@ import { focusFirstField } from '../components/focus';
 import { renameIssueFields } from '../components/errors';
 import { useFormSubmit } from '../components/useFormSubmit';
 import { formatLevelNames, parseLevelNames } from './levelNames';
+import { LevelNamesField } from './LevelNamesField';
 
 interface SetupValues {
   name: string;
@@ -124,14 +125,7 @@ function SetupFields({ form }: { form: FormInstance<SetupValues> }) {
       <Form.Item name="provinceName" label="Tỉnh/thành phố">
         <Input placeholder="Ví dụ: Đồng Tháp" />
       </Form.Item>
-      <Form.Item
-        name="levelNamesText"
-        label="Tên các cấp đơn vị (mỗi dòng một cấp)"
-        extra="Dòng đầu là cấp của địa bàn, các dòng sau là cấp trực thuộc. Các loại trong một cấp cách nhau bởi dấu “/”."
-        rules={[{ required: true, message: 'Nhập ít nhất một cấp' }]}
-      >
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
-      </Form.Item>
+      <LevelNamesField hint="Dòng đầu là cấp của địa bàn, các dòng sau là cấp trực thuộc. Các loại trong một cấp cách nhau bởi dấu “/”." />
     </>
   );
 }

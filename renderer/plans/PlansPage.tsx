@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateVi } from '../../shared/dates';
@@ -13,6 +13,7 @@ import { QueryView } from '../components/QueryStatus';
 import { PlanStatusTag } from './common/tags';
 import { PlanFormModal } from './PlanFormModal';
 import { TemplateImportModal } from './TemplateImportModal';
+import { FilterBox } from '../components/FilterBox';
 
 type Dialog = 'create' | 'template' | null;
 
@@ -75,14 +76,7 @@ function PlanTable({ plans }: { plans: PlanSummary[] }) {
   );
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Input.Search
-        aria-label="Lọc kế hoạch"
-        placeholder="Lọc theo số, trích yếu, cơ quan ban hành (gõ không dấu cũng được)"
-        allowClear
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-        style={{ maxWidth: 460 }}
-      />
+      <FilterBox label="Lọc kế hoạch" placeholder="Lọc theo số, trích yếu, cơ quan ban hành (gõ không dấu cũng được)" value={filter} onChange={setFilter} />
       <Table<PlanSummary>
         rowKey="id"
         size="middle"

@@ -9,6 +9,7 @@ import { renameIssueFields } from '../components/errors';
 import { useFormSubmit } from '../components/useFormSubmit';
 import { useOffice } from '../components/useOffice';
 import { formatLevelNames, parseLevelNames } from '../office/levelNames';
+import { LevelNamesField } from '../office/LevelNamesField';
 
 export function SettingsPage() {
   const office = useOffice();
@@ -86,14 +87,7 @@ function OfficeEditForm({ office }: { office: OfficeDto }) {
         <Form.Item name="provinceName" label="Tỉnh/thành phố">
           <Input />
         </Form.Item>
-        <Form.Item
-          name="levelNamesText"
-          label="Tên các cấp đơn vị (mỗi dòng một cấp)"
-          extra="Dòng đầu là cấp của địa bàn, các dòng sau là cấp trực thuộc; các loại trong một cấp cách nhau bởi dấu “/”. Dùng để gợi ý loại khi thêm, sửa đơn vị."
-          rules={[{ required: true, message: 'Nhập ít nhất một cấp' }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
-        </Form.Item>
+        <LevelNamesField hint="Dòng đầu là cấp của địa bàn, các dòng sau là cấp trực thuộc; các loại trong một cấp cách nhau bởi dấu “/”. Dùng để gợi ý loại khi thêm, sửa đơn vị." />
         <FormErrorAlert error={error} otherIssues={otherIssues} />
         <Button type="primary" htmlType="submit" loading={pending}>
           Lưu thay đổi

@@ -1,9 +1,10 @@
-import { Input, Tree, Typography, type TreeDataNode } from 'antd';
+import { Tree, Typography, type TreeDataNode } from 'antd';
 import { useEffect, useMemo, useState, type Key } from 'react';
 import { useNavigate } from 'react-router';
 import type { UnitDto } from '../../shared/units';
 import { EmptyState } from '../components/EmptyState';
 import { ancestorsOfMatches, buildUnitTree, displayNameOf, filterUnitTree, type UnitTreeNode } from './unitTree';
+import { FilterBox } from '../components/FilterBox';
 
 function toDataNodes(nodes: UnitTreeNode[]): TreeDataNode[] {
   return nodes.map(({ unit, children }) => ({
@@ -32,14 +33,9 @@ export function UnitTreePanel({ units, selectedId }: { units: UnitDto[]; selecte
 
   return (
     <>
-      <Input.Search
-        aria-label="Lọc đơn vị"
-        placeholder="Lọc theo tên hoặc mã (gõ không dấu cũng được)"
-        allowClear
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-        style={{ marginBottom: 12 }}
-      />
+      <div style={{ marginBottom: 12 }}>
+        <FilterBox label="Lọc đơn vị" placeholder="Lọc theo tên hoặc mã (gõ không dấu cũng được)" value={filter} onChange={setFilter} />
+      </div>
       {visible.length === 0 ? (
         <EmptyState title={`Không có đơn vị nào khớp “${filter}”`} hint="Thử gõ ít chữ hơn hoặc xóa ô lọc." />
       ) : (

@@ -9,7 +9,7 @@ export function EmptyState({ title, hint, action }: { title: string; hint?: Reac
       description={
         <div>
           <div style={{ fontWeight: 500 }}>{title}</div>
-          {hint && <div style={{ color: 'rgba(0,0,0,0.55)', marginTop: 4 }}>{hint}</div>}
+          {hint && <div style={{ color: 'rgba(0,0,0,0.65)', marginTop: 4 }}>{hint}</div>}
         </div>
       }
     >

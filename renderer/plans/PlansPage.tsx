@@ -106,7 +106,7 @@ const COLUMNS: TableColumnsType<PlanSummary> = [
         <Link to={`/plans/${p.id}`}>
           {PLAN_KIND_LABELS[p.kind]}: {title}
         </Link>
-        <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.5)' }}>
+        <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>
           {p.targetCount} mục tiêu · {p.taskCount} nhiệm vụ · {p.doneCount} hoàn thành
         </div>
       </div>

@@ -51,7 +51,7 @@ export function taskColumns({ onReport, showPlan = true, showLead = true }: Colu
       render: (text: string, t) => (
         <div style={{ color: t.overdue ? red : undefined }}>
           {text}
-          {t.communeNames.length > 0 && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.5)' }}>Xã: {t.communeNames.join(', ')}</div>}
+          {t.communeNames.length > 0 && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>Xã: {t.communeNames.join(', ')}</div>}
         </div>
       ),
     },

@@ -29,6 +29,7 @@ export const PACKAGE_LAYERS: Record<string, Layer[]> = {
   '@vitejs/plugin-react': ['scripts'],
   vitest: ['tests', 'shared', 'main', 'scripts'],
   '@playwright/test': ['tests', 'scripts'],
+  '@axe-core/playwright': ['tests'],
   esbuild: ['scripts'],
   tsx: ['scripts'],
 };

@@ -106,6 +106,7 @@ test('the demo plan pages in Vietnamese: home, plans, plan detail, tasks, agency
   await page.getByRole('menuitem', { name: 'Việc của cơ quan' }).click();
   await chooseOption(page, page.getByLabel(label('Cơ quan')).first(), 'Hội Khuyến học', false);
   await expect(page.getByText('Chủ trì').first()).toBeVisible();
+  await page.keyboard.press('Escape');
   await screenshot(page, '37-demo-viec-cua-co-quan');
 
   await page.getByRole('menuitem', { name: 'Báo cáo định kỳ' }).click();

@@ -17,6 +17,7 @@ describe('layer rules', () => {
     ['main/units/units.service.ts', "import { x } from '../../renderer/api/client.js';", 'main/ may not import renderer'],
     ['main/units/units.service.ts', "import { x } from '../agencies/agencies.service.js';", 'import from main/agencies/index.js'],
     ['main/units/units.service.ts', "import leftPad from 'left-pad';", 'Unclassified dependency'],
+    ['renderer/units/unitTree.ts', "import { describe } from 'vitest';", 'renderer/ may not import "vitest"'],
     ['main/units/units.service.ts', "import { x } from '../../../shared/seeds/x.js';", 'outside the project'],
   ])('%s importing %s is caught', (file, source, reason) => {
     const violations = checkFile(file, source);
@@ -28,6 +29,8 @@ describe('layer rules', () => {
     ['main/electron/main.ts', "import { app } from 'electron';"],
     ['main/units/units.service.ts', "import { x } from '../agencies/index.js';"],
     ['renderer/units/UnitsPage.tsx', "import { foldText } from '../../shared/text.js';"],
+    ['renderer/units/unitTree.test.ts', "import { describe } from 'vitest';"],
+    ['main/units/units.test.ts', "import { x } from '../../tests/support/test-app.js';"],
   ])('%s importing %s is allowed', (file, source) => {
     expect(checkFile(file, source)).toEqual([]);
   });

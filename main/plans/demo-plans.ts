@@ -80,7 +80,10 @@ async function closeTask(ctx: AppContext, task: TaskRow): Promise<void> {
 async function leaveOneOverdue(ctx: AppContext, planId: string): Promise<void> {
   const today = isoToday(ctx);
   const query = { planId, agencyRole: 'any' as const, overdueOnly: false, assignedOnly: true };
-  const overdue = (await listTaskRows(ctx.db, { ...query, overdueOnly: true }, today)).sort((a, b) => Number(b.leadAgencyId !== null) - Number(a.leadAgencyId !== null));
+  // The one left to chase should read well on the home page: one with a lead and the fullest wording.
+  const overdue = (await listTaskRows(ctx.db, { ...query, overdueOnly: true }, today)).sort(
+    (a, b) => Number(b.leadAgencyId !== null) - Number(a.leadAgencyId !== null) || b.text.length - a.text.length,
+  );
   for (const task of overdue.slice(1)) await closeTask(ctx, task);
   if (overdue.length > 0) return;
   const open = (await listTaskRows(ctx.db, query, today)).find((t) => t.leadAgencyId !== null && t.deadline === null && t.status !== 'done');

@@ -18,7 +18,7 @@ function chain(length: number, prefix = 'n'): string[] {
 
 describe('wouldCreateCycle', () => {
   const t = tree('a', 'b>a', 'c>b', 'd>c', 'x');
-  it.each([
+  it.each<[string, string | null, boolean, string]>([
     ['a', 'a', true, 'itself'],
     ['a', 'b', true, 'its child (length 2)'],
     ['a', 'c', true, 'its grandchild (length 3)'],
@@ -27,7 +27,7 @@ describe('wouldCreateCycle', () => {
     ['d', 'a', false, 'an ancestor'],
     ['x', null, false, 'no parent'],
     ['x', 'unknown', false, 'an unknown id'],
-  ] as const)('%s under %s → %s (%s)', (id, parent, expected) => expect(wouldCreateCycle(t, id, parent)).toBe(expected));
+  ])('%s under %s → %s (%s)', (id, parent, expected) => expect(wouldCreateCycle(t, id, parent)).toBe(expected));
 
   it('ends on a loop already in the data that does not pass through the moved node', () => {
     const looped = tree('p>q', 'q>p', 'z');

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { chmodSync, closeSync, openSync } from 'node:fs';
+import { Kysely, sql } from 'kysely';
 import { AppError } from '../../shared/errors.js';
+import { ImmediateSqliteDialect } from './immediate-transaction.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 import type { DB } from './schema.js';
 
@@ -18,12 +20,12 @@ export interface MigrationOutcome {
 
 /** Opens (creating if needed) the office database and brings its schema up to date. */
 export async function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Promise<OpenDatabase & { migration: MigrationOutcome }> {
-  const sqlite = new Database(file);
+  const sqlite = new Database(ownerOnly(file));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(sqlite) });
   try {
     const migration = await migrate(db, sqlite, migrations);
     return { db, sqlite, migration, close: () => db.destroy() };
@@ -51,11 +53,24 @@ export async function migrate(db: Kysely<DB>, sqlite: Database.Database, migrati
   const pending = migrations.filter((m) => m.id > current);
   if (pending.length === 0) return { from: current, to: current, applied: [] };
   await db.transaction().execute(async (tx) => {
+    // Another process may have migrated between our read and our write lock; then there is nothing left to do.
+    if ((sqlite.pragma('user_version', { simple: true }) as number) >= latest) return;
     for (const m of pending) await m.up(tx as unknown as Kysely<any>);
     // Inside the transaction, so the version moves only if every migration did; it cannot be a bound parameter.
     await sql.raw(`PRAGMA user_version = ${Math.trunc(latest)}`).execute(tx);
   });
   return { from: current, to: latest, applied: pending.map((m) => `${m.id}_${m.name}`) };
+}
+
+/**
+ * The office's data is readable by its OS user only, whatever the umask: SQLite
+ * gives the -wal and -shm files the mode of the database file, so setting it
+ * before SQLite opens the file covers all three.
+ */
+function ownerOnly(file: string): string {
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+  return file;
 }
 
 function checkRegistry(migrations: readonly Migration[]): void {

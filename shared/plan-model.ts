@@ -155,3 +155,11 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
 };
 
 export { Deadline, Text, OptionalText, Year };
+
+/** How a sentence names a plan: "kế hoạch 4344/KH-UBND", or its title when it has no number. */
+export function planLabel(plan: { kind: string; number: string | null; title: string }): string {
+  const kind = PLAN_KIND_LABELS[plan.kind as PlanKind]?.toLowerCase() ?? 'kế hoạch';
+  if (plan.number) return `${kind} ${plan.number}`;
+  const title = plan.title.length > 60 ? `${plan.title.slice(0, 57)}…` : plan.title;
+  return `${kind} “${title}”`;
+}

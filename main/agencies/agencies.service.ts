@@ -3,10 +3,10 @@ import { AGENCY_KIND_LABELS } from '../../shared/agencies.js';
 import { AppError } from '../../shared/errors.js';
 import { foldText } from '../../shared/text.js';
 import type { AppContext } from '../app/context.js';
-import { AGENCY_REFERENCE_FINDERS, describeReferences } from '../app/references.js';
-import { assertRevision, bumpedSyncColumns, inTransaction, newSyncColumns, writeAudit, type ReadDb, type Tx } from '../db/rows.js';
-import type { AgenciesTable } from '../db/schema.js';
-import { indexForSearch, removeFromSearch } from '../search/index.js';
+import { assertRevision, inTransaction, insertRecord, loadLiveRow, tombstoneRecord, updateRecord, type ReadDb, type Tx } from '../db/records.js';
+import { assertUnreferenced } from '../db/references.js';
+import type { AgenciesTable } from './agencies.tables.js';
+import { indexForSearch } from '../search/index.js';
 
 const AGENCY_COLUMNS = ['id', 'originOfficeId', 'createdAt', 'updatedAt', 'rev', 'name', 'shortName', 'kind', 'contact'] as const;
 
@@ -19,10 +19,8 @@ export function listAgencies(db: ReadDb): Promise<AgencyDto[]> {
     .then((rows) => rows.sort((a, b) => a.name.localeCompare(b.name, 'vi')));
 }
 
-async function loadLiveAgency(db: ReadDb, id: string): Promise<AgenciesTable> {
-  const row = await db.selectFrom('agencies').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy cơ quan (có thể đã bị xóa).');
-  return row;
+function loadLiveAgency(db: ReadDb, id: string): Promise<AgenciesTable> {
+  return loadLiveRow(db, 'agencies', id, 'Không tìm thấy cơ quan (có thể đã bị xóa).');
 }
 
 async function assertNameFree(db: ReadDb, name: string, exceptId: string | null): Promise<void> {
@@ -39,10 +37,8 @@ function searchEntryOf(row: AgencyDto) {
 
 export async function createAgencyInTx(tx: Tx, ctx: AppContext, fields: AgencyFields): Promise<AgencyDto> {
   await assertNameFree(tx, fields.name, null);
-  const row: AgenciesTable = { ...newSyncColumns(ctx), ...fields };
-  await tx.insertInto('agencies').values(row).execute();
+  const row = await insertRecord(tx, ctx, 'agencies', fields);
   await indexForSearch(tx, searchEntryOf(row));
-  await writeAudit(tx, ctx, { operation: 'agencies.create', entity: 'agency', recordId: row.id, before: null, after: row });
   return toDto(row);
 }
 
@@ -55,10 +51,8 @@ export function updateAgency(ctx: AppContext, input: AgencyFields & { id: string
     const before = await loadLiveAgency(tx, input.id);
     assertRevision(before, input.rev, 'Cơ quan');
     await assertNameFree(tx, input.name, input.id);
-    const after: AgenciesTable = { ...before, name: input.name, shortName: input.shortName, kind: input.kind, contact: input.contact, ...bumpedSyncColumns(ctx, before) };
-    await tx.updateTable('agencies').set(after).where('id', '=', input.id).execute();
+    const after = await updateRecord(tx, ctx, 'agencies', before, { name: input.name, shortName: input.shortName, kind: input.kind, contact: input.contact });
     await indexForSearch(tx, searchEntryOf(after));
-    await writeAudit(tx, ctx, { operation: 'agencies.update', entity: 'agency', recordId: input.id, before, after });
     return toDto(after);
   });
 }
@@ -67,14 +61,8 @@ export function deleteAgency(ctx: AppContext, input: { id: string; rev: number }
   return inTransaction(ctx, async (tx) => {
     const before = await loadLiveAgency(tx, input.id);
     assertRevision(before, input.rev, 'Cơ quan');
-    const uses = await describeReferences(tx, input.id, AGENCY_REFERENCE_FINDERS);
-    if (uses.length > 0) {
-      throw new AppError('IN_USE', `Không thể xóa "${before.name}" vì đang được giao việc: ${uses.join('; ')}.`, { uses });
-    }
-    const after = { ...before, ...bumpedSyncColumns(ctx, before), deletedAt: ctx.clock.now().toISOString() };
-    await tx.updateTable('agencies').set(after).where('id', '=', input.id).execute();
-    await removeFromSearch(tx, input.id);
-    await writeAudit(tx, ctx, { operation: 'agencies.delete', entity: 'agency', recordId: input.id, before, after });
+    await assertUnreferenced(tx, 'agencies', input.id, `"${before.name}"`);
+    await tombstoneRecord(tx, ctx, 'agencies', before);
     return { id: input.id };
   });
 }

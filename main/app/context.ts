@@ -19,6 +19,8 @@ export interface AppContext {
   clock: Clock;
   /** Who acts, for the audit log: the OS user of the office PC. */
   actor: string;
+  /** The operation being run, for the audit log; the dispatcher sets it for every op. */
+  operation?: string;
   /** The office id once the office is set up. */
   officeId(): string;
   /** Called by office setup so later writes carry the new office id. */

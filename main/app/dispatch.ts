@@ -18,7 +18,10 @@ export async function dispatch(op: string, raw: unknown, ctx: AppContext): Promi
   }
   try {
     const handler = handlers[op] as (input: unknown, ctx: AppContext) => Promise<unknown>;
-    return { ok: true, data: await handler(parsed.data, ctx) };
+    if (contract[op].kind === 'query') return { ok: true, data: await handler(parsed.data, { ...ctx, operation: op }) };
+    // Every mutation is one transaction: a handler cannot forget it, and a failure writes nothing.
+    const data = await ctx.db.transaction().execute((tx) => handler(parsed.data, { ...ctx, db: tx, operation: op }));
+    return { ok: true, data };
   } catch (error) {
     return failure(toAppError(error));
   }

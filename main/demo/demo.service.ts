@@ -1,6 +1,6 @@
 import type { FigureValues } from '../../shared/units.js';
 import type { AppContext } from '../app/context.js';
-import { inTransaction } from '../db/rows.js';
+import { inTransaction } from '../db/records.js';
 import { setUpOffice } from '../office/index.js';
 import { loadDemoPlans } from '../plans/index.js';
 import { createUnitInTx, saveEducation, saveFigures } from '../units/index.js';

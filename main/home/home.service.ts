@@ -1,6 +1,6 @@
 import { addDays } from '../../shared/dates.js';
 import type { HomeOverview } from '../../shared/plans.js';
-import type { ReadDb } from '../db/rows.js';
+import type { ReadDb } from '../db/records.js';
 import { listFollowedPlanRows } from '../plans/index.js';
 import { listExpectedReports } from '../reporting/index.js';
 import { communeProgress, listTargetsOfPlans } from '../targets/index.js';

@@ -6,10 +6,10 @@ import type { OfficeSetupInput as SetupSchema, OfficeUpdateInput as UpdateSchema
 import { createAgencyInTx } from '../agencies/index.js';
 import type { AppContext } from '../app/context.js';
 import { newId } from '../db/ids.js';
-import { inTransaction, writeAudit, type ReadDb } from '../db/rows.js';
-import type { OfficeTable } from '../db/schema.js';
+import { inTransaction, writeAudit, type ReadDb } from '../db/records.js';
+import type { OfficeTable } from './office.tables.js';
 import { createUnitInTx, reindexUnitTree } from '../units/index.js';
-import { createOfficeKeyPair } from './office.keys.js';
+import { ensureOfficeKey } from './office.keys.js';
 
 
 export async function loadOffice(db: ReadDb): Promise<OfficeDto | null> {
@@ -24,14 +24,17 @@ function toOfficeDto(row: OfficeTable): OfficeDto {
 /**
  * First run: creates the office with its territory as the root unit, its
  * signing key pair and the agencies plans usually name, in one transaction.
+ * Two setups racing on one folder leave one office: the key is created only if
+ * absent, and the office row is re-checked under the write lock.
  */
 export async function setUpOffice(ctx: AppContext, input: z.output<typeof SetupSchema>): Promise<OfficeDto> {
-  if (await loadOffice(ctx.db)) throw new AppError('ALREADY_SET_UP', 'Cơ quan đã được thiết lập trên máy này.');
+  if (await loadOffice(ctx.db)) throw alreadySetUp();
   const officeId = newId(ctx.clock.now().getTime());
-  const keys = createOfficeKeyPair(ctx.dataDir);
+  const publicKey = ensureOfficeKey(ctx.dataDir);
   ctx.rememberOffice(officeId);
   try {
     return await inTransaction(ctx, async (tx) => {
+      // removed
       const root = await createUnitInTx(tx, ctx, {
         parentId: null,
         code: input.territoryCode,
@@ -47,21 +50,25 @@ export async function setUpOffice(ctx: AppContext, input: z.output<typeof SetupS
         rootUnitId: root.id,
         provinceName: input.provinceName,
         levelNames: JSON.stringify(input.levelNames ?? DEFAULT_LEVEL_NAMES[input.level]),
-        publicKey: keys.publicKey,
+        publicKey,
         createdAt: now,
         updatedAt: now,
       };
       await tx.insertInto('office').values(row).execute();
-      await writeAudit(tx, ctx, { operation: 'office.setup', entity: 'office', recordId: officeId, before: null, after: row });
+      await writeAudit(tx, ctx, { entity: 'office', recordId: officeId, before: null, after: row });
       await reindexUnitTree(tx, root.id);
       for (const agency of USUAL_AGENCIES) await createAgencyInTx(tx, ctx, agency);
       return toOfficeDto(row);
     });
   } catch (error) {
+    // The key stays: it is the one on disk whoever won, and a later setup reuses it.
     ctx.rememberOffice('');
-    keys.discard();
     throw error;
   }
+}
+
+function alreadySetUp(): AppError {
+  return new AppError('ALREADY_SET_UP', 'Cơ quan đã được thiết lập trên máy này.');
 }
 
 export async function updateOffice(ctx: AppContext, input: z.output<typeof UpdateSchema>): Promise<OfficeDto> {
@@ -71,7 +78,7 @@ export async function updateOffice(ctx: AppContext, input: z.output<typeof Updat
     const changes = { name: input.name, provinceName: input.provinceName, levelNames: JSON.stringify(input.levelNames), updatedAt: ctx.clock.now().toISOString() };
     await tx.updateTable('office').set(changes).where('id', '=', before.id).execute();
     const after = { ...before, ...changes };
-    await writeAudit(tx, ctx, { operation: 'office.update', entity: 'office', recordId: before.id, before, after });
+    await writeAudit(tx, ctx, { entity: 'office', recordId: before.id, before, after });
     if (before.provinceName !== input.provinceName) await reindexUnitTree(tx, before.rootUnitId);
     return toOfficeDto(after);
   });

@@ -1,12 +1,10 @@
 import type { z } from 'zod';
 import type { ComponentPlanDto, ComponentPlanFields } from '../../shared/plans.js';
 import type { Deadline } from '../../shared/deadlines.js';
-import { AppError } from '../../shared/errors.js';
 import type { AppContext } from '../app/context.js';
-import { assertRevision, inTransaction, newSyncColumns, type ReadDb, type Tx } from '../db/rows.js';
-import type { ComponentPlansTable } from '../db/tables/plans.tables.js';
+import { assertRevision, inTransaction, insertRecord, loadLiveRow, nextPosition, tombstoneRecord, updateRecord, withoutTombstone, type ReadDb, type Tx } from '../db/records.js';
+import type { ComponentPlansTable } from './plans.tables.js';
 import { assertAssignment } from '../tasks/index.js';
-import { insertRow, nextPosition, tombstoneRow, updateRow, withoutTombstone } from './plan-rows.js';
 import { loadLivePlan } from './plans.repo.js';
 
 export type ComponentWrite = z.output<typeof ComponentPlanFields>;
@@ -30,10 +28,8 @@ function columnsOf(fields: ComponentWrite) {
   };
 }
 
-async function loadLiveComponent(db: ReadDb, id: string): Promise<ComponentPlansTable> {
-  const row = await db.selectFrom('componentPlans').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch thành phần (có thể đã bị xóa).');
-  return row;
+function loadLiveComponent(db: ReadDb, id: string): Promise<ComponentPlansTable> {
+  return loadLiveRow(db, 'componentPlans', id, 'Không tìm thấy kế hoạch thành phần (có thể đã bị xóa).');
 }
 
 export async function listComponentPlans(db: ReadDb, planId: string): Promise<ComponentPlanDto[]> {
@@ -45,8 +41,7 @@ export async function createComponentInTx(tx: Tx, ctx: AppContext, planId: strin
   await loadLivePlan(tx, planId);
   await assertAssignment(tx, fields.leadAgencyId, fields.coordinatorAgencyIds);
   const position = await nextPosition(tx, 'componentPlans', { planId });
-  const row: ComponentPlansTable = { ...newSyncColumns(ctx), planId, position, ...columnsOf(fields) };
-  return toDto(await insertRow(tx, ctx, 'componentPlans', 'plans.createComponent', row));
+  return toDto(await insertRecord(tx, ctx, 'componentPlans', { planId, position, ...columnsOf(fields) }));
 }
 
 export function createComponent(ctx: AppContext, input: ComponentWrite & { planId: string }): Promise<ComponentPlanDto> {
@@ -58,7 +53,7 @@ export function updateComponent(ctx: AppContext, input: ComponentWrite & { id: s
     const before = await loadLiveComponent(tx, input.id);
     assertRevision(before, input.rev, 'Kế hoạch thành phần');
     await assertAssignment(tx, input.leadAgencyId, input.coordinatorAgencyIds);
-    return toDto(await updateRow(tx, ctx, 'componentPlans', 'plans.updateComponent', before, columnsOf(input)));
+    return toDto(await updateRecord(tx, ctx, 'componentPlans', before, columnsOf(input)));
   });
 }
 
@@ -66,7 +61,7 @@ export function deleteComponent(ctx: AppContext, input: { id: string; rev: numbe
   return inTransaction(ctx, async (tx) => {
     const before = await loadLiveComponent(tx, input.id);
     assertRevision(before, input.rev, 'Kế hoạch thành phần');
-    await tombstoneRow(tx, ctx, 'componentPlans', 'plans.deleteComponent', before);
+    await tombstoneRecord(tx, ctx, 'componentPlans', before);
     return { id: before.id };
   });
 }

@@ -10,8 +10,6 @@ import { exportTemplate } from './template-export.js';
 import { importBundledTemplate, importTemplateFile } from './templates.service.js';
 
 export { loadDemoPlans } from './demo-plans.js';
-export { findAgencyReferences, findUnitReferences } from './plan-references.finder.js';
-export { insertRow, nextPosition, tombstoneRow, tombstoneWhere, updateRow, withoutTombstone } from './plan-rows.js';
 export { listFollowedPlanRows, listLivePlanRows, loadLivePlan, planLabel } from './plans.repo.js';
 
 export const plansHandlers: FeatureHandlers<typeof planDocumentOps> = {

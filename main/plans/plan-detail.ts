@@ -1,5 +1,5 @@
 import type { PlanDetail } from '../../shared/plans.js';
-import type { ReadDb } from '../db/rows.js';
+import type { ReadDb } from '../db/records.js';
 import { listDuties } from '../reporting/index.js';
 import { listTargets } from '../targets/index.js';
 import { listTaskDtos } from '../tasks/index.js';

@@ -1,10 +1,10 @@
 import type { PlanDto, PlanSummary } from '../../shared/plans.js';
 import type { PlanKind, PlanRelation, PlanStatus } from '../../shared/plan-model.js';
-import type { ReadDb } from '../db/rows.js';
-import type { PlanReferencesTable, PlansTable } from '../db/tables/plans.tables.js';
+import type { ReadDb } from '../db/records.js';
+import type { PlanReferencesTable, PlansTable } from './plans.tables.js';
 import { countTargetsByPlan } from '../targets/index.js';
 import { countTasksByPlan } from '../tasks/index.js';
-import { withoutTombstone } from './plan-rows.js';
+import { withoutTombstone } from '../db/records.js';
 import { listLivePlanRows, loadLivePlan, loadReferenceRows, sameNumber } from './plans.repo.js';
 
 type PlanBase = Omit<PlanDto, 'references' | 'citedBy'>;

@@ -1,8 +1,8 @@
 import { AppError } from '../../shared/errors.js';
-import { PLAN_KIND_LABELS, type PlanKind } from '../../shared/plan-model.js';
+import { planLabel } from '../../shared/plan-model.js';
 import { foldText } from '../../shared/text.js';
-import type { ReadDb } from '../db/rows.js';
-import type { PlanReferencesTable, PlansTable } from '../db/tables/plans.tables.js';
+import type { ReadDb } from '../db/records.js';
+import type { PlanReferencesTable, PlansTable } from './plans.tables.js';
 
 export async function loadLivePlan(db: ReadDb, id: string): Promise<PlansTable> {
   const row = await db.selectFrom('plans').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
@@ -37,10 +37,4 @@ export async function findPlanByNumber(db: ReadDb, number: string | null, except
   return rows.find((p) => p.id !== exceptId && sameNumber(p.number, number)) ?? null;
 }
 
-/** How a sentence names a plan: "kế hoạch 4344/KH-UBND", or its title when it has no number. */
-export function planLabel(plan: Pick<PlansTable, 'kind' | 'number' | 'title'>): string {
-  const kind = PLAN_KIND_LABELS[plan.kind as PlanKind]?.toLowerCase() ?? 'kế hoạch';
-  if (plan.number) return `${kind} ${plan.number}`;
-  const title = plan.title.length > 60 ? `${plan.title.slice(0, 57)}…` : plan.title;
-  return `${kind} “${title}”`;
-}
+export { planLabel };

@@ -2,13 +2,9 @@ import type { z } from 'zod';
 import type { PlanDto, PlanInput } from '../../shared/plans.js';
 import type { PlanReferenceFields, PlanStatus } from '../../shared/plan-model.js';
 import type { AppContext } from '../app/context.js';
-import { assertRevision, inTransaction, newSyncColumns, type Tx } from '../db/rows.js';
-import type { PlansTable } from '../db/tables/plans.tables.js';
-import { tombstoneTargetsOfPlan } from '../targets/index.js';
-import { tombstoneTasksOfPlan } from '../tasks/index.js';
-import { tombstoneDutiesOfPlan } from '../reporting/index.js';
-import { indexForSearch, removeFromSearch } from '../search/index.js';
-import { insertRow, tombstoneRow, tombstoneWhere, updateRow } from './plan-rows.js';
+import { assertRevision, inTransaction, insertRecord, syncLinks, tombstoneRecord, updateRecord, type Tx } from '../db/records.js';
+import type { PlansTable } from './plans.tables.js';
+import { indexForSearch } from '../search/index.js';
 import { findPlanByNumber, loadLivePlan, planLabel } from './plans.repo.js';
 import { loadPlanDto } from './plan-dto.js';
 
@@ -19,32 +15,24 @@ async function indexPlan(tx: Tx, row: PlansTable): Promise<void> {
   await indexForSearch(tx, { entity: 'plan', recordId: row.id, label, detail: `${row.issuer}, ${row.periodStart}–${row.periodEnd}`, text: row.note });
 }
 
-/** Replaces the plan's citations and marks a plan it replaces as superseded. */
-async function writeReferences(tx: Tx, ctx: AppContext, plan: PlansTable, references: PlanReferenceFields[], operation: string): Promise<void> {
-  await tombstoneWhere(tx, ctx, 'planReferences', operation, 'planId', [plan.id]);
+/** Saves the plan's citations (diffed, so unchanged ones keep their identity) and marks a plan it replaces as superseded. */
+async function writeReferences(tx: Tx, ctx: AppContext, plan: PlansTable, references: PlanReferenceFields[]): Promise<void> {
+  const desired = [];
   for (const [position, ref] of references.entries()) {
     const linked = await findPlanByNumber(tx, ref.number, plan.id);
-    await insertRow(tx, ctx, 'planReferences', operation, {
-      ...newSyncColumns(ctx),
-      planId: plan.id,
-      position,
-      relation: ref.relation,
-      citation: ref.citation,
-      number: ref.number,
-      linkedPlanId: linked?.id ?? null,
-    });
+    desired.push({ planId: plan.id, position, relation: ref.relation, citation: ref.citation, number: ref.number, linkedPlanId: linked?.id ?? null });
     if (ref.relation === 'replaces' && linked && linked.status !== 'superseded') {
       const status: PlanStatus = 'superseded';
-      await updateRow(tx, ctx, 'plans', operation, linked, { status });
+      await updateRecord(tx, ctx, 'plans', linked, { status });
     }
   }
+  await syncLinks(tx, ctx, 'planReferences', { planId: plan.id }, desired);
 }
 
 /** Creates a plan with its citations inside a caller's transaction (forms, template import). */
 export async function createPlanInTx(tx: Tx, ctx: AppContext, input: PlanWrite): Promise<PlansTable> {
-  const row: PlansTable = { ...newSyncColumns(ctx), ...input.fields };
-  await insertRow(tx, ctx, 'plans', 'plans.create', row);
-  await writeReferences(tx, ctx, row, input.references, 'plans.create');
+  const row = await insertRecord(tx, ctx, 'plans', input.fields);
+  await writeReferences(tx, ctx, row, input.references);
   await indexPlan(tx, row);
   return row;
 }
@@ -57,8 +45,8 @@ export function updatePlan(ctx: AppContext, input: PlanWrite & { id: string; rev
   return inTransaction(ctx, async (tx) => {
     const before = await loadLivePlan(tx, input.id);
     assertRevision(before, input.rev, 'Kế hoạch');
-    const after = await updateRow(tx, ctx, 'plans', 'plans.update', before, input.fields);
-    await writeReferences(tx, ctx, after, input.references, 'plans.update');
+    const after = await updateRecord(tx, ctx, 'plans', before, input.fields);
+    await writeReferences(tx, ctx, after, input.references);
     await indexPlan(tx, after);
     return loadPlanDto(tx, after.id);
   });
@@ -69,13 +57,7 @@ export function deletePlan(ctx: AppContext, input: { id: string; rev: number }):
   return inTransaction(ctx, async (tx) => {
     const before = await loadLivePlan(tx, input.id);
     assertRevision(before, input.rev, 'Kế hoạch');
-    await tombstoneWhere(tx, ctx, 'planReferences', 'plans.delete', 'planId', [before.id]);
-    await tombstoneWhere(tx, ctx, 'componentPlans', 'plans.delete', 'planId', [before.id]);
-    await tombstoneTargetsOfPlan(tx, ctx, before.id);
-    await tombstoneTasksOfPlan(tx, ctx, before.id);
-    await tombstoneDutiesOfPlan(tx, ctx, before.id);
-    await tombstoneRow(tx, ctx, 'plans', 'plans.delete', before);
-    await removeFromSearch(tx, before.id);
+    await tombstoneRecord(tx, ctx, 'plans', before);
     return { id: before.id };
   });
 }

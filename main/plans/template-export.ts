@@ -6,7 +6,7 @@ import type { TargetDto } from '../../shared/targets.js';
 import type { TaskDto } from '../../shared/tasks.js';
 import { foldText } from '../../shared/text.js';
 import { listAgencies } from '../agencies/index.js';
-import type { ReadDb } from '../db/rows.js';
+import type { ReadDb } from '../db/records.js';
 import { listDuties } from '../reporting/index.js';
 import { listTargets } from '../targets/index.js';
 import { listTaskDtos } from '../tasks/index.js';

@@ -4,7 +4,7 @@ import { foldText } from '../../shared/text.js';
 import type { z } from 'zod';
 import { createAgencyInTx, listAgencies } from '../agencies/index.js';
 import type { AppContext } from '../app/context.js';
-import { inTransaction, type Tx } from '../db/rows.js';
+import { inTransaction, type Tx } from '../db/records.js';
 import { createDutyInTx } from '../reporting/index.js';
 import { createTargetInTx } from '../targets/index.js';
 import { createTaskInTx } from '../tasks/index.js';

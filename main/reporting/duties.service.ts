@@ -4,9 +4,9 @@ import { AppError } from '../../shared/errors.js';
 import type { ReportingDutyDto, ReportingDutyFields } from '../../shared/reporting.js';
 import { listAgencies } from '../agencies/index.js';
 import type { AppContext } from '../app/context.js';
-import { assertRevision, inTransaction, newSyncColumns, type ReadDb, type Tx } from '../db/rows.js';
-import type { ReportingDutiesTable } from '../db/tables/plans.tables.js';
-import { insertRow, listLivePlanRows, loadLivePlan, nextPosition, planLabel, tombstoneWhere, updateRow, withoutTombstone } from '../plans/index.js';
+import { assertRevision, inTransaction, insertRecord, nextPosition, tombstoneRecord, updateRecord, withoutTombstone, type ReadDb, type Tx } from '../db/records.js';
+import type { ReportingDutiesTable } from './reporting.tables.js';
+import { loadLivePlan } from '../plans/index.js';
 
 export type DutyWrite = z.output<typeof ReportingDutyFields>;
 
@@ -42,8 +42,7 @@ function columnsOf(f: DutyWrite) {
 export async function createDutyInTx(tx: Tx, ctx: AppContext, planId: string, fields: DutyWrite): Promise<ReportingDutyDto> {
   await loadLivePlan(tx, planId);
   await assertAgency(tx, fields.fromAgencyId);
-  const row: ReportingDutiesTable = { ...newSyncColumns(ctx), planId, position: await nextPosition(tx, 'reportingDuties', { planId }), ...columnsOf(fields) };
-  return toDutyDto(await insertRow(tx, ctx, 'reportingDuties', 'reporting.createDuty', row));
+  return toDutyDto(await insertRecord(tx, ctx, 'reportingDuties', { planId, position: await nextPosition(tx, 'reportingDuties', { planId }), ...columnsOf(fields) }));
 }
 
 export function createDuty(ctx: AppContext, input: DutyWrite & { planId: string }): Promise<ReportingDutyDto> {
@@ -55,34 +54,15 @@ export function updateDuty(ctx: AppContext, input: DutyWrite & { id: string; rev
     const before = await loadLiveDuty(tx, input.id);
     assertRevision(before, input.rev, 'Nghĩa vụ báo cáo');
     await assertAgency(tx, input.fromAgencyId);
-    return toDutyDto(await updateRow(tx, ctx, 'reportingDuties', 'reporting.updateDuty', before, columnsOf(input)));
+    return toDutyDto(await updateRecord(tx, ctx, 'reportingDuties', before, columnsOf(input)));
   });
-}
-
-async function tombstoneDuties(tx: Tx, ctx: AppContext, ids: string[], operation: string): Promise<void> {
-  await tombstoneWhere(tx, ctx, 'reportReceipts', operation, 'dutyId', ids);
-  await tombstoneWhere(tx, ctx, 'reportingDuties', operation, 'id', ids);
 }
 
 export function deleteDuty(ctx: AppContext, input: { id: string; rev: number }): Promise<{ id: string }> {
   return inTransaction(ctx, async (tx) => {
     const before = await loadLiveDuty(tx, input.id);
     assertRevision(before, input.rev, 'Nghĩa vụ báo cáo');
-    await tombstoneDuties(tx, ctx, [before.id], 'reporting.deleteDuty');
+    await tombstoneRecord(tx, ctx, 'reportingDuties', before);
     return { id: before.id };
   });
-}
-
-export async function tombstoneDutiesOfPlan(tx: Tx, ctx: AppContext, planId: string): Promise<void> {
-  const rows = await loadDutyRows(tx, [planId]);
-  await tombstoneDuties(tx, ctx, rows.map((r) => r.id), 'plans.delete');
-}
-
-/** "2 nghĩa vụ báo cáo của kế hoạch …": duties the agency owes. */
-export async function describeDutyUsesOfAgency(db: ReadDb, agencyId: string): Promise<string[]> {
-  const plans = await listLivePlanRows(db);
-  const rows = (await loadDutyRows(db, plans.map((p) => p.id))).filter((d) => d.fromAgencyId === agencyId);
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.planId, (counts.get(r.planId) ?? 0) + 1);
-  return [...counts].map(([id, n]) => `${n} nghĩa vụ báo cáo của ${planLabel(plans.find((p) => p.id === id)!)}`);
 }

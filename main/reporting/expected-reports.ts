@@ -4,9 +4,10 @@ import type { ExpectedReport } from '../../shared/reporting.js';
 import { expectedOccurrences, isReportOverdue } from '../../shared/reporting-schedule.js';
 import { listAgencies } from '../agencies/index.js';
 import type { AppContext } from '../app/context.js';
-import { inTransaction, newSyncColumns, type ReadDb } from '../db/rows.js';
-import type { PlansTable, ReportReceiptsTable, ReportingDutiesTable } from '../db/tables/plans.tables.js';
-import { insertRow, listFollowedPlanRows, loadLivePlan, tombstoneRow, updateRow } from '../plans/index.js';
+import { inTransaction, insertRecord, tombstoneRecord, updateRecord, type ReadDb } from '../db/records.js';
+import type { PlansTable } from '../plans/plans.tables.js';
+import type { ReportReceiptsTable, ReportingDutiesTable } from './reporting.tables.js';
+import { listFollowedPlanRows, loadLivePlan } from '../plans/index.js';
 import { loadDutyRows, loadLiveDuty } from './duties.service.js';
 
 async function loadReceipts(db: ReadDb, dutyIds: string[]): Promise<Map<string, ReportReceiptsTable>> {
@@ -64,8 +65,8 @@ export function markReceived(ctx: AppContext, input: { dutyId: string; periodYea
     await expectedOf(tx, duty, input.periodYear, ctx.clock.today());
     const before = (await loadReceipts(tx, [duty.id])).get(`${duty.id}|${input.periodYear}`);
     const values = { receivedOn: input.receivedOn, note: input.note };
-    if (before) await updateRow(tx, ctx, 'reportReceipts', 'reporting.markReceived', before, values);
-    else await insertRow(tx, ctx, 'reportReceipts', 'reporting.markReceived', { ...newSyncColumns(ctx), dutyId: duty.id, periodYear: input.periodYear, ...values });
+    if (before) await updateRecord(tx, ctx, 'reportReceipts', before, values);
+    else await insertRecord(tx, ctx, 'reportReceipts', { dutyId: duty.id, periodYear: input.periodYear, ...values });
     return expectedOf(tx, duty, input.periodYear, ctx.clock.today());
   });
 }
@@ -74,7 +75,7 @@ export function unmarkReceived(ctx: AppContext, input: { dutyId: string; periodY
   return inTransaction(ctx, async (tx) => {
     const duty = await loadLiveDuty(tx, input.dutyId);
     const before = (await loadReceipts(tx, [duty.id])).get(`${duty.id}|${input.periodYear}`);
-    if (before) await tombstoneRow(tx, ctx, 'reportReceipts', 'reporting.unmarkReceived', before);
+    if (before) await tombstoneRecord(tx, ctx, 'reportReceipts', before);
     return expectedOf(tx, duty, input.periodYear, ctx.clock.today());
   });
 }

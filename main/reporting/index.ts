@@ -3,7 +3,7 @@ import type { FeatureHandlers } from '../app/handlers.js';
 import { createDuty, deleteDuty, listDuties, updateDuty } from './duties.service.js';
 import { listExpectedReports, markReceived, unmarkReceived } from './expected-reports.js';
 
-export { createDutyInTx, describeDutyUsesOfAgency, listDuties, tombstoneDutiesOfPlan, type DutyWrite } from './duties.service.js';
+export { createDutyInTx, listDuties, type DutyWrite } from './duties.service.js';
 export { listExpectedReports, markReceived } from './expected-reports.js';
 
 export const reportingHandlers: FeatureHandlers<typeof reportingOps> = {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SearchEntity, SearchHit } from '../../shared/search.js';
 import { foldText, foldedWords } from '../../shared/text.js';
-import type { ReadDb, Tx } from '../db/rows.js';
+import type { ReadDb, Tx } from '../db/records.js';
 
 export interface SearchEntry {
   entity: SearchEntity;

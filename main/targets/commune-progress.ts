@@ -1,9 +1,9 @@
 import { isCommuneMet, meetsSource, nextMilestone } from '../../shared/target-progress.js';
 import type { ComputedSource } from '../../shared/plan-model.js';
 import type { CommuneProgress, TargetDto } from '../../shared/targets.js';
-import type { ReadDb } from '../db/rows.js';
-import type { PlansTable } from '../db/tables/plans.tables.js';
-import { listFollowedPlanRows, listLivePlanRows, loadLivePlan, planLabel } from '../plans/index.js';
+import type { ReadDb } from '../db/records.js';
+import type { PlansTable } from '../plans/plans.tables.js';
+import { listFollowedPlanRows, loadLivePlan } from '../plans/index.js';
 import { latestDataYear, loadCommunes, loadEducationData, type EducationData } from './education-data.js';
 import { listTargetsOfPlans } from './target-list.js';
 
@@ -38,18 +38,3 @@ export async function communeProgress(db: ReadDb, today: string, planId?: string
   return communes.map((c) => ({ unitId: c.id, name: c.name, achieved: meeting.filter((set) => set.has(c.id)).length, total: targets.length }));
 }
 
-/** "2 số liệu mục tiêu của kế hoạch …": hand-entered actuals recorded for the unit. */
-export async function describeActualUsesOfUnit(db: ReadDb, unitId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('targetActuals')
-    .innerJoin('targets', 'targets.id', 'targetActuals.targetId')
-    .select('targets.planId')
-    .where('targetActuals.unitId', '=', unitId)
-    .where('targetActuals.deletedAt', 'is', null)
-    .where('targets.deletedAt', 'is', null)
-    .execute();
-  const plans = new Map((await listLivePlanRows(db)).map((p) => [p.id, p]));
-  const counts = new Map<string, number>();
-  for (const r of rows) if (plans.has(r.planId)) counts.set(r.planId, (counts.get(r.planId) ?? 0) + 1);
-  return [...counts].map(([id, n]) => `${n} số liệu mục tiêu của ${planLabel(plans.get(id)!)}`);
-}

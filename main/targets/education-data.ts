@@ -1,5 +1,5 @@
 import type { EducationLevels } from '../../shared/target-progress.js';
-import type { ReadDb } from '../db/rows.js';
+import type { ReadDb } from '../db/records.js';
 import { loadEducationForYear, loadUnitTree } from '../units/index.js';
 
 /** The communes of the territory and their education status per year that has any. */

@@ -4,9 +4,9 @@ import { communeProgress } from './commune-progress.js';
 import { listTargets } from './target-list.js';
 import { createTarget, deleteTarget, recordActual, updateTarget } from './targets.service.js';
 
-export { communeProgress, describeActualUsesOfUnit } from './commune-progress.js';
+export { communeProgress } from './commune-progress.js';
 export { countTargetsByPlan, listTargets, listTargetsOfPlans } from './target-list.js';
-export { createTargetInTx, recordActual, tombstoneTargetsOfPlan, type TargetWrite } from './targets.service.js';
+export { createTargetInTx, recordActual, type TargetWrite } from './targets.service.js';
 
 export const targetsHandlers: FeatureHandlers<typeof targetsOps> = {
   'targets.create': (input, ctx) => createTarget(ctx, input),

@@ -1,7 +1,7 @@
 import type { ComputedSource, PopulationFigure } from '../../shared/plan-model.js';
 import { measureOfCount, meetsSource, nextMilestone, targetProgress } from '../../shared/target-progress.js';
 import type { ActualDto, MilestoneDto, TargetDto } from '../../shared/targets.js';
-import type { TargetActualsTable, TargetsTable } from '../db/tables/plans.tables.js';
+import type { TargetActualsTable, TargetsTable } from './targets.tables.js';
 import type { EducationData } from './education-data.js';
 import { parseMilestones } from './targets.repo.js';
 

@@ -1,6 +1,6 @@
 import type { TargetDto } from '../../shared/targets.js';
-import type { ReadDb } from '../db/rows.js';
-import type { PlansTable } from '../db/tables/plans.tables.js';
+import type { ReadDb } from '../db/records.js';
+import type { PlansTable } from '../plans/plans.tables.js';
 import { listLivePlanRows, loadLivePlan } from '../plans/index.js';
 import { loadEducationData } from './education-data.js';
 import { toTargetDto } from './target-dto.js';

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors.js';
 import type { MilestoneDto } from '../../shared/targets.js';
-import type { ReadDb } from '../db/rows.js';
-import type { TargetActualsTable, TargetsTable } from '../db/tables/plans.tables.js';
+import type { ReadDb } from '../db/records.js';
+import type { TargetActualsTable, TargetsTable } from './targets.tables.js';
 
 export async function loadLiveTarget(db: ReadDb, id: string): Promise<TargetsTable> {
   const row = await db.selectFrom('targets').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();

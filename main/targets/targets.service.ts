@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../shared/errors.js';
 import type { RecordActualInput, TargetDto, TargetFields } from '../../shared/targets.js';
 import type { AppContext } from '../app/context.js';
-import { assertRevision, inTransaction, newSyncColumns, type ReadDb, type Tx } from '../db/rows.js';
-import type { PlansTable, TargetActualsTable, TargetsTable } from '../db/tables/plans.tables.js';
-import { insertRow, loadLivePlan, nextPosition, planLabel, tombstoneWhere, updateRow } from '../plans/index.js';
-import { indexForSearch, removeFromSearch } from '../search/index.js';
+import { assertRevision, inTransaction, insertRecord, nextPosition, tombstoneRecord, updateRecord, type ReadDb, type Tx } from '../db/records.js';
+import type { PlansTable } from '../plans/plans.tables.js';
+import type { TargetsTable } from './targets.tables.js';
+import { loadLivePlan, planLabel } from '../plans/index.js';
+import { indexForSearch } from '../search/index.js';
 import { loadLiveUnit } from '../units/index.js';
 import { loadTargetDto } from './target-list.js';
 import { loadLiveTarget } from './targets.repo.js';
@@ -50,8 +51,7 @@ async function indexTarget(tx: Tx, row: TargetsTable, plan: PlansTable): Promise
 export async function createTargetInTx(tx: Tx, ctx: AppContext, planId: string, fields: TargetWrite): Promise<TargetsTable> {
   const plan = await loadLivePlan(tx, planId);
   await validate(tx, plan, fields, null);
-  const row: TargetsTable = { ...newSyncColumns(ctx), planId, position: await nextPosition(tx, 'targets', { planId }), ...columnsOf(fields) };
-  await insertRow(tx, ctx, 'targets', 'targets.create', row);
+  const row = await insertRecord(tx, ctx, 'targets', { planId, position: await nextPosition(tx, 'targets', { planId }), ...columnsOf(fields) });
   await indexTarget(tx, row, plan);
   return row;
 }
@@ -66,32 +66,20 @@ export function updateTarget(ctx: AppContext, input: TargetWrite & { id: string;
     assertRevision(before, input.rev, 'Mục tiêu');
     const plan = await loadLivePlan(tx, before.planId);
     await validate(tx, plan, input, before.id);
-    const after = await updateRow(tx, ctx, 'targets', 'targets.update', before, columnsOf(input));
+    const after = await updateRecord(tx, ctx, 'targets', before, columnsOf(input));
     await indexTarget(tx, after, plan);
     return loadTargetDto(tx, after.id, ctx.clock.today());
   });
 }
 
-async function tombstoneTargets(tx: Tx, ctx: AppContext, ids: string[], operation: string): Promise<void> {
-  await tombstoneWhere(tx, ctx, 'targetActuals', operation, 'targetId', ids);
-  await tombstoneWhere(tx, ctx, 'targets', operation, 'id', ids);
-  for (const id of ids) await removeFromSearch(tx, id);
-}
-
-/** Deletes a target with its "trong đó" targets and their actuals. */
+/** Deletes a target with its "trong đó" targets and their actuals, as the tables registered. */
 export function deleteTarget(ctx: AppContext, input: { id: string; rev: number }): Promise<{ id: string }> {
   return inTransaction(ctx, async (tx) => {
     const before = await loadLiveTarget(tx, input.id);
     assertRevision(before, input.rev, 'Mục tiêu');
-    const children = await tx.selectFrom('targets').select('id').where('parentId', '=', before.id).where('deletedAt', 'is', null).execute();
-    await tombstoneTargets(tx, ctx, [before.id, ...children.map((c) => c.id)], 'targets.delete');
+    await tombstoneRecord(tx, ctx, 'targets', before);
     return { id: before.id };
   });
-}
-
-export async function tombstoneTargetsOfPlan(tx: Tx, ctx: AppContext, planId: string): Promise<void> {
-  const rows = await tx.selectFrom('targets').select('id').where('planId', '=', planId).where('deletedAt', 'is', null).execute();
-  await tombstoneTargets(tx, ctx, rows.map((r) => r.id), 'plans.delete');
 }
 
 /** Enters (or corrects) the hand-entered actual of a year, for the territory or one unit. */
@@ -103,11 +91,8 @@ export function recordActual(ctx: AppContext, input: z.output<typeof RecordActua
     existing = input.unitId === null ? existing.where('unitId', 'is', null) : existing.where('unitId', '=', input.unitId);
     const before = await existing.executeTakeFirst();
     const values = { value: input.value, total: input.total, note: input.note, recordedOn: input.recordedOn ?? ctx.clock.today() };
-    if (before) await updateRow(tx, ctx, 'targetActuals', 'targets.recordActual', before, values);
-    else {
-      const row: TargetActualsTable = { ...newSyncColumns(ctx), targetId: target.id, year: input.year, unitId: input.unitId, ...values };
-      await insertRow(tx, ctx, 'targetActuals', 'targets.recordActual', row);
-    }
+    if (before) await updateRecord(tx, ctx, 'targetActuals', before, values);
+    else await insertRecord(tx, ctx, 'targetActuals', { targetId: target.id, year: input.year, unitId: input.unitId, ...values });
     return loadTargetDto(tx, target.id, ctx.clock.today());
   });
 }

@@ -1,6 +1,6 @@
 import { AppError, type FieldIssue } from '../../shared/errors.js';
 import { listAgencies } from '../agencies/index.js';
-import type { ReadDb } from '../db/rows.js';
+import type { ReadDb } from '../db/records.js';
 
 export const LEAD_IS_COORDINATOR = 'Cơ quan chủ trì không được đồng thời là cơ quan phối hợp';
 

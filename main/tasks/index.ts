@@ -7,8 +7,7 @@ import { createTask, deleteTask, updateTask } from './tasks.service.js';
 export { assertAssignment, LEAD_IS_COORDINATOR } from './assignment.js';
 export { countTasksByPlan, listTaskDtos, listTaskRows, loadTaskRows } from './task-list.js';
 export { reportProgress } from './task-progress.service.js';
-export { describeTaskUsesOfAgency, describeTaskUsesOfUnit } from './task-references.js';
-export { createTaskInTx, tombstoneTasksOfPlan, updateTask, type TaskWrite } from './tasks.service.js';
+export { createTaskInTx, updateTask, type TaskWrite } from './tasks.service.js';
 
 export const tasksHandlers: FeatureHandlers<typeof tasksOps> = {
   'tasks.create': (input, ctx) => createTask(ctx, input),

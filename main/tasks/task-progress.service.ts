@@ -5,9 +5,8 @@ import { percentAfterReport, statusAfterReport } from '../../shared/task-progres
 import type { ProgressReportDto, ProgressReportFields } from '../../shared/tasks.js';
 import { listAgencies } from '../agencies/index.js';
 import type { AppContext } from '../app/context.js';
-import { inTransaction, newSyncColumns, type ReadDb } from '../db/rows.js';
-import type { TaskProgressTable } from '../db/tables/plans.tables.js';
-import { insertRow, updateRow, withoutTombstone } from '../plans/index.js';
+import { inTransaction, insertRecord, updateRecord, withoutTombstone, type ReadDb } from '../db/records.js';
+import type { TaskProgressTable } from './tasks.tables.js';
 import { loadLiveTask } from './tasks.repo.js';
 
 export type ProgressWrite = z.output<typeof ProgressReportFields>;
@@ -44,11 +43,10 @@ export function reportProgress(ctx: AppContext, input: ProgressWrite): Promise<P
       throw new AppError('VALIDATION', 'Cơ quan báo cáo không tồn tại', { issues: [{ path: ['agencyId'], message: 'Cơ quan báo cáo không tồn tại' }] });
     }
     const latest = await latestReportDay(tx, task.id);
-    const row: TaskProgressTable = { ...newSyncColumns(ctx), ...input };
-    await insertRow(tx, ctx, 'taskProgress', 'tasks.reportProgress', row);
+    const row = await insertRecord(tx, ctx, 'taskProgress', input);
     if (latest === null || input.reportedOn >= latest) {
       const status = statusAfterReport(task.status as TaskStatus, input);
-      await updateRow(tx, ctx, 'tasks', 'tasks.reportProgress', task, { status, percent: percentAfterReport(task.percent, input) });
+      await updateRecord(tx, ctx, 'tasks', task, { status, percent: percentAfterReport(task.percent, input) });
     }
     return toDto(row, names);
   });

@@ -3,8 +3,8 @@ import { dueDate, isOverdue } from '../../shared/deadlines.js';
 import { AppError } from '../../shared/errors.js';
 import type { TaskStatus } from '../../shared/plan-model.js';
 import type { TaskDto } from '../../shared/tasks.js';
-import type { ReadDb } from '../db/rows.js';
-import type { TaskAgenciesTable, TasksTable } from '../db/tables/plans.tables.js';
+import type { ReadDb } from '../db/records.js';
+import type { TaskAgenciesTable, TasksTable } from './tasks.tables.js';
 
 /** A plan's tasks with their agency and commune links, loaded in three queries. */
 export interface TaskBundle {

@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import type { TaskDto, TaskFields } from '../../shared/tasks.js';
 import type { AppContext } from '../app/context.js';
-import { assertRevision, inTransaction, newSyncColumns, type ReadDb, type Tx } from '../db/rows.js';
-import type { PlansTable, TasksTable } from '../db/tables/plans.tables.js';
-import { insertRow, loadLivePlan, nextPosition, planLabel, tombstoneWhere, updateRow } from '../plans/index.js';
-import { indexForSearch, removeFromSearch } from '../search/index.js';
+import { assertRevision, inTransaction, insertRecord, nextPosition, syncLinks, tombstoneRecord, updateRecord, type ReadDb, type Tx } from '../db/records.js';
+import type { PlansTable } from '../plans/plans.tables.js';
+import type { TasksTable } from './tasks.tables.js';
+import { loadLivePlan, planLabel } from '../plans/index.js';
+import { indexForSearch } from '../search/index.js';
 import { loadUnitTree } from '../units/index.js';
 import { assertAssignment } from './assignment.js';
 import { loadLiveTask, loadSubtreeIds, loadTaskBundle, toTaskDto } from './tasks.repo.js';
@@ -44,16 +45,14 @@ function columnsOf(fields: TaskWrite) {
   };
 }
 
-/** Replaces the task's agency and commune links: tombstones the old rows, inserts the new. */
-async function writeLinks(tx: Tx, ctx: AppContext, taskId: string, fields: TaskWrite, operation: string): Promise<void> {
-  await tombstoneWhere(tx, ctx, 'taskAgencies', operation, 'taskId', [taskId]);
-  await tombstoneWhere(tx, ctx, 'taskCommunes', operation, 'taskId', [taskId]);
+/** Saves the task's agency and commune links as a diff: an unchanged assignment keeps its row. */
+async function writeLinks(tx: Tx, ctx: AppContext, taskId: string, fields: TaskWrite): Promise<void> {
   const agencies = [
     ...(fields.leadAgencyId ? [{ agencyId: fields.leadAgencyId, role: 'lead' as const }] : []),
     ...fields.coordinatorAgencyIds.map((agencyId) => ({ agencyId, role: 'coordinator' as const })),
   ];
-  for (const [position, link] of agencies.entries()) await insertRow(tx, ctx, 'taskAgencies', operation, { ...newSyncColumns(ctx), taskId, position, ...link });
-  for (const unitId of fields.communeIds) await insertRow(tx, ctx, 'taskCommunes', operation, { ...newSyncColumns(ctx), taskId, unitId });
+  await syncLinks(tx, ctx, 'taskAgencies', { taskId }, agencies.map((link, position) => ({ taskId, position, ...link })));
+  await syncLinks(tx, ctx, 'taskCommunes', { taskId }, fields.communeIds.map((unitId) => ({ taskId, unitId })));
 }
 
 async function indexTask(tx: Tx, row: TasksTable, plan: PlansTable): Promise<void> {
@@ -71,9 +70,8 @@ export async function createTaskInTx(tx: Tx, ctx: AppContext, planId: string, fi
   const plan = await loadLivePlan(tx, planId);
   await validate(tx, planId, fields, null);
   const position = await nextPosition(tx, 'tasks', { planId, parentId: fields.parentId });
-  const row: TasksTable = { ...newSyncColumns(ctx), planId, position, percent: null, ...columnsOf(fields) };
-  await insertRow(tx, ctx, 'tasks', 'tasks.create', row);
-  await writeLinks(tx, ctx, row.id, fields, 'tasks.create');
+  const row = await insertRecord(tx, ctx, 'tasks', { planId, position, percent: null, ...columnsOf(fields) });
+  await writeLinks(tx, ctx, row.id, fields);
   await indexTask(tx, row, plan);
   return row;
 }
@@ -88,34 +86,19 @@ export function updateTask(ctx: AppContext, input: TaskWrite & { id: string; rev
     assertRevision(before, input.rev, 'Nhiệm vụ');
     await validate(tx, before.planId, input, before.id);
     const position = input.parentId === before.parentId ? before.position : await nextPosition(tx, 'tasks', { planId: before.planId, parentId: input.parentId });
-    const after = await updateRow(tx, ctx, 'tasks', 'tasks.update', before, { ...columnsOf(input), position });
-    await writeLinks(tx, ctx, after.id, input, 'tasks.update');
+    const after = await updateRecord(tx, ctx, 'tasks', before, { ...columnsOf(input), position });
+    await writeLinks(tx, ctx, after.id, input);
     await indexTask(tx, after, await loadLivePlan(tx, after.planId));
     return loadDto(tx, after, ctx);
   });
 }
 
-/** Tombstones tasks with their links and progress reports. */
-async function tombstoneTasks(tx: Tx, ctx: AppContext, ids: string[], operation: string): Promise<void> {
-  await tombstoneWhere(tx, ctx, 'taskAgencies', operation, 'taskId', ids);
-  await tombstoneWhere(tx, ctx, 'taskCommunes', operation, 'taskId', ids);
-  await tombstoneWhere(tx, ctx, 'taskProgress', operation, 'taskId', ids);
-  await tombstoneWhere(tx, ctx, 'tasks', operation, 'id', ids);
-  for (const id of ids) await removeFromSearch(tx, id);
-}
-
-/** Deletes a task and every task under it. */
+/** Deletes a task with what registered as going with it: the tasks under it, its links and progress reports. */
 export function deleteTask(ctx: AppContext, input: { id: string; rev: number }): Promise<{ id: string }> {
   return inTransaction(ctx, async (tx) => {
     const before = await loadLiveTask(tx, input.id);
     assertRevision(before, input.rev, 'Nhiệm vụ');
-    await tombstoneTasks(tx, ctx, await loadSubtreeIds(tx, before.id), 'tasks.delete');
+    await tombstoneRecord(tx, ctx, 'tasks', before);
     return { id: before.id };
   });
 }
-
-export async function tombstoneTasksOfPlan(tx: Tx, ctx: AppContext, planId: string): Promise<void> {
-  const rows = await tx.selectFrom('tasks').select('id').where('planId', '=', planId).where('deletedAt', 'is', null).execute();
-  await tombstoneTasks(tx, ctx, rows.map((r) => r.id), 'plans.delete');
-}
-

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { EducationStatusDto, EducationValues, FigureValues, UnitFiguresDto } from '../../shared/units.js';
 import type { AppContext } from '../app/context.js';
-import { bumpedSyncColumns, inTransaction, newSyncColumns, writeAudit, type ReadDb, type Tx } from '../db/rows.js';
-import type { UnitEducationTable, UnitFiguresTable } from '../db/schema.js';
+import { inTransaction, insertRecord, updateRecord, type FieldsOf, type ReadDb, type Tx } from '../db/records.js';
+import type { UnitEducationTable, UnitFiguresTable } from './units.tables.js';
 import { loadLiveUnit } from './units.repo.js';
 
 /** The two per-unit, per-year tables; both are upserted the same way. */
@@ -29,14 +29,8 @@ export async function upsertYearlyInTx<T extends YearlyTable>(
     .where('year', '=', year)
     .where('deletedAt', 'is', null)
     .executeTakeFirst()) as YearlyRow<T> | undefined;
-  const after = (before
-    ? { ...before, ...values, ...bumpedSyncColumns(ctx, before) }
-    : { ...newSyncColumns(ctx), unitId, year, ...values }) as YearlyRow<T>;
-  if (before) await loose.updateTable(table as string).set({ ...after }).where('id', '=', before.id).execute();
-  else await loose.insertInto(table as string).values({ ...after }).execute();
-  const operation = table === 'unitFigures' ? 'units.saveFigures' : 'units.saveEducation';
-  await writeAudit(tx, ctx, { operation, entity: table, recordId: after.id, before: before ?? null, after });
-  return after;
+  if (before) return (await updateRecord(tx, ctx, table, before as never, values as never)) as YearlyRow<T>;
+  return (await insertRecord(tx, ctx, table, { unitId, year, ...values } as FieldsOf<T>)) as YearlyRow<T>;
 }
 
 export async function saveFiguresInTx(tx: Tx, ctx: AppContext, input: FigureValues & { unitId: string; year: number }): Promise<UnitFiguresDto> {

@@ -4,7 +4,7 @@ import { unitTypesOfLevel } from '../../shared/office.js';
 import { foldText } from '../../shared/text.js';
 import { FigureValues, MAX_IMPORT_BYTES, UnitCode, type UnitImportResult } from '../../shared/units.js';
 import type { AppContext } from '../app/context.js';
-import { inTransaction, type Tx } from '../db/rows.js';
+import { inTransaction, type Tx } from '../db/records.js';
 import { upsertYearlyInTx } from './unit-yearly.service.js';
 import { findLiveUnitByCode, loadUnitTree } from './units.repo.js';
 import { createUnitInTx, updateUnitInTx } from './units.service.js';
@@ -201,7 +201,7 @@ async function applyImport(tx: Tx, ctx: AppContext, planned: PlannedUnit[], rows
     const parent = p.parentCode === null ? null : (ids.get(p.parentCode) ?? (await findLiveUnitByCode(tx, p.parentCode))?.id ?? null);
     const current = await findLiveUnitByCode(tx, p.code);
     if (current) {
-      await updateUnitInTx(tx, ctx, current, { name: p.name, type: p.type, parentId: parent }, 'units.importXlsx');
+      await updateUnitInTx(tx, ctx, current, { name: p.name, type: p.type, parentId: parent });
       ids.set(p.code, current.id);
     } else {
       ids.set(p.code, (await createUnitInTx(tx, ctx, { code: p.code, name: p.name, type: p.type, parentId: parent })).id);

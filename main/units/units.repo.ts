@@ -1,8 +1,8 @@
 import { AppError } from '../../shared/errors.js';
 import type { UnitDto } from '../../shared/units.js';
 import { compareVietnamese } from '../../shared/text.js';
-import type { ReadDb } from '../db/rows.js';
-import type { UnitsTable } from '../db/schema.js';
+import type { ReadDb } from '../db/records.js';
+import type { UnitsTable } from './units.tables.js';
 
 export async function loadLiveUnit(db: ReadDb, id: string): Promise<UnitsTable> {
   const row = await db.selectFrom('units').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();

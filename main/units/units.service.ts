@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import type { EducationValues, FigureValues, UnitDetail, UnitDto, UnitFields } from '../../shared/units.js';
 import type { AppContext } from '../app/context.js';
-import { UNIT_REFERENCE_FINDERS, describeReferences } from '../app/references.js';
-import { assertRevision, bumpedSyncColumns, inTransaction, newSyncColumns, writeAudit, type ReadDb, type Tx } from '../db/rows.js';
-import type { UnitsTable } from '../db/schema.js';
-import { indexForSearch, removeFromSearch } from '../search/index.js';
+import { assertRevision, inTransaction, insertRecord, tombstoneRecord, updateRecord, type ReadDb, type Tx } from '../db/records.js';
+import { assertUnreferenced } from '../db/references.js';
+import type { UnitsTable } from './units.tables.js';
+import { indexForSearch } from '../search/index.js';
 import { countLiveChildren, findLiveUnitByCode, loadLiveUnit, loadUnitPath, loadUnitTree } from './units.repo.js';
 import { loadUnitYearly } from './unit-yearly.service.js';
 
@@ -43,10 +43,8 @@ async function toUnitDto(db: ReadDb, row: UnitsTable): Promise<UnitDto> {
 export async function createUnitInTx(tx: Tx, ctx: AppContext, input: Fields & { parentId: string | null }): Promise<UnitDto> {
   await assertCodeFree(tx, input.code, null);
   if (input.parentId !== null) await loadLiveUnit(tx, input.parentId);
-  const row: UnitsTable = { ...newSyncColumns(ctx), parentId: input.parentId, code: input.code, name: input.name, type: input.type };
-  await tx.insertInto('units').values(row).execute();
+  const row = await insertRecord(tx, ctx, 'units', { parentId: input.parentId, code: input.code, name: input.name, type: input.type });
   await indexUnit(tx, row);
-  await writeAudit(tx, ctx, { operation: 'units.create', entity: 'unit', recordId: row.id, before: null, after: row });
   return toUnitDto(tx, row);
 }
 
@@ -60,11 +58,9 @@ export function createUnit(ctx: AppContext, input: Fields & { parentId: string }
   return inTransaction(ctx, (tx) => createUnitInTx(tx, ctx, input));
 }
 
-export async function updateUnitInTx(tx: Tx, ctx: AppContext, before: UnitsTable, changes: Partial<Pick<UnitsTable, 'code' | 'name' | 'type' | 'parentId'>>, operation: string): Promise<UnitsTable> {
-  const after: UnitsTable = { ...before, ...changes, ...bumpedSyncColumns(ctx, before) };
-  await tx.updateTable('units').set(after).where('id', '=', before.id).execute();
+export async function updateUnitInTx(tx: Tx, ctx: AppContext, before: UnitsTable, changes: Partial<Pick<UnitsTable, 'code' | 'name' | 'type' | 'parentId'>>): Promise<UnitsTable> {
+  const after = await updateRecord(tx, ctx, 'units', before, changes);
   await indexUnit(tx, after);
-  await writeAudit(tx, ctx, { operation, entity: 'unit', recordId: before.id, before, after });
   return after;
 }
 
@@ -73,7 +69,7 @@ export function updateUnit(ctx: AppContext, input: Fields & { id: string; rev: n
     const before = await loadLiveUnit(tx, input.id);
     assertRevision(before, input.rev, 'Đơn vị');
     await assertCodeFree(tx, input.code, input.id);
-    const after = await updateUnitInTx(tx, ctx, before, { code: input.code, name: input.name, type: input.type }, 'units.update');
+    const after = await updateUnitInTx(tx, ctx, before, { code: input.code, name: input.name, type: input.type });
     return toUnitDto(tx, after);
   });
 }
@@ -90,7 +86,7 @@ export function moveUnit(ctx: AppContext, input: { id: string; rev: number; pare
         issues: [{ path: ['parentId'], message: 'Đơn vị cha không hợp lệ' }],
       });
     }
-    const after = await updateUnitInTx(tx, ctx, before, { parentId: input.parentId }, 'units.move');
+    const after = await updateUnitInTx(tx, ctx, before, { parentId: input.parentId });
     await reindexDescendants(tx, after.id);
     return toUnitDto(tx, after);
   });
@@ -110,21 +106,8 @@ export function deleteUnit(ctx: AppContext, input: { id: string; rev: number }):
     const before = await loadLiveUnit(tx, input.id);
     assertRevision(before, input.rev, 'Đơn vị');
     if (before.parentId === null) throw new AppError('IN_USE', 'Không thể xóa địa bàn gốc của cơ quan.');
-    const uses: string[] = [];
-    const children = await countLiveChildren(tx, input.id);
-    if (children > 0) uses.push(`${children} đơn vị trực thuộc`);
-    uses.push(...(await describeReferences(tx, input.id, UNIT_REFERENCE_FINDERS)));
-    if (uses.length > 0) {
-      throw new AppError('IN_USE', `Không thể xóa ${before.type} ${before.name} vì còn: ${uses.join('; ')}.`, { uses });
-    }
-    const deletedAt = ctx.clock.now().toISOString();
-    const after = { ...before, ...bumpedSyncColumns(ctx, before), deletedAt };
-    await tx.updateTable('units').set(after).where('id', '=', input.id).execute();
-    for (const table of ['unitFigures', 'unitEducation'] as const) {
-      await tx.updateTable(table).set({ deletedAt, updatedAt: deletedAt }).where('unitId', '=', input.id).where('deletedAt', 'is', null).execute();
-    }
-    await removeFromSearch(tx, input.id);
-    await writeAudit(tx, ctx, { operation: 'units.delete', entity: 'unit', recordId: input.id, before, after });
+    await assertUnreferenced(tx, 'units', input.id, `${before.type} ${before.name}`);
+    await tombstoneRecord(tx, ctx, 'units', before);
     return { id: input.id };
   });
 }

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../main/app/context.js';
-import type { Tx } from '../../main/db/rows.js';
+import type { Tx } from '../../main/db/records.js';
 import { saveFiguresInTx } from '../../main/units/index.js';
 
 /** Ten years of plausible figures for one unit, written through the units service. */

@@ -11,7 +11,7 @@ import { foldText } from '../../shared/text.js';
 import { composeApp, DATABASE_FILE } from '../../main/app/compose.js';
 import { dispatch } from '../../main/app/dispatch.js';
 import { openDatabase } from '../../main/db/database.js';
-import { inTransaction } from '../../main/db/rows.js';
+import { inTransaction } from '../../main/db/records.js';
 import { setUpOffice } from '../../main/office/index.js';
 import { createUnitInTx } from '../../main/units/index.js';
 import { upsertYearlyFigures } from './bench-support.js';

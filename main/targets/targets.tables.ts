@@ -1,0 +1,52 @@
+import { registerTables, type SyncColumns } from '../db/table-registry.js';
+
+export interface TargetsTable extends SyncColumns {
+  planId: string;
+  position: number;
+  section: string;
+  code: string;
+  text: string;
+  parentId: string | null;
+  population: string | null;
+  populationLabel: string;
+  source: string | null;
+  perCommune: number;
+  /** JSON array of milestones. */
+  milestones: string;
+}
+
+export interface TargetActualsTable extends SyncColumns {
+  targetId: string;
+  year: number;
+  unitId: string | null;
+  value: number;
+  total: number | null;
+  note: string;
+  recordedOn: string;
+}
+
+export interface TargetsTables {
+  targets: TargetsTable;
+  targetActuals: TargetActualsTable;
+}
+
+export const targetsTables = registerTables<TargetsTables>('targets', {
+  targets: {
+    synced: true,
+    travels: true,
+    parents: [
+      { column: 'planId', table: 'plans', onDelete: 'cascade' },
+      { column: 'parentId', table: 'targets', onDelete: 'cascade' },
+    ],
+    ownerColumn: 'planId',
+  },
+  targetActuals: {
+    synced: true,
+    travels: true,
+    parents: [
+      { column: 'targetId', table: 'targets', onDelete: 'cascade' },
+      { column: 'unitId', table: 'units', onDelete: 'restrict', noun: 'số liệu mục tiêu' },
+    ],
+    ownerColumn: 'targetId',
+  },
+});

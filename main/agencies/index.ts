@@ -3,6 +3,7 @@ import type { FeatureHandlers } from '../app/handlers.js';
 import { createAgency, deleteAgency, listAgencies, updateAgency } from './agencies.service.js';
 
 export { createAgencyInTx, listAgencies } from './agencies.service.js';
+export { assertAssignment, LEAD_IS_COORDINATOR } from './assignment.js';
 
 export const agenciesHandlers: FeatureHandlers<typeof agenciesOps> = {
   'agencies.list': (_input, ctx) => listAgencies(ctx.db),

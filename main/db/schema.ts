@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AgenciesTables } from '../agencies/agencies.tables.js';
 import type { OfficeTables } from '../office/office.tables.js';
-import type { PlansTables } from '../plans/plans.tables.js';
+import type { PlansTables } from '../plan-documents/plan-documents.tables.js';
 import type { ReportingTables } from '../reporting/reporting.tables.js';
 import type { SearchTables } from '../search/search.tables.js';
 import type { TargetsTables } from '../targets/targets.tables.js';

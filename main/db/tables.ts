@@ -1,6 +1,6 @@
 import { agenciesTables } from '../agencies/agencies.tables.js';
 import { officeTables } from '../office/office.tables.js';
-import { plansTables } from '../plans/plans.tables.js';
+import { plansTables } from '../plan-documents/plan-documents.tables.js';
 import { reportingTables } from '../reporting/reporting.tables.js';
 import { searchTables } from '../search/search.tables.js';
 import { targetsTables } from '../targets/targets.tables.js';

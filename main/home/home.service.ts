@@ -1,7 +1,7 @@
 import { addDays } from '../../shared/dates.js';
 import type { HomeOverview } from '../../shared/plans.js';
 import type { ReadDb } from '../db/records.js';
-import { listFollowedPlanRows } from '../plans/index.js';
+import { listFollowedPlanRows } from '../plan-documents/index.js';
 import { listExpectedReports } from '../reporting/index.js';
 import { communeProgress, listTargetsOfPlans } from '../targets/index.js';
 import { loadTaskRows } from '../tasks/index.js';

@@ -6,8 +6,8 @@ import { listAgencies } from '../agencies/index.js';
 import type { AppContext } from '../app/context.js';
 import { loadTaskRows } from '../tasks/index.js';
 import { buildAssignmentTableHtml, type AssignmentRow, type AssignmentTable } from './assignment-table.html.js';
-import { listComponentPlans } from './component-plans.service.js';
-import { loadLivePlan } from './plans.repo.js';
+import { listComponentPlans } from '../plan-documents/index.js';
+import { loadLivePlan } from '../plan-documents/index.js';
 import { tinosFontFaces } from './tinos-font.js';
 
 /** "Ủy ban nhân dân huyện Tân Hồng" → "UBND HUYỆN TÂN HỒNG", as the issuer block prints it. */

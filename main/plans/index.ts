@@ -1,22 +1,20 @@
 import type { planDocumentOps, templatesOps } from '../../shared/plans.js';
 import type { FeatureHandlers } from '../app/handlers.js';
 import { printAssignments } from './assignment-table.service.js';
-import { createComponent, deleteComponent, updateComponent } from './component-plans.service.js';
+import { createComponent, createPlan, deleteComponent, deletePlan, updateComponent, updatePlan } from '../plan-documents/index.js';
 import { getPlanDetail } from './plan-detail.js';
-import { listPlanSummaries } from './plan-dto.js';
-import { createPlan, deletePlan, updatePlan } from './plans.service.js';
+import { listPlanSummaries, loadPlanDto } from './plan-dto.js';
 import { listBundledTemplates } from './template-files.js';
 import { exportTemplate } from './template-export.js';
 import { importBundledTemplate, importTemplateFile } from './templates.service.js';
 
 export { loadDemoPlans } from './demo-plans.js';
-export { listFollowedPlanRows, listLivePlanRows, loadLivePlan, planLabel } from './plans.repo.js';
 
 export const plansHandlers: FeatureHandlers<typeof planDocumentOps> = {
   'plans.list': (_input, ctx) => listPlanSummaries(ctx.db, ctx.clock.today()),
   'plans.get': (input, ctx) => getPlanDetail(ctx.db, input.id, ctx.clock.today()),
-  'plans.create': (input, ctx) => createPlan(ctx, input),
-  'plans.update': (input, ctx) => updatePlan(ctx, input),
+  'plans.create': async (input, ctx) => loadPlanDto(ctx.db, (await createPlan(ctx, input)).id),
+  'plans.update': async (input, ctx) => loadPlanDto(ctx.db, (await updatePlan(ctx, input)).id),
   'plans.delete': (input, ctx) => deletePlan(ctx, input),
   'plans.createComponent': (input, ctx) => createComponent(ctx, input),
   'plans.updateComponent': (input, ctx) => updateComponent(ctx, input),

@@ -3,7 +3,7 @@ import type { ReadDb } from '../db/records.js';
 import { listDuties } from '../reporting/index.js';
 import { listTargets } from '../targets/index.js';
 import { listTaskDtos } from '../tasks/index.js';
-import { listComponentPlans } from './component-plans.service.js';
+import { listComponentPlans } from '../plan-documents/index.js';
 import { loadPlanDto } from './plan-dto.js';
 
 /** Everything the plan page shows, as of today. */

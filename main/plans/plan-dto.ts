@@ -1,11 +1,11 @@
 import type { PlanDto, PlanSummary } from '../../shared/plans.js';
 import type { PlanKind, PlanRelation, PlanStatus } from '../../shared/plan-model.js';
 import type { ReadDb } from '../db/records.js';
-import type { PlanReferencesTable, PlansTable } from './plans.tables.js';
+import type { PlanReferencesTable, PlansTable } from '../plan-documents/plan-documents.tables.js';
 import { countTargetsByPlan } from '../targets/index.js';
 import { countTasksByPlan } from '../tasks/index.js';
 import { withoutTombstone } from '../db/records.js';
-import { listLivePlanRows, loadLivePlan, loadReferenceRows, sameNumber } from './plans.repo.js';
+import { listLivePlanRows, loadLivePlan, loadReferenceRows, sameNumber } from '../plan-documents/index.js';
 
 type PlanBase = Omit<PlanDto, 'references' | 'citedBy'>;
 

@@ -10,7 +10,7 @@ import type { ReadDb } from '../db/records.js';
 import { listDuties } from '../reporting/index.js';
 import { listTargets } from '../targets/index.js';
 import { listTaskDtos } from '../tasks/index.js';
-import { listComponentPlans } from './component-plans.service.js';
+import { listComponentPlans } from '../plan-documents/index.js';
 import { loadPlanDto } from './plan-dto.js';
 
 const slug = (text: string) => foldText(text).replace(/ /g, '-').slice(0, 60) || 'ke-hoach';

@@ -8,9 +8,9 @@ import { inTransaction, type Tx } from '../db/records.js';
 import { createDutyInTx } from '../reporting/index.js';
 import { createTargetInTx } from '../targets/index.js';
 import { createTaskInTx } from '../tasks/index.js';
-import { createComponentInTx } from './component-plans.service.js';
+import { createComponentInTx } from '../plan-documents/index.js';
 import { loadPlanDto } from './plan-dto.js';
-import { createPlanInTx } from './plans.service.js';
+import { createPlanInTx } from '../plan-documents/index.js';
 
 type Agency = z.output<typeof TemplateAgency>;
 const sameFolded = (a: string, b: string) => a.trim() !== '' && foldText(a) === foldText(b);

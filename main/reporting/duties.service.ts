@@ -6,7 +6,7 @@ import { listAgencies } from '../agencies/index.js';
 import type { AppContext } from '../app/context.js';
 import { assertRevision, inTransaction, insertRecord, nextPosition, tombstoneRecord, updateRecord, withoutTombstone, type ReadDb, type Tx } from '../db/records.js';
 import type { ReportingDutiesTable } from './reporting.tables.js';
-import { loadLivePlan } from '../plans/index.js';
+import { loadLivePlan } from '../plan-documents/index.js';
 
 export type DutyWrite = z.output<typeof ReportingDutyFields>;
 

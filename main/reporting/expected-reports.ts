@@ -5,9 +5,9 @@ import { expectedOccurrences, isReportOverdue } from '../../shared/reporting-sch
 import { listAgencies } from '../agencies/index.js';
 import type { AppContext } from '../app/context.js';
 import { inTransaction, insertRecord, tombstoneRecord, updateRecord, type ReadDb } from '../db/records.js';
-import type { PlansTable } from '../plans/plans.tables.js';
+import type { PlansTable } from '../plan-documents/plan-documents.tables.js';
 import type { ReportReceiptsTable, ReportingDutiesTable } from './reporting.tables.js';
-import { listFollowedPlanRows, loadLivePlan } from '../plans/index.js';
+import { listFollowedPlanRows, loadLivePlan } from '../plan-documents/index.js';
 import { loadDutyRows, loadLiveDuty } from './duties.service.js';
 
 async function loadReceipts(db: ReadDb, dutyIds: string[]): Promise<Map<string, ReportReceiptsTable>> {

@@ -2,8 +2,8 @@ import { isCommuneMet, meetsSource, nextMilestone } from '../../shared/target-pr
 import type { ComputedSource } from '../../shared/plan-model.js';
 import type { CommuneProgress, TargetDto } from '../../shared/targets.js';
 import type { ReadDb } from '../db/records.js';
-import type { PlansTable } from '../plans/plans.tables.js';
-import { listFollowedPlanRows, loadLivePlan } from '../plans/index.js';
+import type { PlansTable } from '../plan-documents/plan-documents.tables.js';
+import { listFollowedPlanRows, loadLivePlan } from '../plan-documents/index.js';
 import { latestDataYear, loadCommunes, loadEducationData, type EducationData } from './education-data.js';
 import { listTargetsOfPlans } from './target-list.js';
 

@@ -1,7 +1,7 @@
 import type { TargetDto } from '../../shared/targets.js';
 import type { ReadDb } from '../db/records.js';
-import type { PlansTable } from '../plans/plans.tables.js';
-import { listLivePlanRows, loadLivePlan } from '../plans/index.js';
+import type { PlansTable } from '../plan-documents/plan-documents.tables.js';
+import { listLivePlanRows, loadLivePlan } from '../plan-documents/index.js';
 import { loadEducationData } from './education-data.js';
 import { toTargetDto } from './target-dto.js';
 import { loadManualActuals, loadTargetRows } from './targets.repo.js';

@@ -4,7 +4,6 @@ import { listTaskRows } from './task-list.js';
 import { listProgressReports, reportProgress } from './task-progress.service.js';
 import { createTask, deleteTask, updateTask } from './tasks.service.js';
 
-export { assertAssignment, LEAD_IS_COORDINATOR } from './assignment.js';
 export { countTasksByPlan, listTaskDtos, listTaskRows, loadTaskRows } from './task-list.js';
 export { reportProgress } from './task-progress.service.js';
 export { createTaskInTx, updateTask, type TaskWrite } from './tasks.service.js';

@@ -3,8 +3,8 @@ import { inOutlineOrder, outlineNumbers } from '../../shared/task-outline.js';
 import type { TaskDto, TaskFilter, TaskRow } from '../../shared/tasks.js';
 import { listAgencies } from '../agencies/index.js';
 import type { ReadDb } from '../db/records.js';
-import type { PlansTable } from '../plans/plans.tables.js';
-import { listFollowedPlanRows, listLivePlanRows, loadLivePlan } from '../plans/index.js';
+import type { PlansTable } from '../plan-documents/plan-documents.tables.js';
+import { listFollowedPlanRows, listLivePlanRows, loadLivePlan } from '../plan-documents/index.js';
 import { loadUnitTree } from '../units/index.js';
 import { loadTaskBundle, toTaskDto } from './tasks.repo.js';
 

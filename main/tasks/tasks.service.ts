@@ -3,12 +3,13 @@ import { AppError } from '../../shared/errors.js';
 import type { TaskDto, TaskFields } from '../../shared/tasks.js';
 import type { AppContext } from '../app/context.js';
 import { assertRevision, inTransaction, insertRecord, nextPosition, syncLinks, tombstoneRecord, updateRecord, type ReadDb, type Tx } from '../db/records.js';
-import type { PlansTable } from '../plans/plans.tables.js';
+import type { PlansTable } from '../plan-documents/plan-documents.tables.js';
 import type { TasksTable } from './tasks.tables.js';
-import { loadLivePlan, planLabel } from '../plans/index.js';
+import { planLabel } from '../../shared/plan-model.js';
+import { loadLivePlan } from '../plan-documents/index.js';
 import { indexForSearch } from '../search/index.js';
 import { loadUnitTree } from '../units/index.js';
-import { assertAssignment } from './assignment.js';
+import { assertAssignment } from '../agencies/index.js';
 import { loadLiveTask, loadSubtreeIds, loadTaskBundle, toTaskDto } from './tasks.repo.js';
 
 export type TaskWrite = z.output<typeof TaskFields>;

@@ -119,8 +119,9 @@ function checkFeatureBoundary(file: string, target: string): string | null {
   const [toTop, toFeature, ...rest] = target.split('/');
   if (fromTop !== 'main' || toTop !== 'main' || !toFeature || fromFeature === toFeature) return null;
   if (FEATURE_INFRASTRUCTURE.has(toFeature) || rest.length === 0) return null;
-  const isIndex = rest.length === 1 && /^index\.(js|ts)$/.test(rest[0]!);
-  return isIndex ? null : `main/${fromFeature} reaches into main/${toFeature}; import from main/${toFeature}/index.js instead`;
+  // A feature's public surface: its index, and its table declarations (row types and registrations, which main/db joins).
+  const isPublic = rest.length === 1 && (/^index\.(js|ts)$/.test(rest[0]!) || /^[a-z-]+\.tables\.(js|ts)$/.test(rest[0]!));
+  return isPublic ? null : `main/${fromFeature} reaches into main/${toFeature}; import from main/${toFeature}/index.js instead`;
 }
 
 export function sourceFiles(root = '.'): string[] {

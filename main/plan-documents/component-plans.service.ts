@@ -3,8 +3,8 @@ import type { ComponentPlanDto, ComponentPlanFields } from '../../shared/plans.j
 import type { Deadline } from '../../shared/deadlines.js';
 import type { AppContext } from '../app/context.js';
 import { assertRevision, inTransaction, insertRecord, loadLiveRow, nextPosition, tombstoneRecord, updateRecord, withoutTombstone, type ReadDb, type Tx } from '../db/records.js';
-import type { ComponentPlansTable } from './plans.tables.js';
-import { assertAssignment } from '../tasks/index.js';
+import type { ComponentPlansTable } from './plan-documents.tables.js';
+import { assertAssignment } from '../agencies/index.js';
 import { loadLivePlan } from './plans.repo.js';
 
 export type ComponentWrite = z.output<typeof ComponentPlanFields>;

@@ -1,12 +1,11 @@
 import type { z } from 'zod';
-import type { PlanDto, PlanInput } from '../../shared/plans.js';
+import type { PlanInput } from '../../shared/plans.js';
 import type { PlanReferenceFields, PlanStatus } from '../../shared/plan-model.js';
 import type { AppContext } from '../app/context.js';
 import { assertRevision, inTransaction, insertRecord, syncLinks, tombstoneRecord, updateRecord, type Tx } from '../db/records.js';
-import type { PlansTable } from './plans.tables.js';
+import type { PlansTable } from './plan-documents.tables.js';
 import { indexForSearch } from '../search/index.js';
-import { findPlanByNumber, loadLivePlan, planLabel } from './plans.repo.js';
-import { loadPlanDto } from './plan-dto.js';
+import { findPlanByNumber, loadLivePlan } from './plans.repo.js';
 
 export type PlanWrite = z.output<typeof PlanInput>;
 
@@ -37,18 +36,18 @@ export async function createPlanInTx(tx: Tx, ctx: AppContext, input: PlanWrite):
   return row;
 }
 
-export function createPlan(ctx: AppContext, input: PlanWrite): Promise<PlanDto> {
-  return inTransaction(ctx, async (tx) => loadPlanDto(tx, (await createPlanInTx(tx, ctx, input)).id));
+export function createPlan(ctx: AppContext, input: PlanWrite): Promise<PlansTable> {
+  return inTransaction(ctx, (tx) => createPlanInTx(tx, ctx, input));
 }
 
-export function updatePlan(ctx: AppContext, input: PlanWrite & { id: string; rev: number }): Promise<PlanDto> {
+export function updatePlan(ctx: AppContext, input: PlanWrite & { id: string; rev: number }): Promise<PlansTable> {
   return inTransaction(ctx, async (tx) => {
     const before = await loadLivePlan(tx, input.id);
     assertRevision(before, input.rev, 'Kế hoạch');
     const after = await updateRecord(tx, ctx, 'plans', before, input.fields);
     await writeReferences(tx, ctx, after, input.references);
     await indexPlan(tx, after);
-    return loadPlanDto(tx, after.id);
+    return after;
   });
 }
 
@@ -61,5 +60,3 @@ export function deletePlan(ctx: AppContext, input: { id: string; rev: number }):
     return { id: before.id };
   });
 }
-
-export { planLabel };

@@ -1,5 +1,5 @@
 import { AppError, type FieldIssue } from '../../shared/errors.js';
-import { listAgencies } from '../agencies/index.js';
+import { listAgencies } from './agencies.service.js';
 import type { ReadDb } from '../db/records.js';
 
 export const LEAD_IS_COORDINATOR = 'Cơ quan chủ trì không được đồng thời là cơ quan phối hợp';

@@ -44,7 +44,7 @@ export interface PlansTables {
   componentPlans: ComponentPlansTable;
 }
 
-export const plansTables = registerTables<PlansTables>('plans', {
+export const plansTables = registerTables<PlansTables>('plan-documents', {
   plans: {
     synced: true,
     travels: true,

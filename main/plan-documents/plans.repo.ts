@@ -1,8 +1,7 @@
 import { AppError } from '../../shared/errors.js';
-import { planLabel } from '../../shared/plan-model.js';
 import { foldText } from '../../shared/text.js';
 import type { ReadDb } from '../db/records.js';
-import type { PlanReferencesTable, PlansTable } from './plans.tables.js';
+import type { PlanReferencesTable, PlansTable } from './plan-documents.tables.js';
 
 export async function loadLivePlan(db: ReadDb, id: string): Promise<PlansTable> {
   const row = await db.selectFrom('plans').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
@@ -37,4 +36,3 @@ export async function findPlanByNumber(db: ReadDb, number: string | null, except
   return rows.find((p) => p.id !== exceptId && sameNumber(p.number, number)) ?? null;
 }
 
-export { planLabel };

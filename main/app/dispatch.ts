@@ -18,7 +18,8 @@ export async function dispatch(op: string, raw: unknown, ctx: AppContext): Promi
   }
   try {
     const handler = handlers[op] as (input: unknown, ctx: AppContext) => Promise<unknown>;
-    if (contract[op].kind === 'query') return { ok: true, data: await handler(parsed.data, { ...ctx, operation: op }) };
+    // A query reads; a job starts work that keeps its own transaction off this thread.
+    if (contract[op].kind !== 'mutation') return { ok: true, data: await handler(parsed.data, { ...ctx, operation: op }) };
     // Every mutation is one transaction: a handler cannot forget it, and a failure writes nothing.
     const data = await ctx.db.transaction().execute((tx) => handler(parsed.data, { ...ctx, db: tx, operation: op }));
     return { ok: true, data };

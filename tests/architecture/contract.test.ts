@@ -15,7 +15,9 @@ describe('contract', () => {
 
   it('marks every write as a mutation and every read as a query', () => {
     const readVerbs = /\.(list|get|tree|status|query|expected|duties|progressReports|communeProgress|overview|export|printAssignments)$/;
-    for (const [op, spec] of Object.entries(contract)) expect(`${op}:${spec.kind}`).toBe(`${op}:${readVerbs.test(op) ? 'query' : 'mutation'}`);
+    // A job writes too, in its own transaction off the request thread, so it counts as a write.
+    const kindOf = (kind: string) => (kind === 'job' ? 'mutation' : kind);
+    for (const [op, spec] of Object.entries(contract)) expect(`${op}:${kindOf(spec.kind)}`).toBe(`${op}:${readVerbs.test(op) ? 'query' : 'mutation'}`);
   });
 });
 

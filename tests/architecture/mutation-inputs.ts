@@ -1,0 +1,190 @@
+import type { Contract, InputOf, OpName } from '../../shared/contract.js';
+import type { TestApp } from '../support/test-app.js';
+import { TAN_HONG_OFFICE } from '../support/test-app.js';
+
+/** Every op that writes: mutations, and jobs (which write in their own transaction). */
+export type WritingOpName = { [K in OpName]: Contract[K]['kind'] extends 'query' ? never : K }[OpName];
+
+/**
+ * A valid input for an op, built against a set-up app that holds the demo
+ * data (prerequisites may be made through other ops). `settle` waits for the
+ * writes of a job to finish.
+ */
+export interface WriteCase<K extends WritingOpName> {
+  /** Runs on a fresh data folder instead of the demo (only office.setup needs one). */
+  fresh?: boolean;
+  input: (app: TestApp) => Promise<InputOf<K>>;
+  settle?: (app: TestApp, output: unknown) => Promise<void>;
+}
+
+const firstPlan = async (app: TestApp) => (await app.call('plans.list', {}))[0]!;
+const firstTask = async (app: TestApp) => (await app.call('tasks.list', { planId: (await firstPlan(app)).id }))[0]!;
+const agency = async (app: TestApp, shortName: string) => (await app.call('agencies.list', {})).find((a) => a.shortName === shortName)!;
+const communes = async (app: TestApp) => {
+  const tree = await app.call('units.tree', {});
+  return tree.filter((u) => u.depth === 1);
+};
+const aTarget = async (app: TestApp) => {
+  const plan = await firstPlan(app);
+  return app.call('targets.create', { planId: plan.id, section: 'A', text: 'Mục tiêu thử', milestones: [{ year: 2025, kind: 'percent', value: 40 }] });
+};
+const aDuty = async (app: TestApp) =>
+  app.call('reporting.createDuty', { planId: (await firstPlan(app)).id, title: 'Báo cáo thử', to: 'UBND huyện', due: { kind: 'yearly', day: 15, month: 11 } });
+const aComponent = async (app: TestApp) =>
+  app.call('plans.createComponent', { planId: (await firstPlan(app)).id, content: 'Kế hoạch thành phần thử', leadAgencyId: (await agency(app, 'Phòng GD&ĐT')).id });
+
+/** One entry per writing op of the contract; a new op without an entry does not compile. */
+export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
+  'office.setup': { fresh: true, input: async () => TAN_HONG_OFFICE },
+  'office.update': {
+    input: async (app) => {
+      const office = (await app.call('office.status', {})).office!;
+      return { name: office.name, provinceName: 'Đồng Tháp mới', levelNames: office.levelNames };
+    },
+  },
+  'units.create': { input: async (app) => ({ parentId: (await communes(app))[0]!.id, code: 'THU-01', name: 'Ấp Thử', type: 'Ấp' }) },
+  'units.update': {
+    input: async (app) => {
+      const u = (await communes(app))[0]!;
+      return { id: u.id, rev: u.rev, code: u.code, name: `${u.name} mới`, type: u.type };
+    },
+  },
+  'units.move': {
+    input: async (app) => {
+      const [a, b] = await communes(app);
+      const hamlet = (await app.call('units.tree', {})).find((u) => u.parentId === a!.id)!;
+      return { id: hamlet.id, rev: hamlet.rev, parentId: b!.id };
+    },
+  },
+  'units.delete': {
+    input: async (app) => {
+      const unit = await app.call('units.create', { parentId: (await communes(app))[0]!.id, code: 'XOA-01', name: 'Ấp Sẽ Xóa', type: 'Ấp' });
+      await app.call('units.saveFigures', { unitId: unit.id, year: 2024, households: 10, clans: 1, adults: 20, workingAge: 15, officials: 0, organisations: 0 });
+      return { id: unit.id, rev: unit.rev };
+    },
+  },
+  'units.saveFigures': {
+    input: async (app) => ({ unitId: (await communes(app))[0]!.id, year: 2025, households: 1210, clans: 12, adults: 3000, workingAge: 2500, officials: 40, organisations: 9 }),
+  },
+  'units.saveEducation': {
+    input: async (app) => ({ unitId: (await communes(app))[0]!.id, year: 2025, literacyLevel: 2, preschoolUniversal: true, primaryLevel: 3, lowerSecondaryLevel: 2, learningCentreIT: false }),
+  },
+  'agencies.create': { input: async () => ({ name: 'Trung tâm Văn hóa thử', shortName: 'TTVH', kind: 'chuyen_mon', contact: '' }) },
+  'agencies.update': {
+    input: async (app) => {
+      const a = await agency(app, 'Phòng GD&ĐT');
+      return { id: a.id, rev: a.rev, name: a.name, shortName: a.shortName, kind: a.kind, contact: '0277 3 000 000' };
+    },
+  },
+  'agencies.delete': {
+    input: async (app) => {
+      const a = await app.call('agencies.create', { name: 'Cơ quan sẽ xóa', shortName: 'XOA', kind: 'khac', contact: '' });
+      return { id: a.id, rev: a.rev };
+    },
+  },
+  'plans.create': {
+    input: async () => ({
+      fields: { kind: 'ke_hoach', number: '99/KH-THU', issuedOn: '2026-01-05', issuer: 'UBND huyện', title: 'Kế hoạch thử', periodStart: 2026, periodEnd: 2030 },
+      references: [{ relation: 'implements', citation: 'Quyết định 677/QĐ-TTg', number: '677/QĐ-TTg' }],
+    }),
+  },
+  'plans.update': {
+    input: async (app) => {
+      const p = await firstPlan(app);
+      const detail = await app.call('plans.get', { id: p.id });
+      return { id: p.id, rev: p.rev, fields: { ...detail.plan, title: `${detail.plan.title} (sửa)` }, references: detail.plan.references };
+    },
+  },
+  'plans.delete': { input: async (app) => ({ id: (await firstPlan(app)).id, rev: (await firstPlan(app)).rev }) },
+  'plans.createComponent': { input: async (app) => ({ planId: (await firstPlan(app)).id, content: 'Đề án thử', leadAgencyId: (await agency(app, 'HKH')).id }) },
+  'plans.updateComponent': {
+    input: async (app) => {
+      const c = await aComponent(app);
+      return { ...c, content: 'Đề án thử (sửa)' };
+    },
+  },
+  'plans.deleteComponent': { input: async (app) => ({ id: (await aComponent(app)).id, rev: 1 }) },
+  'templates.importBundled': { input: async () => ({ name: 'phu-tan' }) },
+  'templates.importFile': {
+    input: async (app) => {
+      const exported = await app.call('templates.export', { id: (await firstPlan(app)).id });
+      return { fileName: 'mau.json', content: exported.content };
+    },
+  },
+  'targets.create': { input: async (app) => ({ planId: (await firstPlan(app)).id, section: 'A', text: 'Mục tiêu mới', milestones: [{ year: 2025, kind: 'percent', value: 50 }] }) },
+  'targets.update': {
+    input: async (app) => {
+      const t = await aTarget(app);
+      return { ...t, text: 'Mục tiêu thử (sửa)' };
+    },
+  },
+  'targets.delete': {
+    input: async (app) => {
+      const t = await aTarget(app);
+      await app.call('targets.recordActual', { targetId: t.id, year: 2024, value: 30, note: 'Báo cáo năm' });
+      const fresh = (await app.call('targets.list', { planId: t.planId })).find((x) => x.id === t.id)!;
+      return { id: t.id, rev: fresh.rev };
+    },
+  },
+  'targets.recordActual': { input: async (app) => ({ targetId: (await aTarget(app)).id, year: 2024, value: 35, note: 'Báo cáo năm 2024' }) },
+  'tasks.create': {
+    input: async (app) => ({
+      planId: (await firstPlan(app)).id,
+      text: 'Nhiệm vụ thử',
+      leadAgencyId: (await agency(app, 'Phòng GD&ĐT')).id,
+      coordinatorAgencyIds: [(await agency(app, 'HKH')).id],
+      communeIds: [(await communes(app))[0]!.id],
+      deadline: { kind: 'date', date: '2026-12-31' },
+    }),
+  },
+  'tasks.update': {
+    input: async (app) => {
+      const t = await firstTask(app);
+      return { ...t, text: `${t.text} (sửa)`, coordinatorAgencyIds: [], communeIds: [(await communes(app))[1]!.id] };
+    },
+  },
+  'tasks.delete': { input: async (app) => ({ id: (await firstTask(app)).id, rev: (await firstTask(app)).rev }) },
+  'tasks.reportProgress': { input: async (app) => ({ taskId: (await firstTask(app)).id, period: 'Năm 2026', text: 'Đã triển khai', percent: 60, reportedOn: '2026-11-30' }) },
+  'reporting.createDuty': { input: async (app) => ({ planId: (await firstPlan(app)).id, title: 'Báo cáo quý', to: 'Sở GD&ĐT', due: { kind: 'yearly', day: 10, month: 12 } }) },
+  'reporting.updateDuty': {
+    input: async (app) => {
+      const d = await aDuty(app);
+      return { ...d, title: 'Báo cáo thử (sửa)' };
+    },
+  },
+  'reporting.deleteDuty': {
+    input: async (app) => {
+      const d = await aDuty(app);
+      await app.call('reporting.markReceived', { dutyId: d.id, periodYear: 2024, receivedOn: '2024-11-14', note: '' });
+      return { id: d.id, rev: d.rev };
+    },
+  },
+  'reporting.markReceived': { input: async (app) => ({ dutyId: (await aDuty(app)).id, periodYear: 2025, receivedOn: '2025-11-10', note: 'Công văn 5' }) },
+  'reporting.unmarkReceived': {
+    input: async (app) => {
+      const d = await aDuty(app);
+      await app.call('reporting.markReceived', { dutyId: d.id, periodYear: 2025, receivedOn: '2025-11-10', note: '' });
+      return { dutyId: d.id, periodYear: 2025 };
+    },
+  },
+  'units.importXlsx': {
+    input: async () => {
+      const { unitSheet } = await import('../fixtures/units-sheet.js');
+      const sheet = await unitSheet([
+        ['870-01', 'Sa Rài', 'Thị trấn', '870', 2026, 5300, 62, 15200, 12200, 132, 22],
+        ['870-99', 'Tân Mới', 'Xã', '870', 2026, 980, 10, 3000, 2400, 30, 5],
+        ['870-99-01', 'Ấp Một', 'Ấp', '870-99', null, null, null, null, null, null, null],
+      ]);
+      return { fileName: 'don-vi.xlsx', contentBase64: sheet.toString('base64'), dryRun: false };
+    },
+    settle: async (app, output) => {
+      const { jobId } = output as { jobId: string };
+      for (;;) {
+        const status = await app.call('units.importStatus', { jobId });
+        if (status.phase === 'done') return;
+        if (status.phase === 'failed' || status.phase === 'cancelled') throw new Error(`import ended ${status.phase}: ${status.message} ${JSON.stringify(status.issues.slice(0, 3))}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+  },
+};

@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../db/database.js';
 import { chromiumPrinter } from '../printing/chromium-printer.js';
 import { systemClock } from './clock.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { notSetUp, type AppContext, type Clock } from './context.js';
 import type { PdfPrinter } from './printer.js';
 
@@ -18,8 +19,13 @@ export const DATABASE_FILE = 'xhht.sqlite';
 /** Opens the data directory (creating it) and builds the context every transport shares. */
 export async function composeApp(dataDir: string, options: ComposeOptions = {}): Promise<AppContext & { close(): Promise<void> }> {
   const dir = resolve(dataDir);
-  mkdirSync(dir, { recursive: true });
-  const { db, sqlite, close } = await openDatabase(join(dir, DATABASE_FILE));
+  // A folder we create is the OS user's alone, whatever the umask; one the user chose keeps its permissions.
+  if (mkdirSync(dir, { recursive: true, mode: 0o700 }) !== undefined) chmodSync(dir, 0o700);
+  const lock = lockDataDir(dir);
+  const { db, sqlite, close } = await openDatabase(join(dir, DATABASE_FILE)).catch((error: unknown) => {
+    lock.release();
+    throw error;
+  });
   const ownPrinter = options.printer ? null : chromiumPrinter();
   const office = await db.selectFrom('office').select('id').executeTakeFirst();
   let officeId = office?.id ?? '';
@@ -40,6 +46,7 @@ export async function composeApp(dataDir: string, options: ComposeOptions = {}):
     close: async () => {
       await ownPrinter?.close();
       await close();
+      lock.release();
     },
   };
 }

@@ -21,9 +21,10 @@ export interface MigrationOutcome {
 /** Opens (creating if needed) the office database and brings its schema up to date. */
 export async function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Promise<OpenDatabase & { migration: MigrationOutcome }> {
   const sqlite = new Database(ownerOnly(file));
+  // First, so that switching to WAL waits for a process that is migrating the same file instead of failing.
+  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(sqlite) });
   try {

@@ -34,7 +34,7 @@ export async function setUpOffice(ctx: AppContext, input: z.output<typeof SetupS
   ctx.rememberOffice(officeId);
   try {
     return await inTransaction(ctx, async (tx) => {
-      // removed
+      if (await loadOffice(tx)) throw alreadySetUp();
       const root = await createUnitInTx(tx, ctx, {
         parentId: null,
         code: input.territoryCode,

@@ -16,12 +16,12 @@ export function unsafeTextReason(text: string): string | null {
 }
 
 /** A required single-line text field with the same limits wherever it is entered. */
-export function boundedText(label: string, max: number, options: { min?: number } = {}) {
+export function boundedText(label: string, max: number, options: { min?: number; emptyMessage?: string } = {}) {
   const min = options.min ?? 1;
   return z
     .string()
     .trim()
-    .min(min, min === 1 ? `${label} không được để trống` : `${label} tối thiểu ${min} ký tự`)
+    .min(min, min === 1 ? (options.emptyMessage ?? `${label} không được để trống`) : `${label} tối thiểu ${min} ký tự`)
     .max(max, `${label} tối đa ${max} ký tự`)
     .superRefine((text, ctx) => {
       const reason = unsafeTextReason(text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TREE_DEPTH, checkTreeBatch, depthOf, subtreeHeight, wouldCreateCycle, type TreeProblem, type TreeRow } from './tree-rules.js';
 
-/** A tree from "child>parent" pairs; a bare name is a root. */
+/** A tree built of "child>parent" pairs; a bare name is a root. */
 function tree(...edges: string[]): (id: string) => string | null | undefined {
   const parent = new Map<string, string | null>();
   for (const e of edges) {

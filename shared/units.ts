@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { mutation, query } from './op.js';
+import { JobRef, JobStarted, jobStatusSchema } from './jobs.js';
+import { job, mutation, query } from './op.js';
+import { boundedText } from './safe-text.js';
 import { RecordId, RecordRef, RevisedRef, SyncRowDto } from './sync-row.js';
 
 const Count = (label: string) =>
@@ -15,8 +17,8 @@ export const UnitCode = z
 
 export const UnitFields = z.object({
   code: UnitCode,
-  name: z.string().trim().min(1, 'Tên đơn vị không được để trống').max(120, 'Tên đơn vị quá dài'),
-  type: z.string().trim().min(1, 'Chọn loại đơn vị').max(60, 'Loại đơn vị quá dài'),
+  name: boundedText('Tên đơn vị', 120),
+  type: boundedText('Loại đơn vị', 60, { emptyMessage: 'Chọn loại đơn vị' }),
 });
 
 export const UnitDto = SyncRowDto.extend({
@@ -75,6 +77,8 @@ export type UnitDetail = z.infer<typeof UnitDetail>;
 
 /** The largest .xlsx the import accepts, so a wrong file cannot exhaust memory. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** The most data rows a units sheet may hold (a province's every hamlet fits many times over). */
+export const MAX_IMPORT_ROWS = 200_000;
 
 export const UnitImportInput = z.object({
   fileName: z.string().max(260),
@@ -89,10 +93,15 @@ export const UnitImportInput = z.object({
 export const UnitImportResult = z.object({
   created: z.number().int(),
   updated: z.number().int(),
+  /** Units already stored exactly as the sheet has them: nothing is written for them. */
+  unchanged: z.number().int(),
   figureRows: z.number().int(),
   applied: z.boolean(),
 });
 export type UnitImportResult = z.infer<typeof UnitImportResult>;
+
+export const UnitImportStatus = jobStatusSchema(UnitImportResult);
+export type UnitImportStatus = z.infer<typeof UnitImportStatus>;
 
 export const unitsOps = {
   /** Every live unit of the territory, parents before children. */
@@ -105,6 +114,14 @@ export const unitsOps = {
   'units.delete': mutation(RevisedRef, z.object({ id: z.string() })),
   'units.saveFigures': mutation(FigureValues.extend({ unitId: RecordId, year: Year }), UnitFiguresDto),
   'units.saveEducation': mutation(EducationValues.extend({ unitId: RecordId, year: Year }), EducationStatusDto),
-  /** Reads units from a sheet; a bad sheet is reported row by row and nothing is written. */
-  'units.importXlsx': mutation(UnitImportInput, UnitImportResult),
+  /**
+   * Starts reading units from a sheet in a background job and returns its id at once. The job
+   * checks (dry run) or writes everything in one transaction of its own; a bad sheet is reported
+   * row by row and nothing is written.
+   */
+  'units.importXlsx': job(UnitImportInput, JobStarted),
+  /** Progress of an import job, and its outcome once finished. */
+  'units.importStatus': query(JobRef, UnitImportStatus),
+  /** Asks an import job to stop; it rolls back and reports 'cancelled'. */
+  'units.importCancel': query(JobRef, UnitImportStatus),
 } as const;

@@ -1,7 +1,7 @@
 import { unitsOps } from '../../shared/units.js';
 import type { FeatureHandlers } from '../app/handlers.js';
 import { saveEducation, saveFigures } from './unit-yearly.service.js';
-import { importUnitsFromXlsx } from './units.import.js';
+import { cancelUnitsImport, startUnitsImport, unitsImportStatus } from './units-import.job.js';
 import { createUnit, deleteUnit, getUnitDetail, loadUnitTree, moveUnit, updateUnit } from './units.service.js';
 
 export { createUnitInTx, reindexUnitTree } from './units.service.js';
@@ -17,5 +17,7 @@ export const unitsHandlers: FeatureHandlers<typeof unitsOps> = {
   'units.delete': (input, ctx) => deleteUnit(ctx, input),
   'units.saveFigures': (input, ctx) => saveFigures(ctx, input),
   'units.saveEducation': (input, ctx) => saveEducation(ctx, input),
-  'units.importXlsx': (input, ctx) => importUnitsFromXlsx(ctx, Buffer.from(input.contentBase64, 'base64'), input.dryRun),
+  'units.importXlsx': async (input, ctx) => startUnitsImport(ctx, input),
+  'units.importStatus': async (input) => unitsImportStatus(input.jobId),
+  'units.importCancel': async (input) => cancelUnitsImport(input.jobId),
 };

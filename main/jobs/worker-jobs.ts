@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorPayload, type FieldIssue } from '../../shared/errors.js';
+import { FINISHED_PHASES, MAX_REPORTED_ISSUES, type JobPhase } from '../../shared/jobs.js';
+import type { JobMessage } from './worker-side.js';
+
+/**
+ * Jobs that run in a worker thread while the request thread keeps answering.
+ * The registry lives in the process: a job is looked up by its random id, a
+ * finished one is kept for a while so the UI can read its outcome, and at most
+ * one job runs per key (one import per database file).
+ */
+
+export interface JobStatus<R> {
+  jobId: string;
+  phase: JobPhase;
+  done: number;
+  total: number | null;
+  result: R | null;
+  message: string | null;
+  issues: FieldIssue[];
+  issueCount: number;
+}
+
+export interface WorkerScript {
+  /** The worker's TypeScript source, beside the code that starts it (tsx, vitest). */
+  source: URL;
+  /** The bundled file beside the Electron main bundle (scripts/build-electron.mjs). */
+  bundled: string;
+}
+
+export interface StartJob {
+  script: WorkerScript;
+  /** One running job per key; a second start gets `busyMessage`. */
+  key: string;
+  busyMessage: string;
+  input: unknown;
+  transferList?: ArrayBuffer[];
+  /** Heap ceiling of the worker: a hostile file that slips past every check kills the worker, not the app. */
+  maxHeapMb: number;
+}
+
+interface Job {
+  status: JobStatus<unknown>;
+  key: string;
+  worker: Worker;
+  cancelFlag: Int32Array;
+  finished: Promise<void>;
+  finishedAt: number | null;
+}
+
+const jobs = new Map<string, Job>();
+/** How long a finished job's outcome stays readable. */
+const KEEP_FINISHED_MS = 15 * 60 * 1000;
+/** After a cancel, how long the worker may take to roll back before it is stopped. */
+const CANCEL_GRACE_MS = 5000;
+
+export function startWorkerJob(spec: StartJob): string {
+  forgetOldJobs();
+  for (const job of jobs.values()) if (job.key === spec.key && job.finishedAt === null) throw new AppError('CONFLICT', spec.busyMessage);
+  const jobId = randomUUID();
+  const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+  const worker = createWorker(spec.script, { input: spec.input, cancelFlag }, spec.transferList ?? [], spec.maxHeapMb);
+  const status: JobStatus<unknown> = { jobId, phase: 'queued', done: 0, total: null, result: null, message: null, issues: [], issueCount: 0 };
+  let settle!: () => void;
+  const job: Job = { status, key: spec.key, worker, cancelFlag, finished: new Promise((r) => (settle = r)), finishedAt: null };
+  const finish = (update: Partial<JobStatus<unknown>>) => {
+    if (job.finishedAt !== null) return;
+    Object.assign(status, update);
+    job.finishedAt = Date.now();
+    settle();
+  };
+  worker.on('message', (message: JobMessage) => {
+    if (message.type === 'progress') Object.assign(status, { phase: message.phase, done: message.done, total: message.total });
+    else if (message.type === 'done') finish({ phase: 'done', result: message.result });
+    else if (message.type === 'cancelled') finish({ phase: 'cancelled', message: 'Đã hủy; dữ liệu không bị thay đổi.' });
+    else finish(failure(message.error));
+  });
+  worker.on('error', (error: Error & { code?: string }) => {
+    const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+    if (!outOfMemory) console.error('[xhht] lỗi trong tiến trình nền:', error);
+    finish({
+      phase: 'failed',
+      message: outOfMemory
+        ? 'Tệp cần nhiều bộ nhớ hơn mức cho phép nên đã bị dừng; dữ liệu không bị thay đổi.'
+        : 'Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi.',
+    });
+  });
+  worker.on('exit', () => {
+    if (Atomics.load(cancelFlag, 0) === 1) finish({ phase: 'cancelled', message: 'Đã hủy; dữ liệu không bị thay đổi.' });
+    else finish({ phase: 'failed', message: 'Tiến trình nền dừng đột ngột; dữ liệu không bị thay đổi.' });
+  });
+  jobs.set(jobId, job);
+  return jobId;
+}
+
+function failure(error: ErrorPayload): Partial<JobStatus<unknown>> {
+  const issues = error.details?.issues ?? [];
+  const total = typeof error.details?.issueCount === 'number' ? error.details.issueCount : issues.length;
+  return { phase: 'failed', message: error.message, issues: issues.slice(0, MAX_REPORTED_ISSUES), issueCount: total };
+}
+
+function lookUp(jobId: string): Job {
+  const job = jobs.get(jobId);
+  if (!job) throw new AppError('NOT_FOUND', 'Không tìm thấy việc đang chạy (có thể đã xong từ lâu hoặc ứng dụng đã khởi động lại).');
+  return job;
+}
+
+export function jobStatus<R>(jobId: string): JobStatus<R> {
+  return { ...lookUp(jobId).status } as JobStatus<R>;
+}
+
+/** Asks the job to stop; it rolls back and reports 'cancelled'. A finished job is left as it is. */
+export function cancelJob<R>(jobId: string): JobStatus<R> {
+  const job = lookUp(jobId);
+  if (job.finishedAt === null) {
+    Atomics.store(job.cancelFlag, 0, 1);
+    const stop = setTimeout(() => void job.worker.terminate(), CANCEL_GRACE_MS);
+    stop.unref();
+    void job.finished.then(() => clearTimeout(stop));
+  }
+  return jobStatus<R>(jobId);
+}
+
+/** Resolves when the job has finished, with its final status (the CLI, tests and the benchmark wait on it). */
+export async function waitForJob<R>(jobId: string): Promise<JobStatus<R>> {
+  await lookUp(jobId).finished;
+  return jobStatus<R>(jobId);
+}
+
+export function isFinished(phase: JobPhase): boolean {
+  return FINISHED_PHASES.includes(phase);
+}
+
+function forgetOldJobs(): void {
+  const now = Date.now();
+  for (const [id, job] of jobs) if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) jobs.delete(id);
+}
+
+/**
+ * Starts the worker from its bundled file in Electron, or from its TypeScript
+ * source under tsx and vitest: a worker does not inherit a loader for its own
+ * entry file, so a small bootstrap registers tsx first.
+ */
+function createWorker(script: WorkerScript, workerData: unknown, transferList: ArrayBuffer[], maxHeapMb: number): Worker {
+  const options = { workerData, transferList, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } };
+  const sourcePath = fileURLToPath(script.source);
+  if (sourcePath.endsWith('.ts') && existsSync(sourcePath)) {
+    const bootstrap = `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.source.href)}); })`;
+    return new Worker(bootstrap, { ...options, eval: true });
+  }
+  return new Worker(bundledWorkerPath(script.bundled), options);
+}
+
+/** tsx's ESM register API, resolved through its package exports (an eval worker resolves bare names from the cwd). */
+function tsxApiUrl(): string {
+  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
+  const exports = JSON.parse(readFileSync(packageJson, 'utf8')).exports['./esm/api'].import.default as string;
+  return pathToFileURL(join(dirname(packageJson), exports)).href;
+}
+
+/** Beside the bundle; inside a packaged app the worker is unpacked from the asar archive, where a worker cannot load from. */
+function bundledWorkerPath(name: string): string {
+  const beside = join(dirname(fileURLToPath(import.meta.url)), name);
+  const unpacked = beside.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+  return existsSync(unpacked) ? unpacked : beside;
+}

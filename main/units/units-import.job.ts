@@ -1,0 +1,39 @@
+import type { UnitImportStatus } from '../../shared/units.js';
+import type { AppContext } from '../app/context.js';
+import { cancelJob, jobStatus, startWorkerJob } from '../jobs/index.js';
+import type { UnitImportWorkerInput } from './units-import.worker.js';
+
+/** A 100,000-row sheet needs about 300 MB in the worker; a file that needs far more is stopped, not the app. */
+const WORKER_HEAP_MB = 1024;
+
+/** Starts the import worker on this office's database and returns the job id at once. */
+export function startUnitsImport(ctx: AppContext, input: { contentBase64: string; dryRun: boolean }): { jobId: string } {
+  const decoded = Buffer.from(input.contentBase64, 'base64');
+  // A copy the worker owns outright: the decoded buffer may share a pooled ArrayBuffer.
+  const content = decoded.buffer.slice(decoded.byteOffset, decoded.byteOffset + decoded.byteLength) as ArrayBuffer;
+  const workerInput: UnitImportWorkerInput = {
+    databaseFile: ctx.sqlite.name,
+    content,
+    dryRun: input.dryRun,
+    at: ctx.clock.now().toISOString(),
+    actor: ctx.actor,
+    officeId: ctx.officeId(),
+  };
+  const jobId = startWorkerJob({
+    script: { source: new URL('./units-import.worker.ts', import.meta.url), bundled: 'units-import.worker.mjs' },
+    key: `units-import ${ctx.sqlite.name}`,
+    busyMessage: 'Đang có một lần nhập đơn vị khác chạy; hãy chờ nó xong hoặc hủy nó.',
+    input: workerInput,
+    transferList: [content],
+    maxHeapMb: WORKER_HEAP_MB,
+  });
+  return { jobId };
+}
+
+export function unitsImportStatus(jobId: string): UnitImportStatus {
+  return jobStatus(jobId);
+}
+
+export function cancelUnitsImport(jobId: string): UnitImportStatus {
+  return cancelJob(jobId);
+}

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../shared/errors.js';
 import type { RecordActualInput, TargetDto, TargetFields } from '../../shared/targets.js';
 import type { AppContext } from '../app/context.js';
+import { assertTreePlacement } from '../db/trees.js';
 import { assertRevision, inTransaction, insertRecord, nextPosition, tombstoneRecord, updateRecord, type ReadDb, type Tx } from '../db/records.js';
 import type { PlansTable } from '../plan-documents/plan-documents.tables.js';
 import type { TargetsTable } from './targets.tables.js';
@@ -22,13 +23,8 @@ async function validate(db: ReadDb, plan: PlansTable, fields: TargetWrite, selfI
       issues.push({ path: ['milestones', i, 'year'], message: `Mốc năm ${m.year} nằm ngoài giai đoạn ${plan.periodStart}–${plan.periodEnd} của kế hoạch` });
     }
   });
-  if (fields.parentId !== null) {
-    const parent = await db.selectFrom('targets').select(['planId', 'parentId']).where('id', '=', fields.parentId).where('deletedAt', 'is', null).executeTakeFirst();
-    if (!parent || parent.planId !== plan.id || fields.parentId === selfId || (selfId !== null && parent.parentId === selfId)) {
-      issues.push({ path: ['parentId'], message: 'Mục tiêu cha không hợp lệ' });
-    }
-  }
   if (issues.length > 0) throw new AppError('VALIDATION', issues[0]!.message, { issues });
+  await assertTreePlacement(db, { table: 'targets', scope: { planId: plan.id }, id: selfId, parentId: fields.parentId, noun: 'mục tiêu' });
 }
 
 function columnsOf(f: TargetWrite) {

@@ -128,3 +128,14 @@ describe('targets.delete', () => {
     expect(await liveRows(app, 'targetActuals')).toEqual([]);
   });
 });
+
+describe('targets.update tree rules', () => {
+  it('refuses a "trong đó" parent that would close a loop of three', async () => {
+    const milestones = [{ year: 2025, kind: 'percent' as const, value: 30 }];
+    const a = await app.call('targets.create', { planId, section: 'A', text: 'A', milestones });
+    const b = await app.call('targets.create', { planId, section: 'A', text: 'B', parentId: a.id, milestones });
+    const c = await app.call('targets.create', { planId, section: 'A', text: 'C', parentId: b.id, milestones });
+    const error = await app.fail('targets.update', { ...a, parentId: c.id });
+    expect(error.details?.issues?.[0]?.path).toEqual(['parentId']);
+  });
+});

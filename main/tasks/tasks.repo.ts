@@ -72,13 +72,3 @@ export function toTaskDto(row: TasksTable, bundle: TaskBundle, today: string): T
     overdue: isOverdue(deadline, today, status === 'done'),
   };
 }
-
-/** The task and every task under it, for deleting a heading with its items. */
-export async function loadSubtreeIds(db: ReadDb, id: string): Promise<string[]> {
-  const ids = [id];
-  for (let i = 0; i < ids.length; i++) {
-    const children = await db.selectFrom('tasks').select('id').where('parentId', '=', ids[i]!).where('deletedAt', 'is', null).execute();
-    ids.push(...children.map((c) => c.id));
-  }
-  return ids;
-}

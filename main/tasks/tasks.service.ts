@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import type { TaskDto, TaskFields } from '../../shared/tasks.js';
 import type { AppContext } from '../app/context.js';
+import { assertTreePlacement } from '../db/trees.js';
 import { assertRevision, inTransaction, insertRecord, nextPosition, syncLinks, tombstoneRecord, updateRecord, type ReadDb, type Tx } from '../db/records.js';
 import type { PlansTable } from '../plan-documents/plan-documents.tables.js';
 import type { TasksTable } from './tasks.tables.js';
@@ -10,7 +11,7 @@ import { loadLivePlan } from '../plan-documents/index.js';
 import { indexForSearch } from '../search/index.js';
 import { loadUnitTree } from '../units/index.js';
 import { assertAssignment } from '../agencies/index.js';
-import { loadLiveTask, loadSubtreeIds, loadTaskBundle, toTaskDto } from './tasks.repo.js';
+import { loadLiveTask, loadTaskBundle, toTaskDto } from './tasks.repo.js';
 
 export type TaskWrite = z.output<typeof TaskFields>;
 
@@ -21,17 +22,11 @@ async function assertCommunes(db: ReadDb, communeIds: string[]): Promise<void> {
   if (issues.length > 0) throw new AppError('VALIDATION', issues[0]!.message, { issues });
 }
 
-async function assertParent(db: ReadDb, planId: string, parentId: string | null, selfId: string | null): Promise<void> {
-  if (parentId === null) return;
-  const parent = await db.selectFrom('tasks').select(['id', 'planId']).where('id', '=', parentId).where('deletedAt', 'is', null).executeTakeFirst();
-  const invalid = !parent || parent.planId !== planId || (selfId !== null && (await loadSubtreeIds(db, selfId)).includes(parentId));
-  if (invalid) throw new AppError('VALIDATION', 'Nhiệm vụ cha không hợp lệ', { issues: [{ path: ['parentId'], message: 'Nhiệm vụ cha không hợp lệ' }] });
-}
 
 async function validate(db: ReadDb, planId: string, fields: TaskWrite, selfId: string | null): Promise<void> {
   await assertAssignment(db, fields.leadAgencyId, fields.coordinatorAgencyIds);
   await assertCommunes(db, fields.communeIds);
-  await assertParent(db, planId, fields.parentId, selfId);
+  await assertTreePlacement(db, { table: 'tasks', scope: { planId }, id: selfId, parentId: fields.parentId, noun: 'nhiệm vụ' });
 }
 
 function columnsOf(fields: TaskWrite) {

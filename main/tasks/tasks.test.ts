@@ -57,6 +57,53 @@ describe('tasks.create', () => {
   });
 });
 
+describe('tasks.update', () => {
+  const allLinks = () => app.ctx.db.selectFrom('taskAgencies').selectAll().execute();
+  const auditCount = async () => (await app.ctx.db.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+
+  it('changing only the text leaves every link row untouched and writes one audit row', async () => {
+    const [commune] = await someCommunes(app, ['Sa Rài']);
+    const task = await app.call('tasks.create', { planId, text: 'Tuyên truyền', leadAgencyId: gddt, coordinatorAgencyIds: [hkh, vhtt], communeIds: [commune!] });
+    const links = await allLinks();
+    const communes = await app.ctx.db.selectFrom('taskCommunes').selectAll().execute();
+    const audits = await auditCount();
+    await app.call('tasks.update', { ...task, text: 'Tuyên truyền, phổ biến' });
+    expect(await allLinks()).toEqual(links);
+    expect(await app.ctx.db.selectFrom('taskCommunes').selectAll().execute()).toEqual(communes);
+    expect(await auditCount()).toBe(audits + 1);
+  });
+
+  it('keeps the identity of links that stay, tombstones the dropped one and adds the new one', async () => {
+    const task = await app.call('tasks.create', { planId, text: 'Tuyên truyền', leadAgencyId: gddt, coordinatorAgencyIds: [hkh] });
+    const before = await liveRows(app, 'taskAgencies');
+    await app.call('tasks.update', { ...task, coordinatorAgencyIds: [vhtt] });
+    const after = await liveRows(app, 'taskAgencies');
+    const lead = before.find((r) => r.role === 'lead')!;
+    expect(after.find((r) => r.role === 'lead')).toEqual(lead);
+    expect(after.map((r) => r.agencyId).sort()).toEqual([gddt, vhtt].sort());
+    const dropped = await app.ctx.db.selectFrom('taskAgencies').selectAll().where('agencyId', '=', hkh).executeTakeFirstOrThrow();
+    expect(dropped).toMatchObject({ rev: 2, deletedAt: expect.any(String) });
+  });
+
+  it('brings a dropped link back under its old identity when it is chosen again', async () => {
+    const task = await app.call('tasks.create', { planId, text: 'Tuyên truyền', leadAgencyId: gddt, coordinatorAgencyIds: [hkh] });
+    const first = (await liveRows(app, 'taskAgencies')).find((r) => r.agencyId === hkh)!;
+    const edited = await app.call('tasks.update', { ...task, coordinatorAgencyIds: [] });
+    await app.call('tasks.update', { ...edited, coordinatorAgencyIds: [hkh] });
+    const again = (await liveRows(app, 'taskAgencies')).find((r) => r.agencyId === hkh)!;
+    expect(again).toMatchObject({ id: first.id, rev: 3, deletedAt: null });
+  });
+
+  it('refuses a parent that would close a loop of three', async () => {
+    const a = await app.call('tasks.create', { planId, number: 'I', text: 'A' });
+    const b = await app.call('tasks.create', { planId, number: '1', text: 'B', parentId: a.id });
+    const c = await app.call('tasks.create', { planId, number: '1.1', text: 'C', parentId: b.id });
+    const error = await app.fail('tasks.update', { ...a, parentId: c.id });
+    expect(error.details?.issues?.[0]?.path).toEqual(['parentId']);
+    expect(error.message).toContain('chính nó');
+  });
+});
+
 describe('tasks.list', () => {
   async function outline() {
     const ii = await app.call('tasks.create', { planId, number: 'II', text: 'Nhiệm vụ và giải pháp' });

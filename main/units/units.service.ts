@@ -4,6 +4,7 @@ import type { EducationValues, FigureValues, UnitDetail, UnitDto, UnitFields } f
 import type { AppContext } from '../app/context.js';
 import { assertRevision, inTransaction, insertRecord, tombstoneRecord, updateRecord, type ReadDb, type Tx } from '../db/records.js';
 import { assertUnreferenced } from '../db/references.js';
+import { assertTreePlacement } from '../db/trees.js';
 import type { UnitsTable } from './units.tables.js';
 import { indexForSearch } from '../search/index.js';
 import { countLiveChildren, findLiveUnitByCode, loadLiveUnit, loadUnitPath, loadUnitTree } from './units.repo.js';
@@ -42,7 +43,7 @@ async function toUnitDto(db: ReadDb, row: UnitsTable): Promise<UnitDto> {
 /** Creates a unit inside a caller's transaction (office setup, imports, demo). */
 export async function createUnitInTx(tx: Tx, ctx: AppContext, input: Fields & { parentId: string | null }): Promise<UnitDto> {
   await assertCodeFree(tx, input.code, null);
-  if (input.parentId !== null) await loadLiveUnit(tx, input.parentId);
+  await assertTreePlacement(tx, { table: 'units', id: null, parentId: input.parentId, noun: 'đơn vị' });
   const row = await insertRecord(tx, ctx, 'units', { parentId: input.parentId, code: input.code, name: input.name, type: input.type });
   await indexUnit(tx, row);
   return toUnitDto(tx, row);
@@ -79,13 +80,7 @@ export function moveUnit(ctx: AppContext, input: { id: string; rev: number; pare
     const before = await loadLiveUnit(tx, input.id);
     assertRevision(before, input.rev, 'Đơn vị');
     if (before.parentId === null) throw new AppError('VALIDATION', 'Không thể chuyển địa bàn gốc của cơ quan.');
-    await loadLiveUnit(tx, input.parentId);
-    const newParentPath = await loadUnitPath(tx, input.parentId);
-    if (newParentPath.some((p) => p.id === input.id)) {
-      throw new AppError('VALIDATION', 'Không thể chuyển một đơn vị vào chính nó hoặc đơn vị trực thuộc của nó.', {
-        issues: [{ path: ['parentId'], message: 'Đơn vị cha không hợp lệ' }],
-      });
-    }
+    await assertTreePlacement(tx, { table: 'units', id: input.id, parentId: input.parentId, noun: 'đơn vị' });
     const after = await updateUnitInTx(tx, ctx, before, { parentId: input.parentId });
     await reindexDescendants(tx, after.id);
     return toUnitDto(tx, after);

@@ -136,3 +136,42 @@ describe('audit log', () => {
     expect(after.n).toBe(before.n);
   });
 });
+
+describe('tree rules', () => {
+  it('refuses moving the top of a 70-deep chain under its own bottom, at once and naming the loop', async () => {
+    let parent = await rootId();
+    const ids: string[] = [];
+    // Built straight in the table: the forms stop at 12 levels, but a file from elsewhere might not have.
+    const office = (await app.call('office.status', {})).office!;
+    const insert = app.ctx.sqlite.prepare(
+      "INSERT INTO units (id, originOfficeId, createdAt, updatedAt, rev, deletedAt, parentId, code, name, type) VALUES (?, ?, '2022-01-01', '2022-01-01', 1, NULL, ?, ?, ?, 'Ấp')",
+    );
+    for (let i = 0; i < 70; i++) {
+      const id = `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
+      insert.run(id, office.id, parent, `C-${i}`, `Cấp ${i}`);
+      ids.push(id);
+      parent = id;
+    }
+    const error = await app.fail('units.move', { id: ids[0]!, rev: 1, parentId: ids[69]! });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toContain('chính nó');
+  });
+
+  it('refuses a unit more than 12 levels below the territory', async () => {
+    let parent = await rootId();
+    for (let i = 1; i <= 12; i++) parent = (await app.call('units.create', { parentId: parent, code: `D-${i}`, name: `Cấp ${i}`, type: 'Ấp' })).id;
+    const error = await app.fail('units.create', { parentId: parent, code: 'D-13', name: 'Cấp 13', type: 'Ấp' });
+    expect(error.message).toContain('12 cấp');
+  });
+
+  it('refuses moving a branch where its deepest unit would pass 12 levels', async () => {
+    const root = await rootId();
+    let deep = root;
+    for (let i = 1; i <= 10; i++) deep = (await app.call('units.create', { parentId: deep, code: `D-${i}`, name: `Cấp ${i}`, type: 'Ấp' })).id;
+    const branch = await app.call('units.create', { parentId: root, code: 'B-1', name: 'Nhánh', type: 'Xã' });
+    const leaf = await app.call('units.create', { parentId: branch.id, code: 'B-2', name: 'Lá', type: 'Ấp' });
+    await app.call('units.create', { parentId: leaf.id, code: 'B-3', name: 'Lá con', type: 'Ấp' });
+    const error = await app.fail('units.move', { id: branch.id, rev: branch.rev, parentId: deep });
+    expect(error.message).toContain('12 cấp');
+  });
+});

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import './zod-locale.js';
 import { agenciesOps } from './agencies.js';
+import { evidenceOps } from './evidence.js';
 import { officeOps } from './office.js';
 import type { OpSpec } from './op.js';
 import { plansOps } from './plans.js';
@@ -17,6 +18,7 @@ export const contract = {
   ...agenciesOps,
   ...searchOps,
   ...plansOps,
+  ...evidenceOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

@@ -50,7 +50,11 @@ export interface ErrorPayload {
   details?: ErrorDetails;
 }
 
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
+/**
+ * What crosses the boundary. A write also says which tables it changed
+ * (read from its audit rows), so every page showing them refreshes at once.
+ */
+export type Envelope<T> = { ok: true; data: T; changed?: string[] } | { ok: false; error: ErrorPayload };
 
 /** Joins field issues into one readable line, for the CLI and toasts. */
 export function describeIssues(issues: FieldIssue[], limit = 5): string {

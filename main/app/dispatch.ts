@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, isOpName } from '../../shared/contract.js';
 import { AppError, type Envelope, type ErrorPayload, type FieldIssue } from '../../shared/errors.js';
+import type { ReadDb } from '../db/records.js';
 import type { AppContext } from './context.js';
 import { handlers } from './registry.js';
 
@@ -21,11 +22,24 @@ export async function dispatch(op: string, raw: unknown, ctx: AppContext): Promi
     // A query reads; a job starts work that keeps its own transaction off this thread.
     if (contract[op].kind !== 'mutation') return { ok: true, data: await handler(parsed.data, { ...ctx, operation: op }) };
     // Every mutation is one transaction: a handler cannot forget it, and a failure writes nothing.
-    const data = await ctx.db.transaction().execute((tx) => handler(parsed.data, { ...ctx, db: tx, operation: op }));
-    return { ok: true, data };
+    return await ctx.db.transaction().execute(async (tx) => {
+      const before = await lastAuditSeq(tx);
+      const data = await handler(parsed.data, { ...ctx, db: tx, operation: op });
+      return { ok: true as const, data, changed: await tablesAuditedSince(tx, before) };
+    });
   } catch (error) {
     return failure(toAppError(error));
   }
+}
+
+async function lastAuditSeq(db: ReadDb): Promise<number> {
+  const row = await db.selectFrom('auditLog').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+async function tablesAuditedSince(db: ReadDb, seq: number): Promise<string[]> {
+  const rows = await db.selectFrom('auditLog').select('entity').distinct().where('seq', '>', seq).execute();
+  return rows.map((r) => r.entity).sort();
 }
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {

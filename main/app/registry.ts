@@ -1,4 +1,5 @@
 import { agenciesHandlers } from '../agencies/index.js';
+import { evidenceHandlers } from '../evidence/index.js';
 import { homeHandlers } from '../home/index.js';
 import { officeHandlers } from '../office/index.js';
 import { plansHandlers, templatesHandlers } from '../plans/index.js';
@@ -21,4 +22,5 @@ export const handlers: Handlers = {
   ...tasksHandlers,
   ...reportingHandlers,
   ...homeHandlers,
+  ...evidenceHandlers,
 };

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import type { AppContext } from '../app/context.js';
 import { newId } from './ids.js';
 import type { DB } from './schema.js';
-import type { SyncColumnName, SyncColumns } from './table-registry.js';
+import type { ParentRef, SyncColumnName, SyncColumns } from './table-registry.js';
 import { referrersOf, tableRegistration } from './tables.js';
 
 /**
@@ -114,11 +114,17 @@ export async function tombstoneRecord<T extends SyncTableName>(tx: Tx, ctx: AppC
 async function tombstoneAt(tx: Tx, ctx: AppContext, table: string, row: AnyRow, deletedAt: string): Promise<AnyRow> {
   for (const { registration, ref } of referrersOf(table)) {
     if (ref.onDelete !== 'cascade' || !registration.synced) continue;
-    const children = (await loose(tx).selectFrom(registration.name).selectAll().where(ref.column, '=', row.id).where('deletedAt', 'is', null).execute()) as AnyRow[];
+    const children = (await childRows(tx, registration.name, ref, table, row.id).where('deletedAt', 'is', null).execute()) as AnyRow[];
     for (const child of children) await tombstoneAt(tx, ctx, registration.name, child, deletedAt);
   }
   await tx.deleteFrom('searchIndex').where('recordId', '=', row.id).execute();
   return (await writeChange(tx, ctx, table as SyncTableName, row as never, { deletedAt })) as unknown as AnyRow;
+}
+
+/** The rows of `child` pointing at a row of `table` through `ref`; a polymorphic ref must also name `table`. */
+function childRows(tx: Tx, child: string, ref: ParentRef, table: string, id: string) {
+  const query = loose(tx).selectFrom(child).selectAll().where(ref.column, '=', id);
+  return ref.tableColumn ? query.where(ref.tableColumn, '=', table) : query;
 }
 
 /** Brings a tombstoned row back, with what was tombstoned together with it. */
@@ -128,7 +134,7 @@ export async function restoreRecord<T extends SyncTableName>(tx: Tx, ctx: AppCon
   const restored = await writeChange(tx, ctx, table, tombstoned, { deletedAt: null } as Partial<AnyRow>);
   for (const { registration, ref } of referrersOf(table)) {
     if (ref.onDelete !== 'cascade' || !registration.synced) continue;
-    const children = (await loose(tx).selectFrom(registration.name).selectAll().where(ref.column, '=', row.id).where('deletedAt', '=', row.deletedAt).execute()) as AnyRow[];
+    const children = (await childRows(tx, registration.name, ref, table, row.id).where('deletedAt', '=', row.deletedAt).execute()) as AnyRow[];
     for (const child of children) await restoreRecord(tx, ctx, registration.name as SyncTableName, child as never);
   }
   return restored;

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AgenciesTables } from '../agencies/agencies.tables.js';
+import type { EvidenceTables } from '../evidence/evidence.tables.js';
 import type { OfficeTables } from '../office/office.tables.js';
 import type { PlansTables } from '../plan-documents/plan-documents.tables.js';
 import type { ReportingTables } from '../reporting/reporting.tables.js';
@@ -35,4 +36,5 @@ export interface DB
     PlansTables,
     TargetsTables,
     TasksTables,
-    ReportingTables {}
+    ReportingTables,
+    EvidenceTables {}

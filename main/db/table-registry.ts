@@ -31,7 +31,16 @@ export interface ParentRef {
   onDelete: 'cascade' | 'restrict' | 'keep';
   noun?: string;
   jsonArray?: boolean;
+  /**
+   * A polymorphic pointer: this column of the row names the parent's table and
+   * `table` is ANY_TABLE (an evidence file points at a plan, a task, a unit …).
+   * Cascades then match both the id and the parent's table name.
+   */
+  tableColumn?: string;
 }
+
+/** The `table` of a polymorphic ParentRef, whose row names its parent table in `tableColumn`. */
+export const ANY_TABLE = '*';
 
 export interface TableRegistration {
   name: string;

@@ -1,4 +1,5 @@
 import { agenciesTables } from '../agencies/agencies.tables.js';
+import { evidenceTables } from '../evidence/evidence.tables.js';
 import { officeTables } from '../office/office.tables.js';
 import { plansTables } from '../plan-documents/plan-documents.tables.js';
 import { reportingTables } from '../reporting/reporting.tables.js';
@@ -6,7 +7,7 @@ import { searchTables } from '../search/search.tables.js';
 import { targetsTables } from '../targets/targets.tables.js';
 import { tasksTables } from '../tasks/tasks.tables.js';
 import { unitsTables } from '../units/units.tables.js';
-import type { TableRegistration } from './table-registry.js';
+import { ANY_TABLE, type TableRegistration } from './table-registry.js';
 
 const auditTables: TableRegistration[] = [{ name: 'auditLog', feature: 'db', synced: false, travels: false, parents: [] }];
 
@@ -25,6 +26,7 @@ export const TABLES: readonly TableRegistration[] = [
   ...targetsTables,
   ...tasksTables,
   ...reportingTables,
+  ...evidenceTables,
 ];
 
 const BY_NAME = new Map(TABLES.map((t) => [t.name, t]));
@@ -37,7 +39,7 @@ export function tableRegistration(name: string): TableRegistration {
 
 /** The registrations whose rows point at `table`, with the column that does. */
 export function referrersOf(table: string): { registration: TableRegistration; ref: TableRegistration['parents'][number] }[] {
-  return TABLES.flatMap((registration) => registration.parents.filter((ref) => ref.table === table).map((ref) => ({ registration, ref })));
+  return TABLES.flatMap((registration) => registration.parents.filter((ref) => ref.table === table || ref.table === ANY_TABLE).map((ref) => ({ registration, ref })));
 }
 
 /** The tables that travel in bundles, in registration order (parents before children). */

@@ -1,6 +1,7 @@
 import type { FigureValues } from '../../shared/units.js';
 import type { AppContext } from '../app/context.js';
 import { inTransaction } from '../db/records.js';
+import { attachDemoEvidence } from '../evidence/index.js';
 import { setUpOffice } from '../office/index.js';
 import { loadDemoPlans } from '../plans/index.js';
 import { createUnitInTx, saveEducation, saveFigures } from '../units/index.js';
@@ -51,4 +52,5 @@ export async function loadDemo(ctx: AppContext, onProgress: (step: string) => vo
   }
   onProgress('Nạp kế hoạch Tân Hồng');
   await loadDemoPlans(ctx);
+  await attachDemoEvidence(ctx);
 }

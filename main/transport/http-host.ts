@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from '../app/context.js';
 import { dispatch } from '../app/dispatch.js';
+import { isEvidenceRoute, serveEvidenceRoute } from '../evidence/index.js';
 import { CONTENT_SECURITY_POLICY } from './security-policy.js';
 import { readStaticFile } from './static-files.js';
 
@@ -52,6 +53,7 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, host: HostSta
   const origin = req.headers.origin;
   const port = host.origin.split(':')[1];
   if (origin && origin !== `http://${host.origin}` && origin !== `http://localhost:${port}`) return sendError(res, 403, 'FORBIDDEN', 'Origin không hợp lệ');
+  if (isEvidenceRoute(op)) return serveEvidenceRoute(req, res, host.ctx, op);
   if (req.method !== 'POST') return sendError(res, 405, 'VALIDATION', 'Chỉ nhận POST');
   const body = await readBody(req);
   if (body === null) return sendError(res, 413, 'VALIDATION', 'Dữ liệu gửi lên quá lớn');

@@ -16,5 +16,20 @@ const transport = pickTransport();
 export async function call<K extends OpName>(op: K, input: InputOf<K>): Promise<OutputOf<K>> {
   const envelope = await transport(op, input);
   if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details);
+  if (envelope.changed?.length) announceChanges(envelope.changed);
   return envelope.data as OutputOf<K>;
+}
+
+type ChangeListener = (tables: readonly string[]) => void;
+const changeListeners = new Set<ChangeListener>();
+
+/** Hears which tables every write changed; the app refreshes what read them. Returns the unsubscribe. */
+export function onDataChanged(listener: ChangeListener): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+/** For writes that finish outside an op's answer (an import job): says which tables they changed. */
+export function announceChanges(tables: readonly string[]): void {
+  for (const listener of changeListeners) listener(tables);
 }

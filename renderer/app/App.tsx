@@ -1,7 +1,9 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Flex } from 'antd';
 import viVN from 'antd/locale/vi_VN';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { onDataChanged } from '../api/client';
+import { isStaleAfter } from '../api/freshness';
 import { RouterProvider } from 'react-router';
 import { LoadError, Loading } from '../components/QueryStatus';
 import { officeStatusQuery } from '../components/useOffice';
@@ -19,8 +21,17 @@ function createQueryClient(): QueryClient {
   });
 }
 
+/** After any write, every cached answer built from a changed table is read again, on every page. */
+function useFreshData(queryClient: QueryClient): void {
+  useEffect(
+    () => onDataChanged((tables) => void queryClient.invalidateQueries({ predicate: (q) => isStaleAfter(String(q.queryKey[0]), tables) })),
+    [queryClient],
+  );
+}
+
 export function App() {
   const [queryClient] = useState(createQueryClient);
+  useFreshData(queryClient);
   return (
     <ConfigProvider locale={viVN} theme={appTheme}>
       <AntApp>

@@ -33,6 +33,22 @@ const aDuty = async (app: TestApp) =>
 const aComponent = async (app: TestApp) =>
   app.call('plans.createComponent', { planId: (await firstPlan(app)).id, content: 'Kế hoạch thành phần thử', leadAgencyId: (await agency(app, 'Phòng GD&ĐT')).id });
 
+/** A staged PDF with content of its own, as the upload endpoint leaves it. */
+const stagedPdf = async (app: TestApp, name = 'Biên bản kiểm tra.pdf') => {
+  const { storeOf } = await import('../../main/evidence/index.js');
+  const { makePdf } = await import('../../main/evidence/demo-files.js');
+  return storeOf(app.ctx.dataDir).receive([makePdf([name, String(Math.random())])], name, 10 * 1024 * 1024);
+};
+const anEvidence = async (app: TestApp) => {
+  const staged = await stagedPdf(app);
+  return (await app.call('evidence.attach', { recordTable: 'tasks', recordId: (await firstTask(app)).id, files: [{ stagedId: staged.stagedId, name: staged.name }] }))[0]!;
+};
+const aTrashedEvidence = async (app: TestApp) => {
+  const file = await anEvidence(app);
+  await app.call('evidence.detach', { id: file.id, rev: file.rev });
+  return file;
+};
+
 /** One entry per writing op of the contract; a new op without an entry does not compile. */
 export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'office.setup': { fresh: true, input: async () => TAN_HONG_OFFICE },
@@ -167,6 +183,17 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
       return { dutyId: d.id, periodYear: 2025 };
     },
   },
+  'evidence.attach': {
+    input: async (app) => {
+      const staged = await stagedPdf(app, 'Ảnh lớp học.pdf');
+      return { recordTable: 'tasks', recordId: (await firstTask(app)).id, files: [{ stagedId: staged.stagedId, name: staged.name }] };
+    },
+  },
+  'evidence.rename': { input: async (app) => ({ ...(await anEvidence(app)), name: 'Biên bản (đã ký).pdf' }) },
+  'evidence.detach': { input: async (app) => anEvidence(app) },
+  'evidence.restore': { input: async (app) => ({ id: (await aTrashedEvidence(app)).id }) },
+  'evidence.purge': { input: async (app) => ({ ids: [(await aTrashedEvidence(app)).id], confirmed: true as const }) },
+  'evidence.saveSettings': { input: async () => ({ maxBytes: 300 * 1024 * 1024 }) },
   'units.importXlsx': {
     input: async () => {
       const { unitSheet } = await import('../fixtures/units-sheet.js');

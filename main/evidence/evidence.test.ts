@@ -215,7 +215,7 @@ describe('"Kiểm tra toàn vẹn"', () => {
     expect((await app.call('evidence.verify', {})).problems).toEqual([]);
     const path = (sha: string) => join(app.dir, 'files', 'sha256', sha.slice(0, 2), sha);
     const bytes = readFileSync(path(changed!.sha256));
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     writeFileSync(path(changed!.sha256), bytes);
     rmSync(path(gone!.sha256));
     const progress: number[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonSyntaxError, parseJsonWithLines } from './json-positions.js';
+import { JsonSyntaxError, MAX_JSON_DEPTH, parseJsonWithLines } from './json-positions.js';
 
 const text = `{
   "plan": { "title": "A" },
@@ -48,5 +48,31 @@ describe('parseJsonWithLines', () => {
   });
   it('skips a byte order mark', () => {
     expect(parseJsonWithLines('\ufeff{"a":1}').value).toEqual({ a: 1 });
+  });
+
+  it.each<[string, string, number, RegExp]>([
+    ['nesting one level too deep', `${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`, 1, /lồng quá sâu \(tối đa 64 cấp\)/],
+    ['100,000 levels of nesting (a stack overflow before)', `{"a":\n${'['.repeat(100_000)}`, 2, /lồng quá sâu/],
+    ['a __proto__ key', '{\n  "plan": {\n    "__proto__": { "admin": true }\n  }\n}', 3, /tên trường "__proto__" không được phép/],
+    ['a constructor key', '{"constructor": 1}', 1, /"constructor" không được phép/],
+    ['a prototype key', '[{}, {"prototype": 1}]', 1, /"prototype" không được phép/],
+    ['a key given twice', '{\n  "key": "a",\n  "key": "b"\n}', 3, /trường "key" xuất hiện hai lần/],
+    ['an escaped NUL', '{\n "name": "a\\u0000b"\n}', 2, /ký tự rỗng \(NUL\)/],
+    ['an escaped lone surrogate', '{\n\n "name": "a\\ud800"\n}', 3, /nửa cặp thay thế/],
+  ])('refuses %s with its line', (_name, bad, line, message) => {
+    try {
+      parseJsonWithLines(bad);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(JsonSyntaxError);
+      expect((error as JsonSyntaxError).line).toBe(line);
+      expect((error as JsonSyntaxError).message).toMatch(message);
+    }
+  });
+
+  it('accepts nesting up to the limit and leaves prototypes alone', () => {
+    const deep = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
+    expect(() => parseJsonWithLines(deep)).not.toThrow();
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 });

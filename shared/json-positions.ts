@@ -4,7 +4,18 @@
  * array items to the line where the item starts.
  */
 
+import { unsafeTextReason } from './safe-text.js';
+
 export type JsonPath = (string | number)[];
+
+/**
+ * Deepest nesting accepted. A template is a few levels deep; a file of ten
+ * thousand "[" would otherwise exhaust the stack and surface as an internal error.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Keys that would reach an object's prototype once the value is used as a plain object. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export class JsonSyntaxError extends Error {
   constructor(
@@ -78,6 +89,7 @@ class Reader {
   }
 
   value(path: JsonPath): unknown {
+    if (path.length >= MAX_JSON_DEPTH) this.fail(`dữ liệu lồng quá sâu (tối đa ${MAX_JSON_DEPTH} cấp)`);
     if (!this.lines.has(keyOf(path))) this.lines.set(keyOf(path), this.line);
     const c = this.text[this.at];
     if (c === '{') return this.object(path);
@@ -107,7 +119,10 @@ class Reader {
       this.skipSpace();
       if (this.text[this.at] !== '"') this.fail('thiếu tên trường trong dấu nháy kép');
       const keyLine = this.line;
+      const keyColumn = this.at - this.lineStart + 1;
       const key = this.string();
+      if (FORBIDDEN_KEYS.has(key)) throw new JsonSyntaxError(keyLine, keyColumn, `tên trường "${key}" không được phép`);
+      if (Object.hasOwn(result, key)) throw new JsonSyntaxError(keyLine, keyColumn, `trường "${key.slice(0, 60)}" xuất hiện hai lần`);
       this.lines.set(keyOf([...path, key]), keyLine);
       this.skipSpace();
       this.expect(':');
@@ -142,11 +157,16 @@ class Reader {
     }
     if (this.atEnd()) this.fail('chuỗi chưa đóng dấu nháy kép');
     this.at++;
+    let parsed: string;
     try {
-      return JSON.parse(this.text.slice(start, this.at)) as string;
+      parsed = JSON.parse(this.text.slice(start, this.at)) as string;
     } catch {
       return this.fail('chuỗi chứa ký tự thoát không hợp lệ');
     }
+    // An escape (\u0000, \ud800) can write what the file's own bytes could not.
+    const unsafe = unsafeTextReason(parsed);
+    if (unsafe) this.fail(`chuỗi ${unsafe}`);
+    return parsed;
   }
 
   private number(): number {

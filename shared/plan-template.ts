@@ -10,6 +10,7 @@ import {
   PopulationFigure,
   Text,
 } from './plan-model.js';
+import { MAX_TREE_DEPTH, checkTreeBatch } from './tree-rules.js';
 
 /**
  * A plan with its targets, tasks and duties as a portable JSON file, so a
@@ -18,6 +19,24 @@ import {
  */
 export const PLAN_TEMPLATE_FORMAT = 'xhht-plan-template';
 export const PLAN_TEMPLATE_VERSION = 1;
+
+/**
+ * The most items of each list a template may hold. The largest seed plan has 83
+ * tasks, 25 agencies and 8 references; these leave room for a province's plan
+ * while keeping a hostile file from making an import run for minutes.
+ */
+export const TEMPLATE_LIMITS = {
+  references: 50,
+  agencies: 300,
+  targets: 1000,
+  milestones: 30,
+  tasks: 3000,
+  coordinators: 100,
+  componentPlans: 300,
+  reportingDuties: 300,
+} as const;
+
+const list = <T extends z.ZodType>(item: T, max: number, label: string) => z.array(item).max(max, `Tối đa ${max} ${label}`);
 
 const Key = z
   .string()
@@ -45,7 +64,7 @@ export const TemplateTarget = z.object({
   populationLabel: OptionalText(300),
   source: ComputedSource.nullable().default(null),
   perCommune: z.boolean().default(false),
-  milestones: z.array(MilestoneFields).min(1, 'Mục tiêu cần ít nhất một mốc'),
+  milestones: list(MilestoneFields, TEMPLATE_LIMITS.milestones, 'mốc').min(1, 'Mục tiêu cần ít nhất một mốc'),
 });
 export type TemplateTarget = z.infer<typeof TemplateTarget>;
 
@@ -56,7 +75,7 @@ export const TemplateTask = z.object({
   number: z.string().trim().max(20).default(''),
   text: Text('Nội dung nhiệm vụ'),
   lead: Key.nullable().default(null),
-  coordinators: z.array(Key).default([]),
+  coordinators: list(Key, TEMPLATE_LIMITS.coordinators, 'cơ quan phối hợp').default([]),
   /** The owner as the plan words it, when it names a group or asks a body it cannot order. */
   ownerNote: OptionalText(500),
   /** "Đề nghị ...": a request to a body the office cannot order. */
@@ -68,7 +87,7 @@ export type TemplateTask = z.infer<typeof TemplateTask>;
 export const TemplateComponentPlan = z.object({
   content: Text('Nội dung kế hoạch thành phần'),
   lead: Key.nullable().default(null),
-  coordinators: z.array(Key).default([]),
+  coordinators: list(Key, TEMPLATE_LIMITS.coordinators, 'cơ quan phối hợp').default([]),
   coordinatorsNote: OptionalText(500),
   issuingBody: OptionalText(300),
   completion: Deadline.nullable().default(null),
@@ -94,12 +113,12 @@ export const PlanTemplate = z.object({
   /** Where the template was typed from, for the reader. */
   source: OptionalText(500),
   plan: PlanFields,
-  references: z.array(PlanReferenceFields).default([]),
-  agencies: z.array(TemplateAgency).default([]),
-  targets: z.array(TemplateTarget).default([]),
-  tasks: z.array(TemplateTask).default([]),
-  componentPlans: z.array(TemplateComponentPlan).default([]),
-  reportingDuties: z.array(TemplateReportingDuty).default([]),
+  references: list(PlanReferenceFields, TEMPLATE_LIMITS.references, 'văn bản liên quan').default([]),
+  agencies: list(TemplateAgency, TEMPLATE_LIMITS.agencies, 'cơ quan').default([]),
+  targets: list(TemplateTarget, TEMPLATE_LIMITS.targets, 'mục tiêu').default([]),
+  tasks: list(TemplateTask, TEMPLATE_LIMITS.tasks, 'nhiệm vụ').default([]),
+  componentPlans: list(TemplateComponentPlan, TEMPLATE_LIMITS.componentPlans, 'kế hoạch thành phần').default([]),
+  reportingDuties: list(TemplateReportingDuty, TEMPLATE_LIMITS.reportingDuties, 'nghĩa vụ báo cáo').default([]),
 });
 export type PlanTemplate = z.infer<typeof PlanTemplate>;
 export type PlanTemplateInput = z.input<typeof PlanTemplate>;
@@ -122,7 +141,12 @@ export function checkTemplateReferences(t: PlanTemplate): TemplateIssue[] {
   };
   const assignment = (lead: string | null, coordinators: string[], path: (string | number)[]) => {
     agencyRef(lead, [...path, 'lead']);
-    coordinators.forEach((c, i) => agencyRef(c, [...path, 'coordinators', i]));
+    const seen = new Set<string>();
+    coordinators.forEach((c, i) => {
+      agencyRef(c, [...path, 'coordinators', i]);
+      if (seen.has(c)) issues.push({ path: [...path, 'coordinators', i], message: `Cơ quan phối hợp "${c}" bị lặp` });
+      seen.add(c);
+    });
     if (lead !== null && coordinators.includes(lead)) {
       issues.push({ path: [...path, 'coordinators'], message: 'Cơ quan chủ trì không được đồng thời là cơ quan phối hợp' });
     }
@@ -153,21 +177,22 @@ export function checkTemplateReferences(t: PlanTemplate): TemplateIssue[] {
   return issues;
 }
 
-/** Items whose parent chain loops back on itself ("a" under "b" under "a"); each is reported once. */
+/**
+ * Items whose parent chain loops back on itself ("a" under "b" under "a"), or
+ * hangs below such a loop, or runs deeper than MAX_TREE_DEPTH; each is reported
+ * once. Linear in the number of items (shared/tree-rules.ts).
+ */
 function cyclicParents(items: { key: string; parentKey: string | null }[], list: string, issues: TemplateIssue[]): void {
-  const parentOf = new Map(items.map((i) => [i.key, i.parentKey]));
-  items.forEach((item, i) => {
-    const seen = new Set<string>([item.key]);
-    let parent = item.parentKey;
-    while (parent !== null && parentOf.has(parent)) {
-      if (seen.has(parent)) {
-        issues.push({ path: [list, i, 'parentKey'], message: `"${item.key}" nằm trong vòng lặp mục cha (một mục là cha của chính nó)` });
-        return;
-      }
-      seen.add(parent);
-      parent = parentOf.get(parent) ?? null;
-    }
-  });
+  const known = new Set(items.map((i) => i.key));
+  // An unknown parent is reported on its own; here it ends the chain.
+  const rows = items.map((i) => ({ id: i.key, parentId: i.parentKey !== null && known.has(i.parentKey) ? i.parentKey : null }));
+  for (const problem of checkTreeBatch(() => null, rows)) {
+    const key = items[problem.index]!.key;
+    const path = [list, problem.index, 'parentKey'];
+    if (problem.kind === 'cycle') issues.push({ path, message: `"${key}" nằm trong vòng lặp mục cha (một mục là cha của chính nó)` });
+    else if (problem.kind === 'under-cycle') issues.push({ path, message: `"${key}" nằm dưới một vòng lặp mục cha` });
+    else if (problem.kind === 'too-deep') issues.push({ path, message: `"${key}" nằm ở cấp thứ ${problem.depth + 1}; tối đa ${MAX_TREE_DEPTH + 1} cấp lồng nhau` });
+  }
 }
 
 function uniqueKeys(items: { key: string }[], list: string, issues: TemplateIssue[]): Set<string> {

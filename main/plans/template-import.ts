@@ -13,32 +13,54 @@ import { loadPlanDto } from './plan-dto.js';
 import { createPlanInTx } from '../plan-documents/index.js';
 
 type Agency = z.output<typeof TemplateAgency>;
-const sameFolded = (a: string, b: string) => a.trim() !== '' && foldText(a) === foldText(b);
 
-/** Matches each template agency to a live agency by folded name or short name, creating the ones the office lacks. */
+/**
+ * Matches each template agency to a live agency by folded name or short name,
+ * creating the ones the office lacks. Names are folded once into maps, so a
+ * template with hundreds of agencies costs one pass, not one pass per agency.
+ */
 async function resolveAgencies(tx: Tx, ctx: AppContext, agencies: Agency[]): Promise<Map<string, string>> {
-  const live = await listAgencies(tx);
+  const byName = new Map<string, string>();
+  const byShortName = new Map<string, string>();
+  const remember = (agency: { id: string; name: string; shortName: string }) => {
+    const name = foldText(agency.name);
+    const shortName = foldText(agency.shortName);
+    if (name !== '' && !byName.has(name)) byName.set(name, agency.id);
+    if (shortName !== '' && !byShortName.has(shortName)) byShortName.set(shortName, agency.id);
+  };
+  for (const agency of await listAgencies(tx)) remember(agency);
   const ids = new Map<string, string>();
   for (const a of agencies) {
-    const found = live.find((l) => sameFolded(l.name, a.name) || sameFolded(l.shortName, a.shortName));
-    const agency = found ?? (await createAgencyInTx(tx, ctx, { name: a.name, shortName: a.shortName, kind: a.kind, contact: '' }));
-    if (!found) live.push(agency);
-    ids.set(a.key, agency.id);
+    let id = byName.get(foldText(a.name)) ?? (a.shortName.trim() === '' ? undefined : byShortName.get(foldText(a.shortName)));
+    if (id === undefined) {
+      const created = await createAgencyInTx(tx, ctx, { name: a.name, shortName: a.shortName, kind: a.kind, contact: '' });
+      remember(created);
+      id = created.id;
+    }
+    ids.set(a.key, id);
   }
   return ids;
 }
 
-/** Creates items whose parent is already made first; the template may list a child before its parent. */
+/**
+ * Creates items parents first; the template may list a child before its
+ * parent. checkTemplateReferences has refused unknown parents and cycles, so a
+ * walk down from the roots reaches every item, once.
+ */
 async function inParentOrder<T extends { key: string; parentKey: string | null }>(items: T[], create: (item: T, parentId: string | null) => Promise<string>): Promise<void> {
-  const made = new Map<string, string>();
-  let pending = items;
-  while (pending.length > 0) {
-    const ready = pending.filter((i) => i.parentKey === null || made.has(i.parentKey));
-    // checkTemplateReferences has refused unknown parents and cycles, so something is always ready.
-    if (ready.length === 0) throw new Error('template parent keys form a cycle');
-    for (const item of ready) made.set(item.key, await create(item, item.parentKey === null ? null : made.get(item.parentKey)!));
-    pending = pending.filter((i) => !ready.includes(i));
+  const children = new Map<string | null, T[]>();
+  for (const item of items) {
+    const siblings = children.get(item.parentKey);
+    if (siblings) siblings.push(item);
+    else children.set(item.parentKey, [item]);
   }
+  const queue: [T, string | null][] = (children.get(null) ?? []).map((item) => [item, null]);
+  for (let at = 0; at < queue.length; at++) {
+    const [item, parentId] = queue[at]!;
+    const id = await create(item, parentId);
+    for (const child of children.get(item.key) ?? []) queue.push([child, id]);
+  }
+  if (queue.length !== items.length) throw new Error('template parent keys do not form a tree');
 }
 
 async function importContent(tx: Tx, ctx: AppContext, t: PlanTemplate, planId: string, agencyIds: Map<string, string>): Promise<void> {

@@ -1,4 +1,5 @@
 import { AppError, type FieldIssue } from '../../shared/errors.js';
+import { MAX_REPORTED_ISSUES } from '../../shared/jobs.js';
 import { JsonSyntaxError, parseJsonWithLines, type JsonPath } from '../../shared/json-positions.js';
 import { checkTemplateReferences, PlanTemplate } from '../../shared/plan-template.js';
 
@@ -7,9 +8,13 @@ export function templateIssueMessage(line: number, path: JsonPath, message: stri
   return path.length > 0 ? `Dòng ${line} (${path.join(' › ')}): ${message}` : `Dòng ${line}: ${message}`;
 }
 
+/** Names the first problem; the first MAX_REPORTED_ISSUES travel with their lines, the rest are counted. */
 function refuse(fileName: string, issues: FieldIssue[]): never {
   const more = issues.length > 1 ? ` (và ${issues.length - 1} lỗi khác)` : '';
-  throw new AppError('IMPORT_INVALID', `Mẫu kế hoạch "${fileName}" không hợp lệ. ${issues[0]!.message}${more}`, { issues });
+  throw new AppError('IMPORT_INVALID', `Mẫu kế hoạch "${fileName.slice(0, 100)}" không hợp lệ. ${issues[0]!.message}${more}`, {
+    issues: issues.slice(0, MAX_REPORTED_ISSUES),
+    issueCount: issues.length,
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import { officeOps } from './office.js';
 import type { OpSpec } from './op.js';
 import { plansOps } from './plans.js';
 import { searchOps } from './search.js';
+import { titlesOps } from './titles.js';
 import { unitsOps } from './units.js';
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   ...searchOps,
   ...plansOps,
   ...evidenceOps,
+  ...titlesOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { reportingHandlers } from '../reporting/index.js';
 import { searchHandlers } from '../search/index.js';
 import { targetsHandlers } from '../targets/index.js';
 import { tasksHandlers } from '../tasks/index.js';
+import { titlesHandlers } from '../titles/index.js';
 import { unitsHandlers } from '../units/index.js';
 import type { Handlers } from './handlers.js';
 
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
   ...reportingHandlers,
   ...homeHandlers,
   ...evidenceHandlers,
+  ...titlesHandlers,
 };

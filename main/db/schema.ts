@@ -8,6 +8,7 @@ import type { SearchTables } from '../search/search.tables.js';
 import type { TargetsTables } from '../targets/targets.tables.js';
 import type { TasksTables } from '../tasks/tasks.tables.js';
 import type { UnitsTables } from '../units/units.tables.js';
+import type { TitlesTables } from '../titles/titles.tables.js';
 
 export type { SyncColumns } from './table-registry.js';
 
@@ -37,4 +38,5 @@ export interface DB
     TargetsTables,
     TasksTables,
     ReportingTables,
-    EvidenceTables {}
+    EvidenceTables,
+    TitlesTables {}

@@ -7,6 +7,7 @@ import { searchTables } from '../search/search.tables.js';
 import { targetsTables } from '../targets/targets.tables.js';
 import { tasksTables } from '../tasks/tasks.tables.js';
 import { unitsTables } from '../units/units.tables.js';
+import { titlesTables } from '../titles/titles.tables.js';
 import { ANY_TABLE, type TableRegistration } from './table-registry.js';
 
 const auditTables: TableRegistration[] = [{ name: 'auditLog', feature: 'db', synced: false, travels: false, parents: [] }];
@@ -27,6 +28,7 @@ export const TABLES: readonly TableRegistration[] = [
   ...tasksTables,
   ...reportingTables,
   ...evidenceTables,
+  ...titlesTables,
 ];
 
 const BY_NAME = new Map(TABLES.map((t) => [t.name, t]));

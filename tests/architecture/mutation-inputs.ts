@@ -49,6 +49,36 @@ const aTrashedEvidence = async (app: TestApp) => {
   return file;
 };
 
+/** Titles: the sample Công dân học tập set for farmers, a person in a hamlet, and an evaluation carried to a proposal. */
+const citizenSet = async (app: TestApp) => {
+  await app.call('criteria.installSamples', {});
+  return (await app.call('criteria.list', {})).find((s) => s.sampleKey === 'cdht-nong-dan' && s.current)!;
+};
+const aHamlet = async (app: TestApp) => (await app.call('units.tree', {})).find((u) => u.depth === 2)!;
+const aPerson = async (app: TestApp, name = `Nguyễn Văn Thử ${Math.random().toString(36).slice(2, 7)}`) =>
+  app.call('subjects.create', { kind: 'person', name, unitId: (await aHamlet(app)).id, birthYear: 1980, gender: 'nam', labourGroup: 'Nông dân' });
+const anEvaluation = async (app: TestApp) =>
+  app.call('evaluations.create', { subjectId: (await aPerson(app)).id, year: 2025, title: 'cong_dan', criteriaSetId: (await citizenSet(app)).id });
+const aProposal = async (app: TestApp) => {
+  const e = await anEvaluation(app);
+  const set = await citizenSet(app);
+  const scores = Object.fromEntries(set.definition.criteria.flatMap((c) => c.indicators.map((i) => [i.code, 9])));
+  let current = await app.call('evaluations.saveScores', { id: e.id, rev: e.rev, scores, evaluator: 'Ban khuyến học ấp' });
+  for (const to of ['tu_danh_gia', 'xa_tham_dinh', 'de_nghi'] as const) current = await app.call('evaluations.advance', { id: current.id, rev: current.rev, to });
+  return current;
+};
+const aDecisionInput = async (app: TestApp) => ({
+  number: `${Math.floor(Math.random() * 900) + 100}/QĐ-UBND`,
+  signedOn: '2025-12-20',
+  authority: 'Ủy ban nhân dân xã Tân Hộ Cơ',
+  signerTitle: 'KT. Chủ tịch\nPhó Chủ tịch',
+  signerName: 'Trần Văn Ký',
+  place: 'Tân Hộ Cơ',
+  title: 'cong_dan' as const,
+  year: 2025,
+  evaluationIds: [(await aProposal(app)).id],
+});
+
 /** One entry per writing op of the contract; a new op without an entry does not compile. */
 export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'office.setup': { fresh: true, input: async () => TAN_HONG_OFFICE },
@@ -194,6 +224,34 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'evidence.restore': { input: async (app) => ({ id: (await aTrashedEvidence(app)).id }) },
   'evidence.purge': { input: async (app) => ({ ids: [(await aTrashedEvidence(app)).id], confirmed: true as const }) },
   'evidence.saveSettings': { input: async () => ({ maxBytes: 300 * 1024 * 1024 }) },
+  'criteria.installSamples': { input: async () => ({}) },
+  'criteria.save': {
+    input: async (app) => {
+      const set = await citizenSet(app);
+      return { fromId: set.id, definition: { ...set.definition, levels: [{ ...set.definition.levels[0]!, minTotal: 75 }] } };
+    },
+  },
+  'criteria.import': { input: async (app) => ({ content: (await app.call('criteria.export', { id: (await citizenSet(app)).id })).content }) },
+  'areas.set': { input: async (app) => ({ unitId: (await communes(app))[0]!.id, area: 'kho_khan' }) },
+  'subjects.create': { input: async (app) => ({ kind: 'person', name: 'Lê Thị Mới', unitId: (await aHamlet(app)).id, birthYear: 1990, gender: 'nu', idNumber: '087190000123' }) },
+  'subjects.update': {
+    input: async (app) => {
+      const p = await aPerson(app);
+      return { ...p, idNumber: null, birthYear: 1981, note: 'Đã chuyển nhóm' };
+    },
+  },
+  'subjects.delete': { input: async (app) => aPerson(app) },
+  'evaluations.create': { input: async (app) => ({ subjectId: (await aPerson(app)).id, year: 2025, title: 'cong_dan', criteriaSetId: (await citizenSet(app)).id }) },
+  'evaluations.saveScores': { input: async (app) => ({ ...(await anEvaluation(app)), scores: { '1.1': 8, '1.2': 7.5 }, evaluator: 'Tự đánh giá' }) },
+  'evaluations.advance': {
+    input: async (app) => {
+      const e = await aProposal(app);
+      return { id: e.id, rev: e.rev, to: 'khong_cong_nhan' };
+    },
+  },
+  'evaluations.delete': { input: async (app) => anEvaluation(app) },
+  'decisions.create': { input: async (app) => aDecisionInput(app) },
+  'decisions.delete': { input: async (app) => app.call('decisions.create', await aDecisionInput(app)) },
   'units.importXlsx': {
     input: async () => {
       const { unitSheet } = await import('../fixtures/units-sheet.js');

@@ -4,6 +4,7 @@ import { up as m0020 } from './0020_units.js';
 import { up as m0030 } from './0030_agencies.js';
 import { up as m0040 } from './0040_plans.js';
 import { up as m0060 } from './0060_evidence.js';
+import { up as m0070 } from './0070_titles.js';
 import { up as m0050 } from './0050_live_link_keys.js';
 
 export interface Migration {
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 20, name: 'units', up: m0020 },
   { id: 30, name: 'agencies', up: m0030 },
   { id: 40, name: 'plans', up: m0040 },
-  { id: 60, name: 'evidence', up: m0060 },
   { id: 50, name: 'live_link_keys', up: m0050 },
+  { id: 60, name: 'evidence', up: m0060 },
+  { id: 70, name: 'titles', up: m0070 },
 ];

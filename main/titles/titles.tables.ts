@@ -1,0 +1,135 @@
+import { registerTables, type SyncColumns } from '../db/table-registry.js';
+
+export interface CriteriaSetsTable extends SyncColumns {
+  familyId: string;
+  version: number;
+  title: string;
+  subjectGroup: string;
+  name: string;
+  fromYear: number;
+  toYear: number | null;
+  /** JSON CriteriaSetDefinition, as validated when saved. */
+  definition: string;
+  /** 1 for the version new evaluations use; older versions stay for the evaluations scored on them. */
+  current: number;
+  sampleKey: string | null;
+}
+
+/** Communes with especially difficult conditions or in ethnic-minority areas get their own thresholds. */
+export interface TitleAreasTable extends SyncColumns {
+  unitId: string;
+  area: string;
+}
+
+export interface TitleSubjectsTable extends SyncColumns {
+  kind: string;
+  name: string;
+  /** foldText(name), indexed for diacritic-insensitive search over a million people. */
+  nameFolded: string;
+  unitId: string;
+  /** The depth-1 unit above unitId, kept for per-commune lists and counts. */
+  communeId: string | null;
+  gender: string | null;
+  birthYear: number | null;
+  ethnicity: string;
+  religion: string;
+  labourGroup: string;
+  idNumber: string | null;
+  householdId: string | null;
+  address: string;
+  representative: string;
+  /** JSON array of unit ids. */
+  hamletIds: string;
+  orgKind: string | null;
+  orgLevel: string;
+  note: string;
+}
+
+export interface TitleEvaluationsTable extends SyncColumns {
+  subjectId: string | null;
+  subjectUnitId: string | null;
+  communeId: string | null;
+  year: number;
+  title: string;
+  criteriaSetId: string;
+  area: string;
+  /** JSON Scores: indicator code → points (1/0 for pass/fail). */
+  scores: string;
+  total: number | null;
+  resultCode: string | null;
+  resultLabel: string;
+  recognisedResult: number;
+  status: string;
+  evaluator: string;
+  evidence: string;
+}
+
+export interface TitleDecisionsTable extends SyncColumns {
+  number: string;
+  signedOn: string;
+  authority: string;
+  signerTitle: string;
+  signerName: string;
+  place: string;
+  title: string;
+  year: number;
+}
+
+export interface TitleDecisionEntriesTable extends SyncColumns {
+  decisionId: string;
+  evaluationId: string;
+  position: number;
+}
+
+export interface TitlesTables {
+  criteriaSets: CriteriaSetsTable;
+  titleAreas: TitleAreasTable;
+  titleSubjects: TitleSubjectsTable;
+  titleEvaluations: TitleEvaluationsTable;
+  titleDecisions: TitleDecisionsTable;
+  titleDecisionEntries: TitleDecisionEntriesTable;
+}
+
+export const titlesTables = registerTables<TitlesTables>('titles', {
+  criteriaSets: { synced: true, travels: true, parents: [], label: (row) => `bộ tiêu chí "${String(row.name)}" (phiên bản ${String(row.version)})` },
+  titleAreas: {
+    synced: true,
+    travels: true,
+    parents: [{ column: 'unitId', table: 'units', onDelete: 'cascade' }],
+    linkKey: ['unitId'],
+    ownerColumn: 'unitId',
+  },
+  titleSubjects: {
+    synced: true,
+    travels: true,
+    parents: [
+      { column: 'unitId', table: 'units', onDelete: 'restrict', noun: 'đối tượng xét danh hiệu' },
+      { column: 'communeId', table: 'units', onDelete: 'restrict', noun: 'đối tượng xét danh hiệu' },
+      { column: 'householdId', table: 'titleSubjects', onDelete: 'restrict', noun: 'thành viên hộ' },
+      { column: 'hamletIds', table: 'units', onDelete: 'restrict', noun: 'dòng họ', jsonArray: true },
+    ],
+    label: (row) => String(row.name),
+  },
+  titleEvaluations: {
+    synced: true,
+    travels: true,
+    parents: [
+      { column: 'subjectId', table: 'titleSubjects', onDelete: 'restrict', noun: 'hồ sơ đánh giá' },
+      { column: 'subjectUnitId', table: 'units', onDelete: 'restrict', noun: 'hồ sơ đánh giá' },
+      { column: 'communeId', table: 'units', onDelete: 'restrict', noun: 'hồ sơ đánh giá' },
+      { column: 'criteriaSetId', table: 'criteriaSets', onDelete: 'restrict', noun: 'hồ sơ đánh giá' },
+    ],
+    ownerColumn: 'subjectId',
+  },
+  titleDecisions: { synced: true, travels: true, parents: [], label: (row) => `quyết định số ${String(row.number)}` },
+  titleDecisionEntries: {
+    synced: true,
+    travels: true,
+    parents: [
+      { column: 'decisionId', table: 'titleDecisions', onDelete: 'cascade' },
+      { column: 'evaluationId', table: 'titleEvaluations', onDelete: 'restrict', noun: 'quyết định công nhận' },
+    ],
+    linkKey: ['decisionId', 'evaluationId'],
+    ownerColumn: 'decisionId',
+  },
+});

@@ -21,6 +21,11 @@ describe('deadlines', () => {
     [{ kind: 'yearly', day: 15, month: 11 }, '2023-06-01', '2023-11-15', 'Trước ngày 15/11 hằng năm'],
     [{ kind: 'horizon', year: 2030 }, '2022-01-01', '2030-12-31', 'Đến năm 2030'],
     [{ kind: 'none', text: 'Định kỳ' }, '2022-01-01', null, 'Định kỳ'],
+    [{ kind: 'periodic', every: 'half', days: [{ day: 15, month: 6 }, { day: 15, month: 12 }] }, '2026-07-01', '2026-12-15', 'Trước ngày 15/06 và 15/12 (định kỳ 6 tháng)'],
+    [{ kind: 'periodic', every: 'year', days: [{ day: 15, month: 6 }, { day: 15, month: 12 }] }, '2026-12-16', '2026-12-15', 'Trước ngày 15/06 và 15/12 hằng năm'],
+    [{ kind: 'periodic', every: 'year', days: [] }, '2026-03-01', '2026-12-31', 'Hằng năm'],
+    [{ kind: 'periodic', every: 'quarter', days: [] }, '2026-04-01', '2026-06-30', 'Hằng quý'],
+    [{ kind: 'periodic', every: 'half', days: [] }, '2026-01-01', '2026-06-30', 'Định kỳ 6 tháng'],
   ];
   it.each(cases)('%j as of %s is due %s and reads "%s"', (deadline, today, due, text) => {
     expect(dueDate(deadline, today)).toBe(due);

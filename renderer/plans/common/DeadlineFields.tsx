@@ -1,6 +1,6 @@
 import { DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { DATE_FORMAT } from './dates';
-import { DEADLINE_KIND_OPTIONS, QUARTER_OPTIONS, UNSET_OPTION, type DeadlineKindChoice } from './deadlineForm';
+import { DEADLINE_KIND_OPTIONS, QUARTER_OPTIONS, RECURRENCE_OPTIONS, UNSET_OPTION, type DeadlineKindChoice } from './deadlineForm';
 
 interface DeadlineFieldsProps {
   /** The form field holding a DeadlineFormValue. */
@@ -47,6 +47,16 @@ export function DeadlineFields({ name, label, allowUnset = false }: DeadlineFiel
             </Form.Item>
             <Form.Item name={[name, 'month']} label="Tháng" rules={required('Nhập tháng')}>
               <InputNumber min={1} max={12} controls={false} style={{ width: 80 }} />
+            </Form.Item>
+          </>
+        )}
+        {kind === 'periodic' && (
+          <>
+            <Form.Item name={[name, 'every']} label="Chu kỳ" initialValue="year" style={{ minWidth: 140 }}>
+              <Select options={RECURRENCE_OPTIONS} />
+            </Form.Item>
+            <Form.Item name={[name, 'days']} label="Trước các ngày (để trống: cuối kỳ)" style={{ flex: 1, minWidth: 220 }}>
+              <Input placeholder="Ví dụ: 15/6, 15/12" />
             </Form.Item>
           </>
         )}

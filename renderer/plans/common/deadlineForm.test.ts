@@ -14,6 +14,8 @@ describe('toDeadline', () => {
     ['đến năm 2030', { kind: 'horizon', year: 2030 }, { kind: 'horizon', year: 2030 }],
     ['trước ngày 15/11 hằng năm', { kind: 'yearly', day: 15, month: 11 }, { kind: 'yearly', day: 15, month: 11 }],
     ['định kỳ', { kind: 'none', text: 'Định kỳ 6 tháng' }, { kind: 'none', text: 'Định kỳ 6 tháng' }],
+    ['trước ngày 15/6 và 15/12 hằng năm', { kind: 'periodic', every: 'half', days: '15/6 và 15/12' }, { kind: 'periodic', every: 'half', days: [{ day: 15, month: 6 }, { day: 15, month: 12 }] }],
+    ['hằng quý', { kind: 'periodic', every: 'quarter', days: '' }, { kind: 'periodic', every: 'quarter', days: [] }],
     ['a year after switching from a quarter', { kind: 'year', year: 2022, quarter: 4, day: 15, month: 11 }, { kind: 'year', year: 2022 }],
     ['a quarter after switching from a day', { kind: 'quarter', date: dayjs('2021-12-31'), year: 2021, quarter: 4 }, { kind: 'quarter', year: 2021, quarter: 4 }],
   ])('turns %s into the deadline main expects', (_what, value, expected) => {
@@ -40,6 +42,7 @@ describe('fromDeadline', () => {
     ['đến năm 2030', { kind: 'horizon', year: 2030 }, { kind: 'horizon', year: 2030 }],
     ['trước ngày 15/11 hằng năm', { kind: 'yearly', day: 15, month: 11 }, { kind: 'yearly', day: 15, month: 11 }],
     ['định kỳ', { kind: 'none', text: 'Thường xuyên' }, { kind: 'none', text: 'Thường xuyên' }],
+    ['trước ngày 15/6, 15/12 hằng năm', { kind: 'periodic', every: 'year', days: [{ day: 15, month: 6 }, { day: 15, month: 12 }] }, { kind: 'periodic', every: 'year', days: '15/6, 15/12' }],
   ])('splits %s into its parts', (_what, deadline, expected) => {
     expect(fromDeadline(deadline)).toStrictEqual(expected);
   });
@@ -80,7 +83,7 @@ describe('toDeadline after fromDeadline', () => {
 
 describe('the editor options', () => {
   it('offer every kind of deadline once, and "unset" apart', () => {
-    expect(DEADLINE_KIND_OPTIONS.map((o) => o.value)).toEqual(['date', 'quarter', 'year', 'yearly', 'horizon', 'none']);
+    expect(DEADLINE_KIND_OPTIONS.map((o) => o.value)).toEqual(['date', 'quarter', 'year', 'yearly', 'periodic', 'horizon', 'none']);
     expect(UNSET_OPTION).toEqual({ value: 'unset', label: 'Không ghi thời hạn' });
   });
 

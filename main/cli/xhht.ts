@@ -4,6 +4,7 @@ import { AppError, describeIssues } from '../../shared/errors.js';
 import { DEFAULT_LEVEL_NAMES, unitTypesOfLevel } from '../../shared/office.js';
 import { composeApp } from '../app/compose.js';
 import { loadDemo } from '../demo/demo.service.js';
+import { verifyFilesCommand } from '../evidence/verify-command.js';
 import { loadOffice, setUpOffice } from '../office/index.js';
 import { startHttpHost } from '../transport/http-host.js';
 import { CliError, DataDirArgs, InitArgs, ServeArgs, parseCommandArgs, readCommandLine, territoryFromOfficeName } from './cli-args.js';
@@ -20,6 +21,8 @@ Lệnh:
           --data-dir THƯ_MỤC (thư mục mới hoặc trống)
   serve   Chạy XHHT trong trình duyệt tại 127.0.0.1
           --data-dir THƯ_MỤC [--port SỐ] (0 = cổng trống bất kỳ) [--demo] (tạo dữ liệu mẫu nếu thư mục trống)
+  verify-files  Kiểm tra toàn vẹn các tệp minh chứng (băm lại từng tệp); mã thoát 1 khi có tệp mất hoặc hỏng
+          --data-dir THƯ_MỤC
   --help  In hướng dẫn này
 `;
 
@@ -38,6 +41,9 @@ async function run(argv: string[]): Promise<void> {
       return demo(parseCommandArgs(DataDirArgs, values)['data-dir']);
     case 'serve':
       return serve(parseCommandArgs(ServeArgs, values));
+    case 'verify-files':
+      if (!(await verifyFilesCommand(parseCommandArgs(DataDirArgs, values)['data-dir']))) process.exitCode = 1;
+      return;
     default:
       throw new CliError(`không có lệnh "${command}" (xem --help)`);
   }

@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError, describeIssues } from '../../shared/errors.js';
 import { DEFAULT_LEVEL_NAMES, unitTypesOfLevel } from '../../shared/office.js';
-import { composeApp } from '../app/compose.js';
+import { composeApp, DATABASE_FILE } from '../app/compose.js';
+import { LOCK_FILE, LOCK_OWNER_FILE } from '../app/data-dir-lock.js';
 import { loadDemo } from '../demo/demo.service.js';
 import { verifyFilesCommand } from '../evidence/verify-command.js';
 import { loadOffice, setUpOffice } from '../office/index.js';
@@ -68,9 +69,11 @@ async function init(args: ReturnType<typeof InitArgs.parse>): Promise<void> {
 }
 
 async function demo(dataDir: string): Promise<void> {
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new CliError(`thư mục ${dataDir} đã có dữ liệu; hãy chọn thư mục mới hoặc trống cho dữ liệu mẫu`);
+  const refusal = `thư mục ${dataDir} đã có dữ liệu; hãy chọn thư mục mới hoặc trống cho dữ liệu mẫu`;
+  if (hasForeignFiles(dataDir)) throw new CliError(refusal);
   const ctx = await composeApp(dataDir);
   try {
+    if (await loadOffice(ctx.db)) throw new CliError(refusal);
     await loadDemo(ctx, (step) => process.stdout.write(`… ${step}\n`));
     process.stdout.write(`Đã tạo dữ liệu mẫu huyện Tân Hồng tại ${ctx.dataDir}\n`);
   } finally {
@@ -78,12 +81,24 @@ async function demo(dataDir: string): Promise<void> {
   }
 }
 
+/**
+ * Whether the folder holds anything but XHHT's own files. A folder with only
+ * those and no office (a first run or a demo that was stopped part-way) may
+ * still receive the demo; anything else is someone's data and is left alone.
+ */
+function hasForeignFiles(dir: string): boolean {
+  const own = new Set([DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, `${DATABASE_FILE}-journal`, LOCK_FILE, LOCK_OWNER_FILE, 'keys', 'files']);
+  return existsSync(dir) && readdirSync(dir).some((name) => !own.has(name));
+}
+
 async function serve(args: ReturnType<typeof ServeArgs.parse>): Promise<void> {
   if (!existsSync(`${RENDERER_ROOT}/index.html`)) throw new CliError('chưa có giao diện đã build; hãy chạy: npm run build:renderer');
-  const fresh = !existsSync(args['data-dir']) || readdirSync(args['data-dir']).length === 0;
+  const foreign = hasForeignFiles(args['data-dir']);
   const ctx = await composeApp(args['data-dir']);
-  if (args.demo && fresh) await loadDemo(ctx);
-  else if (args.demo && !(await loadOffice(ctx.db))) throw new CliError('thư mục dữ liệu đã có tệp nhưng chưa thiết lập; dùng thư mục trống cho --demo');
+  if (args.demo && !(await loadOffice(ctx.db))) {
+    if (foreign) throw new CliError('thư mục dữ liệu đã có tệp khác nhưng chưa thiết lập; dùng thư mục trống cho --demo');
+    await loadDemo(ctx);
+  }
   const host = await startHttpHost(ctx, RENDERER_ROOT, args.port);
   process.stdout.write(`XHHT listening at ${host.url}\n`);
   const stop = () => {

@@ -26,8 +26,16 @@ export function demoFigures(households: number, year: number, seed: number): Fig
  * A realistic office to explore: huyện Tân Hồng with its 9 xã, thị trấn and
  * their ấp, khóm, five years of figures and education status, the usual
  * agencies and the Tân Hồng plan with some progress.
+ *
+ * All or nothing: every step joins one transaction, so a process killed
+ * part-way leaves no office (only, perhaps, the key setup reuses next time),
+ * and the next `demo` or `serve --demo` starts again instead of serving half a territory.
  */
 export async function loadDemo(ctx: AppContext, onProgress: (step: string) => void = () => {}): Promise<void> {
+  await inTransaction(ctx, (tx) => loadDemoSteps({ ...ctx, db: tx }, onProgress));
+}
+
+async function loadDemoSteps(ctx: AppContext, onProgress: (step: string) => void): Promise<void> {
   onProgress('Thiết lập cơ quan');
   const office = await setUpOffice(ctx, DEMO_OFFICE);
   onProgress('Tạo xã, thị trấn và ấp, khóm');

@@ -5,6 +5,7 @@ export const MENU_ITEMS = [
   { key: '/tasks', label: 'Nhiệm vụ' },
   { key: '/agency-work', label: 'Việc của cơ quan' },
   { key: '/reports', label: 'Báo cáo định kỳ' },
+  { key: '/titles', label: 'Danh hiệu học tập' },
   { key: '/units', label: 'Đơn vị hành chính' },
   { key: '/agencies', label: 'Cơ quan, đơn vị' },
   { key: '/settings', label: 'Cài đặt' },

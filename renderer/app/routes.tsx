@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { agenciesRoutes } from '../agencies/routes';
 import { plansRoutes } from '../plans/routes';
 import { settingsRoutes } from '../settings/routes';
+import { titlesRoutes } from '../titles/routes';
 import { UnitsPage } from '../units/UnitsPage';
 import { unitsRoutes } from '../units/routes';
 import { NotFoundPage } from './NotFoundPage';
@@ -17,6 +18,7 @@ export const appRoutes: RouteObject[] = [
   ...homeFallback,
   ...unitsRoutes,
   ...agenciesRoutes,
+  ...titlesRoutes,
   ...settingsRoutes,
   { path: '*', element: <NotFoundPage /> },
 ];

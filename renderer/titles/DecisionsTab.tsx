@@ -1,0 +1,80 @@
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Flex, Table, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { formatDateVi } from '../../shared/dates';
+import type { DecisionDto } from '../../shared/titles';
+import { TITLE_LABELS } from '../../shared/titles-criteria';
+import { callOrThrowAppError, apiQuery, useApiMutation } from '../components/api';
+import { EmptyState } from '../components/EmptyState';
+import { QueryView } from '../components/QueryStatus';
+import { useConfirmDelete } from '../components/useConfirmDelete';
+import { base64ToBlob, downloadBlob } from '../plans/common/download';
+import { TITLE_READS } from './lookups';
+
+/** Recognition decisions, printed with their annex list. */
+export function DecisionsTab() {
+  const decisions = useQuery(apiQuery('decisions.list', {}));
+  const { notification, message } = App.useApp();
+  const confirmDelete = useConfirmDelete();
+  const [printing, setPrinting] = useState<string | null>(null);
+  const remove = useApiMutation('decisions.delete', { invalidates: TITLE_READS, notifyError: true, successMessage: 'Đã xóa quyết định; các đối tượng trở lại bước “Đề nghị công nhận”' });
+
+  const print = async (d: DecisionDto) => {
+    setPrinting(d.id);
+    try {
+      const pdf = await callOrThrowAppError('decisions.export', { id: d.id });
+      downloadBlob(pdf.fileName, base64ToBlob(pdf.pdfBase64, 'application/pdf'));
+      void message.success(`Đã tạo ${pdf.fileName}`);
+    } catch (error) {
+      notification.error({ title: 'Không in được', description: (error as Error).message, duration: 8 });
+    } finally {
+      setPrinting(null);
+    }
+  };
+
+  const columns: TableColumnsType<DecisionDto> = [
+    { title: 'Số', dataIndex: 'number', width: 140 },
+    { title: 'Ngày ký', dataIndex: 'signedOn', width: 110, render: (d: string) => formatDateVi(d) },
+    { title: 'Danh hiệu', dataIndex: 'title', render: (t: DecisionDto['title'], row) => `${TITLE_LABELS[t]} năm ${row.year}` },
+    { title: 'Cơ quan ban hành', dataIndex: 'authority' },
+    { title: 'Số đối tượng', key: 'count', width: 110, render: (_, row) => row.evaluationIds.length },
+    {
+      title: 'Thao tác',
+      key: 'actions',
+      width: 220,
+      render: (_, row) => (
+        <Flex gap={4}>
+          <Button size="small" loading={printing === row.id} onClick={() => void print(row)} aria-label={`In quyết định ${row.number}`}>
+            In (PDF)
+          </Button>
+          <Button
+            size="small"
+            type="link"
+            danger
+            aria-label={`Xóa quyết định ${row.number}`}
+            onClick={() => confirmDelete(`Xóa quyết định số ${row.number}?`, 'Các đối tượng trong quyết định trở lại bước “Đề nghị công nhận”.', () => remove.mutateAsync({ id: row.id, rev: row.rev }))}
+          >
+            Xóa
+          </Button>
+        </Flex>
+      ),
+    },
+  ];
+  return (
+    <Card>
+      <QueryView query={decisions} loadingText="Đang tải quyết định…">
+        {(list) => (
+          <Table<DecisionDto>
+            aria-label="Quyết định công nhận"
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={list}
+            pagination={false}
+            locale={{ emptyText: <EmptyState title="Chưa có quyết định công nhận" hint="Chọn các hồ sơ đã đề nghị ở thẻ “Đánh giá, đề nghị” rồi lập quyết định." /> }}
+          />
+        )}
+      </QueryView>
+    </Card>
+  );
+}

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+import { TitlesPage } from './TitlesPage';
+
+export const titlesRoutes: RouteObject[] = [{ path: '/titles', element: <TitlesPage /> }];

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors.js';
 import type { UnitDto } from '../../shared/units.js';
-import { compareVietnamese } from '../../shared/text.js';
+import { compareNatural } from '../../shared/text.js';
 import type { ReadDb } from '../db/records.js';
 import type { UnitsTable } from './units.tables.js';
 
@@ -10,7 +10,7 @@ export async function loadLiveUnit(db: ReadDb, id: string): Promise<UnitsTable> 
   return row;
 }
 
-/** Every live unit, parents before children, siblings in Vietnamese order, with its depth in the tree. */
+/** Every live unit, parents before children, siblings by official code in natural order, with its depth in the tree. */
 export async function loadUnitTree(db: ReadDb): Promise<UnitDto[]> {
   const rows = await db
     .selectFrom('units')
@@ -25,7 +25,7 @@ export async function loadUnitTree(db: ReadDb): Promise<UnitDto[]> {
   }
   const ordered: UnitDto[] = [];
   const visit = (parentId: string | null, depth: number) => {
-    const list = (children.get(parentId) ?? []).sort((a, b) => compareVietnamese(a.name, b.name));
+    const list = (children.get(parentId) ?? []).sort((a, b) => compareNatural(a.code, b.code) || compareNatural(a.name, b.name));
     for (const row of list) {
       ordered.push({ ...row, depth });
       visit(row.id, depth + 1);

@@ -17,16 +17,16 @@ const unit = (id: string, parentId: string | null, type: string, name: string, c
 });
 
 // Flat, as units.tree returns it, but deliberately not in display order.
-const HUYEN = unit('huyen', null, 'Huyện', 'Tân Hồng', 'TH', 0);
-const TAN_HO_CO = unit('tan-ho-co', 'huyen', 'Xã', 'Tân Hộ Cơ', 'THC', 1);
-const THONG_BINH = unit('thong-binh', 'huyen', 'Xã', 'Thông Bình', 'TB', 1);
-const SA_RAI = unit('sa-rai', 'huyen', 'Thị trấn', 'Sa Rài', 'SR', 1);
-const AN_PHUOC = unit('an-phuoc', 'huyen', 'Xã', 'An Phước', 'AP', 1);
+const HUYEN = unit('huyen', null, 'Huyện', 'Tân Hồng', '870', 0);
+const TAN_HO_CO = unit('tan-ho-co', 'huyen', 'Xã', 'Tân Hộ Cơ', '870-10', 1);
+const THONG_BINH = unit('thong-binh', 'huyen', 'Xã', 'Thông Bình', '870-2', 1);
+const SA_RAI = unit('sa-rai', 'huyen', 'Thị trấn', 'Sa Rài', '870-1', 1);
+const AN_PHUOC = unit('an-phuoc', 'huyen', 'Xã', 'An Phước', '870-9', 1);
 // The name already carries its type: shown once, sorted as "Xã Bình Phú".
-const BINH_PHU = unit('binh-phu', 'huyen', 'Xã', 'Xã Bình Phú', 'BP', 1);
-const GO_CHOI = unit('go-choi', 'tan-ho-co', 'Ấp', 'Gò Chòi', 'THC-GC', 2);
-const CA_GANG = unit('ca-gang', 'tan-ho-co', 'Ấp', 'Cả Găng', 'THC-CG', 2);
-const DONG_THANH = unit('dong-thanh', 'tan-ho-co', 'Ấp', 'Đông Thành', 'THC-DT', 2);
+const BINH_PHU = unit('binh-phu', 'huyen', 'Xã', 'Xã Bình Phú', '870-11', 1);
+const GO_CHOI = unit('go-choi', 'tan-ho-co', 'Ấp', 'Gò Chòi', '870-10-1', 2);
+const CA_GANG = unit('ca-gang', 'tan-ho-co', 'Ấp', 'Cả Găng', '870-10-2', 2);
+const DONG_THANH = unit('dong-thanh', 'tan-ho-co', 'Ấp', 'Đông Thành', '870-10-10', 2);
 const SA_RAI_KHOM_1 = unit('khom-1', 'sa-rai', 'Khóm', '1', 'SR-K1', 2);
 
 const UNITS = [GO_CHOI, THONG_BINH, HUYEN, TAN_HO_CO, SA_RAI_KHOM_1, SA_RAI, CA_GANG, AN_PHUOC, DONG_THANH, BINH_PHU];
@@ -58,39 +58,48 @@ describe('displayNameOf', () => {
 });
 
 describe('buildUnitTree', () => {
-  it('nests the flat list under its parents and sorts each level by the shown label in Vietnamese order', () => {
+  it('nests the flat list under its parents and sorts each level by official code in natural order', () => {
     expect(shape(buildUnitTree(UNITS))).toEqual([
       [
         'Huyện Tân Hồng',
         [
           ['Thị trấn Sa Rài', [['Khóm 1', []]]],
+          ['Xã Thông Bình', []],
           ['Xã An Phước', []],
-          ['Xã Bình Phú', []],
           [
             'Xã Tân Hộ Cơ',
             [
+              ['Ấp Gò Chòi', []],
               ['Ấp Cả Găng', []],
               ['Ấp Đông Thành', []],
-              ['Ấp Gò Chòi', []],
             ],
           ],
-          ['Xã Thông Bình', []],
+          ['Xã Bình Phú', []],
         ],
       ],
+    ]);
+  });
+
+  it('puts Khóm 2 before Khóm 10 when codes tie, reading numbers as numbers', () => {
+    const khom = (n: number) => unit(`k${n}`, 'sa-rai', 'Khóm', String(n), 'K', 2);
+    expect(shape(buildUnitTree([khom(10), khom(2), khom(1)]))).toEqual([
+      ['Khóm 1', []],
+      ['Khóm 2', []],
+      ['Khóm 10', []],
     ]);
   });
 
   it('keeps the unit objects themselves in the nodes', () => {
     const [root] = buildUnitTree(UNITS);
     expect(root!.unit).toBe(HUYEN);
-    expect(root!.children.map((n) => n.unit.id)).toEqual(['sa-rai', 'an-phuoc', 'binh-phu', 'tan-ho-co', 'thong-binh']);
+    expect(root!.children.map((n) => n.unit.id)).toEqual(['sa-rai', 'thong-binh', 'an-phuoc', 'tan-ho-co', 'binh-phu']);
   });
 
   it('makes a unit whose parent is not in the list a root, sorted among the roots', () => {
     expect(shape(buildUnitTree([GO_CHOI, CA_GANG, AN_PHUOC]))).toEqual([
-      ['Ấp Cả Găng', []],
-      ['Ấp Gò Chòi', []],
       ['Xã An Phước', []],
+      ['Ấp Gò Chòi', []],
+      ['Ấp Cả Găng', []],
     ]);
   });
 
@@ -122,9 +131,9 @@ describe('filterUnitTree', () => {
           [
             'Xã Tân Hộ Cơ',
             [
+              ['Ấp Gò Chòi', []],
               ['Ấp Cả Găng', []],
               ['Ấp Đông Thành', []],
-              ['Ấp Gò Chòi', []],
             ],
           ],
         ],
@@ -141,9 +150,9 @@ describe('filterUnitTree', () => {
           [
             'Xã Tân Hộ Cơ',
             [
+              ['Ấp Gò Chòi', []],
               ['Ấp Cả Găng', []],
               ['Ấp Đông Thành', []],
-              ['Ấp Gò Chòi', []],
             ],
           ],
         ],
@@ -164,8 +173,8 @@ describe('filterUnitTree', () => {
       [
         'Huyện Tân Hồng',
         [
-          ['Xã Bình Phú', []],
           ['Xã Thông Bình', []],
+          ['Xã Bình Phú', []],
         ],
       ],
     ]);
@@ -207,13 +216,13 @@ describe('collectIds', () => {
       'huyen',
       'sa-rai',
       'khom-1',
+      'thong-binh',
       'an-phuoc',
-      'binh-phu',
       'tan-ho-co',
+      'go-choi',
       'ca-gang',
       'dong-thanh',
-      'go-choi',
-      'thong-binh',
+      'binh-phu',
     ]);
   });
 

@@ -1,10 +1,12 @@
 import type { UnitDto } from '../../shared/units';
-import { compareVietnamese, foldText, matchesFolded } from '../../shared/text';
+import { compareNatural, foldText, foldedWords, matchesFoldedWords } from '../../shared/text';
 import { unitTypesOfLevel } from '../../shared/office';
 
 export interface UnitTreeNode {
   unit: UnitDto;
   children: UnitTreeNode[];
+  /** Folded words of type, name and code, computed once so each keystroke of the filter only compares. */
+  words: string[];
 }
 
 /** "Xã Tân Hộ Cơ" from type "Xã" and name "Tân Hộ Cơ", without doubling a type the name already starts with. */
@@ -14,47 +16,55 @@ export function displayNameOf(unit: Pick<UnitDto, 'type' | 'name'>): string {
   return type === '' || name === type || name.startsWith(`${type} `) ? unit.name : `${unit.type} ${unit.name}`;
 }
 
-/** Builds the tree from the flat list; children are sorted the way a Vietnamese reader expects. */
+/**
+ * Builds the tree from the flat list. Siblings follow the official code in
+ * natural order (870-9 before 870-10), then the shown label ("Khóm 2" before "Khóm 10").
+ */
 export function buildUnitTree(units: UnitDto[]): UnitTreeNode[] {
-  const nodes = new Map(units.map((unit) => [unit.id, { unit, children: [] as UnitTreeNode[] }]));
+  const nodes = new Map(units.map((unit) => [unit.id, { unit, children: [] as UnitTreeNode[], words: foldText(`${unit.type} ${unit.name} ${unit.code}`).split(' ') }]));
   const roots: UnitTreeNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.unit.parentId ? nodes.get(node.unit.parentId) : undefined;
     (parent ? parent.children : roots).push(node);
   }
   const sortDeep = (list: UnitTreeNode[]) => {
-    // By the label the tree shows, so the visible list reads in order whatever the names contain.
-    list.sort((a, b) => compareVietnamese(displayNameOf(a.unit), displayNameOf(b.unit)));
+    list.sort((a, b) => compareNatural(a.unit.code, b.unit.code) || compareNatural(displayNameOf(a.unit), displayNameOf(b.unit)));
     list.forEach((n) => sortDeep(n.children));
   };
   sortDeep(roots);
   return roots;
 }
 
-const matchesUnit = (unit: UnitDto, query: string) => matchesFolded(`${unit.type} ${unit.name} ${unit.code}`, query);
-
 /**
  * Keeps the nodes that match the query and the ancestors that lead to them.
  * A matching node keeps all its children when none of them matches, so they can still be opened.
  */
 export function filterUnitTree(nodes: UnitTreeNode[], query: string): UnitTreeNode[] {
-  if (query.trim() === '') return nodes;
-  return nodes.flatMap((node) => {
-    const children = filterUnitTree(node.children, query);
-    if (children.length) return [{ unit: node.unit, children }];
-    return matchesUnit(node.unit, query) ? [node] : [];
-  });
+  const words = foldedWords(query);
+  if (words.length === 0) return nodes;
+  const keep = (list: UnitTreeNode[]): UnitTreeNode[] =>
+    list.flatMap((node) => {
+      const children = keep(node.children);
+      if (children.length) return [{ ...node, children }];
+      return matchesFoldedWords(node.words, words) ? [node] : [];
+    });
+  return keep(nodes);
 }
 
 /** Ids of the nodes with a matching descendant: open these so every match is visible. */
 export function ancestorsOfMatches(nodes: UnitTreeNode[], query: string): string[] {
-  const walk = (node: UnitTreeNode): { hasMatch: boolean; ids: string[] } => {
-    const results = node.children.map(walk);
-    const below = results.some((r) => r.hasMatch);
-    const ids = results.flatMap((r) => r.ids);
-    return { hasMatch: below || matchesUnit(node.unit, query), ids: below ? [node.unit.id, ...ids] : ids };
+  const words = foldedWords(query);
+  if (words.length === 0) return [];
+  const ids: string[] = [];
+  const walk = (node: UnitTreeNode): boolean => {
+    const at = ids.length;
+    let below = false;
+    for (const child of node.children) below = walk(child) || below;
+    if (below) ids.splice(at, 0, node.unit.id);
+    return below || matchesFoldedWords(node.words, words);
   };
-  return query.trim() === '' ? [] : nodes.flatMap((n) => walk(n).ids);
+  nodes.forEach(walk);
+  return ids;
 }
 
 export function collectIds(nodes: UnitTreeNode[]): string[] {

@@ -46,7 +46,7 @@ export function PlanActions({ plan, onEdit }: { plan: PlanDto; onEdit: () => voi
 
   return (
     <>
-      <Button loading={busy === 'print'} onClick={() => void print()}>
+      <Button loading={busy === 'print'} onClick={() => void print()} title="Phụ lục I: bảng phân công nhiệm vụ; Phụ lục II: mục tiêu, mốc và kết quả thực hiện">
         In bảng phân công (PDF)
       </Button>
       <Button loading={busy === 'export'} onClick={() => void exportTemplate()}>

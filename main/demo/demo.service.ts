@@ -3,6 +3,7 @@ import type { AppContext } from '../app/context.js';
 import { inTransaction } from '../db/records.js';
 import { attachDemoEvidence } from '../evidence/index.js';
 import { setUpOffice } from '../office/index.js';
+import { loadDemoTitles } from '../titles/index.js';
 import { loadDemoPlans } from '../plans/index.js';
 import { createUnitInTx, saveEducation, saveFigures } from '../units/index.js';
 import { DEMO_COMMUNES, DEMO_OFFICE, DEMO_YEARS, demoEducation } from './demo-territory.js';
@@ -61,4 +62,6 @@ async function loadDemoSteps(ctx: AppContext, onProgress: (step: string) => void
   onProgress('Nạp kế hoạch Tân Hồng');
   await loadDemoPlans(ctx);
   await attachDemoEvidence(ctx);
+  onProgress('Tạo chu kỳ xét danh hiệu học tập năm 2025 của hai xã');
+  await loadDemoTitles(ctx);
 }

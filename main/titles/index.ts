@@ -11,6 +11,7 @@ import { createSubject, deleteSubject, getSubject, listSubjects, updateSubject }
  * tập"): recognitions per commune, title and year, from live decisions.
  */
 export { countRecognitions } from './decisions.service.js';
+export { loadDemoTitles } from './demo.js';
 
 export const titlesHandlers: FeatureHandlers<typeof titlesOps> = {
   'criteria.list': (_input, ctx) => listSets(ctx.db),

@@ -126,13 +126,21 @@ async function* streamRows(content: Buffer, sheetName: string, limits: SheetLimi
   }
 }
 
+/**
+ * OOXML writes characters XML cannot carry as _xHHHH_ (Excel stores a NUL typed
+ * into a cell as _x0000_, a literal "_x" as _x005F_x). exceljs leaves them; decoded
+ * here, so the field checks see the text Excel shows, NUL and half pairs included.
+ */
+const decodeOoxmlEscapes = (text: string) => (text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
+
 function normalize(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  if (typeof value === 'string') return decodeOoxmlEscapes(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('richText' in value) return decodeOoxmlEscapes(value.richText.map((t) => t.text).join(''));
   if ('formula' in value || 'sharedFormula' in value) return normalize((value as { result?: ExcelJS.CellValue }).result);
   if ('error' in value) return String(value.error);
-  if ('text' in value) return String(value.text);
+  if ('text' in value) return decodeOoxmlEscapes(String(value.text));
   return null;
 }
 

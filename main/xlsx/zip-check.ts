@@ -92,7 +92,7 @@ export function readZipDirectory(zip: Buffer, limits: ZipLimits = XLSX_ZIP_LIMIT
       throw refuse(`phần "${name}" nén ${Math.round(size / Math.max(1, compressedSize))} lần, quá mức cho phép (${limits.maxRatio} lần)`);
     }
     total += size;
-    if (total > limits.maxTotalBytes) throw refuse(`giải nén ra hơn ${mib(limits.maxTotalBytes)}`);
+    if (total > limits.maxTotalBytes) throw refuse(`đến phần "${name}" đã giải nén ra hơn ${mib(limits.maxTotalBytes)}`);
     entries.push({ name, method, compressedSize, size, flags, headerOffset, dataOffset: 0 });
   }
   if (at !== eocd) throw refuse('mục lục zip bị hỏng');

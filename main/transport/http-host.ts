@@ -8,6 +8,8 @@ import { CONTENT_SECURITY_POLICY } from './security-policy.js';
 import { readStaticFile } from './static-files.js';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** How long the rest of an oversize body is read and dropped after the 413, before the connection is cut. */
+const DRAIN_MS = 5000;
 
 export interface HttpHost {
   url: string;
@@ -38,25 +40,31 @@ interface HostState {
 
 async function route(req: IncomingMessage, res: ServerResponse, host: HostState): Promise<void> {
   const port = host.origin.split(':')[1];
-  if (req.headers.host !== host.origin && req.headers.host !== `localhost:${port}`) return sendError(res, 403, 'FORBIDDEN', 'Host không hợp lệ');
+  // Node keeps only the first of two Host headers; a proxy or cache may read the other, so two are refused outright.
+  const hosts = req.headersDistinct.host ?? [];
+  if (hosts.length !== 1) return sendError(res, 400, 'VALIDATION', 'Yêu cầu phải có đúng một tiêu đề Host');
+  if (hosts[0] !== host.origin && hosts[0] !== `localhost:${port}`) return sendError(res, 403, 'FORBIDDEN', 'Host không hợp lệ');
   const url = req.url ?? '/';
-  if (url.startsWith('/api/')) return serveApi(req, res, host, decodeURIComponent(url.slice(5).split('?')[0] ?? ''));
+  if (url.startsWith('/api/')) return serveApi(req, res, host, url.slice(5).split('?')[0] ?? '');
+  if (decodedPath(url) === null) return sendError(res, 400, 'VALIDATION', 'Địa chỉ không hợp lệ');
   const file = req.method === 'GET' ? readStaticFile(host.rendererRoot, url) : null;
   if (!file) return sendError(res, 404, 'NOT_FOUND', 'Không tìm thấy');
-  res.writeHead(200, { 'content-type': file.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+  res.writeHead(200, { 'content-type': file.type, 'cache-control': file.cacheControl, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
   res.end(file.body);
 }
 
 /** Token first, so a request without it learns nothing and changes nothing. */
-async function serveApi(req: IncomingMessage, res: ServerResponse, host: HostState, op: string): Promise<void> {
+async function serveApi(req: IncomingMessage, res: ServerResponse, host: HostState, rawOp: string): Promise<void> {
   if (!hasToken(req, host.token)) return sendError(res, 401, 'UNAUTHORIZED', 'Thiếu hoặc sai mã truy cập');
   const origin = req.headers.origin;
   const port = host.origin.split(':')[1];
   if (origin && origin !== `http://${host.origin}` && origin !== `http://localhost:${port}`) return sendError(res, 403, 'FORBIDDEN', 'Origin không hợp lệ');
+  const op = decodedPath(rawOp);
+  if (op === null) return sendError(res, 400, 'VALIDATION', 'Tên thao tác trong địa chỉ không hợp lệ');
   if (isEvidenceRoute(op)) return serveEvidenceRoute(req, res, host.ctx, op);
   if (req.method !== 'POST') return sendError(res, 405, 'VALIDATION', 'Chỉ nhận POST');
   const body = await readBody(req);
-  if (body === null) return sendError(res, 413, 'VALIDATION', 'Dữ liệu gửi lên quá lớn');
+  if (body === null) return refuseOversizeBody(req, res);
   let input: unknown;
   try {
     input = body.length ? JSON.parse(body.toString('utf8')) : {};
@@ -72,15 +80,50 @@ function hasToken(req: IncomingMessage, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
+/** The percent-decoded path, or null for a malformed escape such as "%E0%A4%A". */
+function decodedPath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
   }
-  return Buffer.concat(chunks);
+}
+
+/**
+ * The body, or null once it passes the limit (declared or counted). Reading
+ * stops without destroying the request, so the 413 can still reach the client.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData).off('end', onEnd).off('error', reject);
+      req.pause();
+      resolve(null);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData).once('end', onEnd).once('error', reject);
+  });
+}
+
+/**
+ * Answers 413, then reads and drops the rest of the body. Closing a socket that
+ * still has unread request bytes makes the kernel send a reset, and a client
+ * still uploading then loses the answer (ECONNRESET); a body that does not end
+ * within DRAIN_MS is cut off all the same.
+ */
+function refuseOversizeBody(req: IncomingMessage, res: ServerResponse): void {
+  sendError(res, 413, 'VALIDATION', `Dữ liệu gửi lên quá lớn (tối đa ${MAX_BODY_BYTES / 1024 / 1024} MB)`);
+  req.resume();
+  const giveUp = setTimeout(() => req.destroy(), DRAIN_MS);
+  req.once('end', () => clearTimeout(giveUp)).once('close', () => clearTimeout(giveUp));
 }
 
 function sendError(res: ServerResponse, status: number, code: string, message: string): void {

@@ -79,4 +79,82 @@ describe('HTTP host', () => {
     expect((await fetch(`http://127.0.0.1:${host.port}/..%2fsecret.txt`)).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${host.port}/%2e%2e/secret.txt`)).status).toBe(404);
   });
+
+  it('answers a malformed percent escape with 400 — after the token check for the API — never 500', async () => {
+    expect((await api('units.%E0%A4%A', {}, null)).status).toBe(401);
+    const withToken = await api('units.%E0%A4%A', {});
+    expect(withToken.status).toBe(400);
+    expect(((await withToken.json()) as { error: { message: string } }).error.message).toMatch(/không hợp lệ/);
+    expect((await fetch(`http://127.0.0.1:${host.port}/%E0%A4%A.js`)).status).toBe(400);
+  });
+
+  it('refuses a request with two Host headers', async () => {
+    const head = (hosts: string[]) => rawRequest(host.port, ['GET / HTTP/1.1', ...hosts.map((h) => `Host: ${h}`), 'Connection: close', '', ''].join('\r\n'));
+    expect(await head([`127.0.0.1:${host.port}`])).toMatch(/^HTTP\/1\.1 200/);
+    expect(await head([`127.0.0.1:${host.port}`, 'evil.example'])).toMatch(/^HTTP\/1\.1 400/);
+    expect(await head([`127.0.0.1:${host.port}`, `127.0.0.1:${host.port}`])).toMatch(/^HTTP\/1\.1 400/);
+  });
+
+  it.each([
+    ['declared in Content-Length', true],
+    ['sent chunked without a length', false],
+  ])('delivers the 413 for a body over 20 MB %s to a client still uploading, without resetting the connection', async (_name, declared) => {
+    const outcome = await uploadOversize(host.port, host.token, declared);
+    expect(outcome.error).toBeNull();
+    expect(outcome.answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(outcome.answer).toMatch(/quá lớn/);
+    expect((await api('agencies.list', {})).status).toBe(200);
+  });
 });
+
+/**
+ * Uploads 40 MB as fast as the socket takes it, reading the answer meanwhile.
+ * Done when every byte is written and the answer is complete; `error` is the
+ * socket error if the server reset the connection first.
+ */
+async function uploadOversize(port: number, token: string, declared: boolean): Promise<{ answer: string; error: string | null }> {
+  const { connect } = await import('node:net');
+  const megabyte = Buffer.alloc(1024 * 1024, 0x20);
+  const total = 40;
+  return new Promise((resolve) => {
+    let answer = '';
+    let written = false;
+    const socket = connect(port, '127.0.0.1');
+    const finish = (error: string | null) => {
+      socket.destroy();
+      resolve({ answer, error });
+    };
+    // The JSON answer, whole: sent with a length or as the last chunk before the terminating one.
+    const answered = () => /\r\n\r\n[^]*\}(\r\n0\r\n\r\n)?$/.test(answer);
+    socket.on('data', (d: Buffer) => {
+      answer += d.toString('utf8');
+      if (written && answered()) finish(null);
+    });
+    socket.on('error', (e: NodeJS.ErrnoException) => finish(e.code ?? String(e)));
+    const head = `POST /api/agencies.list HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${token}\r\n${declared ? `Content-Length: ${total * megabyte.length}` : 'Transfer-Encoding: chunked'}\r\n\r\n`;
+    socket.write(head);
+    let sent = 0;
+    const pump = () => {
+      while (sent < total) {
+        sent++;
+        const piece = declared ? megabyte : Buffer.concat([Buffer.from(`${megabyte.length.toString(16)}\r\n`), megabyte, Buffer.from('\r\n')]);
+        if (!socket.write(piece)) return void socket.once('drain', pump);
+      }
+      socket.write(declared ? '' : '0\r\n\r\n', () => {
+        written = true;
+        if (answered()) finish(null);
+      });
+    };
+    pump();
+  });
+}
+
+/** Sends raw bytes (for requests fetch refuses to make) and returns the raw answer. */
+async function rawRequest(port: number, bytes: string): Promise<string> {
+  const { connect } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const socket = connect(port, '127.0.0.1', () => socket.end(bytes));
+    socket.on('data', (d: Buffer) => (answer += d.toString('latin1'))).on('end', () => resolve(answer)).on('error', reject);
+  });
+}

@@ -17,7 +17,11 @@ const MIME: Record<string, string> = {
 export interface StaticFile {
   body: Buffer;
   type: string;
+  /** Built chunks carry their content hash in the name, so they never change: cache them for good; ask again for the rest. */
+  cacheControl: string;
 }
+
+const HASHED_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.(js|css|woff2?|ttf|svg|png)$/;
 
 /**
  * Resolves a URL path to a file of the built renderer, refusing anything that
@@ -31,5 +35,6 @@ export function readStaticFile(root: string, urlPath: string): StaticFile | null
   const real = realpathSync(candidate);
   if (real !== realRoot && !real.startsWith(realRoot + sep)) return null;
   if (!statSync(real).isFile()) return null;
-  return { body: readFileSync(real), type: MIME[extname(real)] ?? 'application/octet-stream' };
+  const cacheControl = HASHED_ASSET.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  return { body: readFileSync(real), type: MIME[extname(real)] ?? 'application/octet-stream', cacheControl };
 }

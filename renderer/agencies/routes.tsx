@@ -1,4 +1,4 @@
 import type { RouteObject } from 'react-router';
-import { AgenciesPage } from './AgenciesPage';
+import { lazyPage } from '../app/lazyPage';
 
-export const agenciesRoutes: RouteObject[] = [{ path: '/agencies', element: <AgenciesPage /> }];
+export const agenciesRoutes: RouteObject[] = [{ path: '/agencies', ...lazyPage(() => import('./AgenciesPage'), 'AgenciesPage') }];

@@ -1,16 +1,17 @@
 import type { RouteObject } from 'react-router';
 import { agenciesRoutes } from '../agencies/routes';
+import { evidenceRoutes } from '../evidence/routes';
 import { plansRoutes } from '../plans/routes';
 import { settingsRoutes } from '../settings/routes';
 import { titlesRoutes } from '../titles/routes';
-import { UnitsPage } from '../units/UnitsPage';
+import { lazyPage } from './lazyPage';
 import { unitsRoutes } from '../units/routes';
 import { NotFoundPage } from './NotFoundPage';
 
 const isHomeRoute = (route: RouteObject) => route.index === true || route.path === '/' || route.path === '';
 
 /** `/` shows the units page until a feature (the plans overview) claims it. */
-const homeFallback: RouteObject[] = plansRoutes.some(isHomeRoute) ? [] : [{ index: true, element: <UnitsPage /> }];
+const homeFallback: RouteObject[] = plansRoutes.some(isHomeRoute) ? [] : [{ index: true, ...lazyPage(() => import('../units/UnitsPage'), 'UnitsPage') }];
 
 /** Children of the layout route; each feature owns its own array. */
 export const appRoutes: RouteObject[] = [
@@ -18,6 +19,7 @@ export const appRoutes: RouteObject[] = [
   ...homeFallback,
   ...unitsRoutes,
   ...agenciesRoutes,
+  ...evidenceRoutes,
   ...titlesRoutes,
   ...settingsRoutes,
   { path: '*', element: <NotFoundPage /> },

@@ -1,18 +1,13 @@
 import type { RouteObject } from 'react-router';
-import { HomePage } from '../home/HomePage';
-import { ReportsPage } from '../reporting/ReportsPage';
-import { AgencyWorkPage } from '../tasks/AgencyWorkPage';
-import { TasksPage } from '../tasks/TasksPage';
-import { PlanDetailPage } from './detail/PlanDetailPage';
-import { PlansPage } from './PlansPage';
+import { lazyPage } from '../app/lazyPage';
 import './plans.css';
 
 /** The overview, plans, tasks, agencies' work and periodic reports. */
 export const plansRoutes: RouteObject[] = [
-  { index: true, element: <HomePage /> },
-  { path: '/plans', element: <PlansPage /> },
-  { path: '/plans/:id', element: <PlanDetailPage /> },
-  { path: '/tasks', element: <TasksPage /> },
-  { path: '/agency-work', element: <AgencyWorkPage /> },
-  { path: '/reports', element: <ReportsPage /> },
+  { index: true, ...lazyPage(() => import('../home/HomePage'), 'HomePage') },
+  { path: '/plans', ...lazyPage(() => import('./PlansPage'), 'PlansPage') },
+  { path: '/plans/:id', ...lazyPage(() => import('./detail/PlanDetailPage'), 'PlanDetailPage') },
+  { path: '/tasks', ...lazyPage(() => import('../tasks/TasksPage'), 'TasksPage') },
+  { path: '/agency-work', ...lazyPage(() => import('../tasks/AgencyWorkPage'), 'AgencyWorkPage') },
+  { path: '/reports', ...lazyPage(() => import('../reporting/ReportsPage'), 'ReportsPage') },
 ];

@@ -1,4 +1,4 @@
 import type { RouteObject } from 'react-router';
-import { SettingsPage } from './SettingsPage';
+import { lazyPage } from '../app/lazyPage';
 
-export const settingsRoutes: RouteObject[] = [{ path: '/settings', element: <SettingsPage /> }];
+export const settingsRoutes: RouteObject[] = [{ path: '/settings', ...lazyPage(() => import('./SettingsPage'), 'SettingsPage') }];

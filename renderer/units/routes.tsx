@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { UnitsPage } from './UnitsPage';
+import { lazyPage } from '../app/lazyPage';
+
+const unitsPage = lazyPage(() => import('./UnitsPage'), 'UnitsPage');
 
 export const unitsRoutes: RouteObject[] = [
-  { path: '/units', element: <UnitsPage /> },
-  { path: '/units/:id', element: <UnitsPage /> },
+  { path: '/units', ...unitsPage },
+  { path: '/units/:id', ...unitsPage },
 ];

@@ -1,14 +1,14 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { AppContext } from '../app/context.js';
 import { dispatch } from '../app/dispatch.js';
-import { APP_ORIGIN } from './origin.js';
+import { isAppUrl } from './origin.js';
 
 export const INVOKE_CHANNEL = 'office:invoke';
 
 /** Only our own top-level page may call main; an iframe or another origin gets FORBIDDEN. */
 export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame === event.sender.mainFrame && frame.url.startsWith(`${APP_ORIGIN}/`);
+  return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
 }
 
 export function registerIpcHost(ipcMain: IpcMain, ctx: AppContext): void {

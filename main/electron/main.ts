@@ -1,10 +1,12 @@
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AppError } from '../../shared/errors.js';
 import { composeApp } from '../app/compose.js';
 import { registerAppProtocol, APP_ORIGIN } from './app-protocol.js';
 import { electronPrinter } from './electron-printer.js';
 import { registerIpcHost } from './ipc-host.js';
+import { isAppUrl } from './origin.js';
 
 const bundleDir = dirname(fileURLToPath(import.meta.url));
 
@@ -15,7 +17,7 @@ function hardenSession(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !details.url.startsWith(APP_ORIGIN) && !details.url.startsWith('devtools:') && !details.url.startsWith('blob:') && !details.url.startsWith('data:') });
+    callback({ cancel: !isAppUrl(details.url) && !/^(devtools|blob|data):/.test(details.url) });
   });
 }
 
@@ -36,7 +38,7 @@ function createWindow(): BrowserWindow {
   });
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
@@ -59,4 +61,23 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
-void start();
+/** A failure to open (the data folder used by a `serve`, a database from a newer XHHT) is told in a dialog, then the app quits. */
+function failToStart(error: unknown): void {
+  const message = error instanceof AppError ? error.message : `XHHT không mở được: ${error instanceof Error ? error.message : String(error)}`;
+  dialog.showErrorBox('XHHT', message);
+  app.exit(1);
+}
+
+// One app per user: a second launch brings the open window forward instead of opening the same data twice.
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0];
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
+  start().catch(failToStart);
+} else {
+  app.quit();
+}

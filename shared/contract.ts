@@ -7,6 +7,7 @@ import type { OpSpec } from './op.js';
 import { plansOps } from './plans.js';
 import { searchOps } from './search.js';
 import { titlesOps } from './titles.js';
+import { titlesImportOps } from './titles-import.js';
 import { unitsOps } from './units.js';
 
 /**
@@ -21,6 +22,7 @@ export const contract = {
   ...plansOps,
   ...evidenceOps,
   ...titlesOps,
+  ...titlesImportOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

@@ -1,4 +1,4 @@
-import { SubjectFields, type SubjectInput } from '../../shared/titles.js';
+import { SubjectFields, type EvaluationDto, type SubjectInput } from '../../shared/titles.js';
 import type { Scores } from '../../shared/titles-criteria.js';
 import type { EvaluationStatus } from '../../shared/titles-workflow.js';
 import type { AppContext } from '../app/context.js';
@@ -28,7 +28,7 @@ function citizenScores(codes: string[], n: number): Scores {
   return scores;
 }
 
-async function advanceTo(ctx: AppContext, evaluation: { id: string; rev: number }, steps: EvaluationStatus[]) {
+async function advanceTo(ctx: AppContext, evaluation: EvaluationDto, steps: EvaluationStatus[]): Promise<EvaluationDto> {
   let current = evaluation;
   for (const to of steps) current = await advanceEvaluation(ctx, { id: current.id, rev: current.rev, to });
   return current;

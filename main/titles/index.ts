@@ -1,7 +1,9 @@
 import type { titlesOps } from '../../shared/titles.js';
+import type { titlesImportOps } from '../../shared/titles-import.js';
 import type { FeatureHandlers } from '../app/handlers.js';
 import { exportSet, importSet, installSamples, listAreas, listSets, saveSet, setArea } from './criteria-sets.service.js';
 import { printDecision } from './decision-print.js';
+import { cancelPersonsImport, personsImportStatus, startPersonsImport } from './persons-import.job.js';
 import { countRecognitions, createDecision, deleteDecision, listDecisions } from './decisions.service.js';
 import { advanceEvaluation, createEvaluation, deleteEvaluation, listEvaluations, saveScores } from './evaluations.service.js';
 import { createSubject, deleteSubject, getSubject, listSubjects, updateSubject } from './subjects.service.js';
@@ -13,7 +15,7 @@ import { createSubject, deleteSubject, getSubject, listSubjects, updateSubject }
 export { countRecognitions } from './decisions.service.js';
 export { loadDemoTitles } from './demo.js';
 
-export const titlesHandlers: FeatureHandlers<typeof titlesOps> = {
+export const titlesHandlers: FeatureHandlers<typeof titlesOps & typeof titlesImportOps> = {
   'criteria.list': (_input, ctx) => listSets(ctx.db),
   'criteria.installSamples': (_input, ctx) => installSamples(ctx),
   'criteria.save': (input, ctx) => saveSet(ctx, input.fromId, input.definition),
@@ -36,4 +38,7 @@ export const titlesHandlers: FeatureHandlers<typeof titlesOps> = {
   'decisions.delete': (input, ctx) => deleteDecision(ctx, input),
   'decisions.export': (input, ctx) => printDecision(ctx, input.id),
   'recognitions.list': (input, ctx) => countRecognitions(ctx.db, input),
+  'subjects.importXlsx': async (input, ctx) => startPersonsImport(ctx, input),
+  'subjects.importStatus': async (input) => personsImportStatus(input.jobId),
+  'subjects.importCancel': async (input) => cancelPersonsImport(input.jobId),
 };

@@ -30,6 +30,19 @@ const aTarget = async (app: TestApp) => {
 };
 const aDuty = async (app: TestApp) =>
   app.call('reporting.createDuty', { planId: (await firstPlan(app)).id, title: 'Báo cáo thử', to: 'UBND huyện', due: { kind: 'yearly', day: 15, month: 11 } });
+/** Occurrences (issue 11): a report owed by every commune twice a year, a yearly task owed by every commune, a progress report. */
+const aCommuneDuty = async (app: TestApp) =>
+  app.call('reporting.createDuty', {
+    planId: (await firstPlan(app)).id,
+    title: 'Báo cáo 6 tháng',
+    to: 'Phòng GD&ĐT',
+    due: { kind: 'periodic', every: 'half', days: [{ day: 15, month: 6 }, { day: 15, month: 12 }] },
+    memberKind: 'communes',
+  });
+const aCommuneGroupTask = async (app: TestApp) =>
+  app.call('tasks.create', { planId: (await firstPlan(app)).id, text: 'Tổ chức Tuần lễ học tập suốt đời ở các xã', deadline: { kind: 'yearly', day: 15, month: 10 }, memberKind: 'communes' });
+const aProgressReport = async (app: TestApp) =>
+  app.call('tasks.reportProgress', { taskId: (await firstTask(app)).id, period: 'Năm 2026', text: 'Đã triển khai', percent: 40, reportedOn: '2026-11-30' });
 const aComponent = async (app: TestApp) =>
   app.call('plans.createComponent', { planId: (await firstPlan(app)).id, content: 'Kế hoạch thành phần thử', leadAgencyId: (await agency(app, 'Phòng GD&ĐT')).id });
 
@@ -190,27 +203,61 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
     },
   },
   'tasks.delete': { input: async (app) => ({ id: (await firstTask(app)).id, rev: (await firstTask(app)).rev }) },
-  'tasks.reportProgress': { input: async (app) => ({ taskId: (await firstTask(app)).id, period: 'Năm 2026', text: 'Đã triển khai', percent: 60, reportedOn: '2026-11-30' }) },
-  'reporting.createDuty': { input: async (app) => ({ planId: (await firstPlan(app)).id, title: 'Báo cáo quý', to: 'Sở GD&ĐT', due: { kind: 'yearly', day: 10, month: 12 } }) },
+  'tasks.reportProgress': {
+    input: async (app) => ({ taskId: (await firstTask(app)).id, period: 'Năm 2026', text: 'Đã triển khai', difficulties: 'Thiếu kinh phí', proposals: 'Bổ sung kinh phí', percent: 60, reportedOn: '2026-11-30' }),
+  },
+  'tasks.updateProgress': {
+    input: async (app) => {
+      const r = await aProgressReport(app);
+      return { ...r, text: 'Đã triển khai ở 5 xã', percent: 100, status: 'done' as const };
+    },
+  },
+  'tasks.deleteProgress': {
+    input: async (app) => {
+      const r = await aProgressReport(app);
+      return { id: r.id, rev: r.rev };
+    },
+  },
+  'tasks.setOccurrence': {
+    input: async (app) => {
+      const task = await aCommuneGroupTask(app);
+      return { taskId: task.id, periodKey: '2026', memberId: (await communes(app))[0]!.id, status: 'done' as const, doneOn: '2026-11-10', note: '' };
+    },
+  },
+  'reporting.createDuty': {
+    input: async (app) => ({
+      planId: (await firstPlan(app)).id,
+      title: 'Báo cáo 6 tháng của các xã',
+      to: 'Phòng GD&ĐT',
+      due: { kind: 'periodic', every: 'half', days: [{ day: 15, month: 6 }, { day: 15, month: 12 }] },
+      memberKind: 'communes' as const,
+    }),
+  },
   'reporting.updateDuty': {
     input: async (app) => {
       const d = await aDuty(app);
-      return { ...d, title: 'Báo cáo thử (sửa)' };
+      return { ...d, title: 'Báo cáo thử (sửa)', outgoing: true };
     },
   },
   'reporting.deleteDuty': {
     input: async (app) => {
       const d = await aDuty(app);
-      await app.call('reporting.markReceived', { dutyId: d.id, periodYear: 2024, receivedOn: '2024-11-14', note: '' });
+      await app.call('reporting.markDelivered', { dutyId: d.id, periodKey: '2024', deliveredOn: '2024-11-14', note: '' });
       return { id: d.id, rev: d.rev };
     },
   },
-  'reporting.markReceived': { input: async (app) => ({ dutyId: (await aDuty(app)).id, periodYear: 2025, receivedOn: '2025-11-10', note: 'Công văn 5' }) },
-  'reporting.unmarkReceived': {
+  'reporting.markDelivered': {
     input: async (app) => {
-      const d = await aDuty(app);
-      await app.call('reporting.markReceived', { dutyId: d.id, periodYear: 2025, receivedOn: '2025-11-10', note: '' });
-      return { dutyId: d.id, periodYear: 2025 };
+      const d = await aCommuneDuty(app);
+      return { dutyId: d.id, periodKey: '2026-H1', memberId: (await communes(app))[0]!.id, deliveredOn: '2026-06-12', note: 'Công văn 5' };
+    },
+  },
+  'reporting.unmarkDelivered': {
+    input: async (app) => {
+      const d = await aCommuneDuty(app);
+      const memberId = (await communes(app))[1]!.id;
+      await app.call('reporting.markDelivered', { dutyId: d.id, periodKey: '2026-H1', memberId, deliveredOn: '2026-06-12', note: '' });
+      return { dutyId: d.id, periodKey: '2026-H1', memberId };
     },
   },
   'evidence.attach': {
@@ -252,6 +299,22 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'evaluations.delete': { input: async (app) => anEvaluation(app) },
   'decisions.create': { input: async (app) => aDecisionInput(app) },
   'decisions.delete': { input: async (app) => app.call('decisions.create', await aDecisionInput(app)) },
+  'subjects.importXlsx': {
+    input: async (app) => {
+      const { personSheet } = await import('../fixtures/persons-sheet.js');
+      const hamlet = await aHamlet(app);
+      const commune = (await app.call('units.tree', {})).find((u) => u.id === hamlet.parentId)!;
+      const sheet = await personSheet([[1, '087090000001', 'Lê Văn Nhập', 'Nam', 1990, 'Kinh', 'Không', 'Đồng Tháp', commune.name, hamlet.name]]);
+      return { fileName: 'danh-sach.xlsx', contentBase64: sheet.toString('base64'), dryRun: false };
+    },
+    settle: async (app, output) => {
+      const { waitForJob } = await import('../../main/jobs/index.js');
+      const { jobId } = output as { jobId: string };
+      await waitForJob(jobId);
+      const status = await app.call('subjects.importStatus', { jobId });
+      if (status.phase !== 'done') throw new Error(`import ended ${status.phase}: ${status.message} ${JSON.stringify(status.issues.slice(0, 3))}`);
+    },
+  },
   'units.importXlsx': {
     input: async () => {
       const { unitSheet } = await import('../fixtures/units-sheet.js');

@@ -53,6 +53,10 @@ export const FIGURE_LABELS: Record<keyof FigureValues, string> = {
 export const UnitFiguresDto = FigureValues.extend({ id: z.string(), unitId: z.string(), year: z.number().int(), rev: z.number().int() });
 export type UnitFiguresDto = z.infer<typeof UnitFiguresDto>;
 
+/** A year's figures summed over a unit's direct children, saying how many of them reported and which did not. */
+export const FigureSumsDto = FigureValues.extend({ year: z.number().int(), reported: z.number().int(), of: z.number().int(), missing: z.array(z.string()) });
+export type FigureSumsDto = z.infer<typeof FigureSumsDto>;
+
 /** A commune's standing in literacy and universal education for one year. */
 export const EducationValues = z.object({
   literacyLevel: z.union([z.literal(0), z.literal(1), z.literal(2)], { message: 'Xóa mù chữ: mức độ 0, 1 hoặc 2' }),
@@ -107,6 +111,8 @@ export const unitsOps = {
   /** Every live unit of the territory, parents before children. */
   'units.tree': query(z.object({}), z.array(UnitDto)),
   'units.get': query(RecordRef, UnitDetail),
+  /** The figures of a unit's direct children summed per year (a territory's figures are its communes'). */
+  'units.figureSums': query(RecordRef, z.array(FigureSumsDto)),
   'units.create': mutation(UnitFields.extend({ parentId: RecordId }), UnitDto),
   'units.update': mutation(UnitFields.extend(RevisedRef.shape), UnitDto),
   'units.move': mutation(RevisedRef.extend({ parentId: RecordId }), UnitDto),

@@ -1,8 +1,8 @@
-import type { ComputedSource, PopulationFigure } from '../../shared/plan-model.js';
-import { measureOfCount, meetsSource, nextMilestone, targetProgress } from '../../shared/target-progress.js';
-import type { ActualDto, MilestoneDto, TargetDto } from '../../shared/targets.js';
-import type { TargetActualsTable, TargetsTable } from './targets.tables.js';
-import type { EducationData } from './education-data.js';
+import { POPULATION_FIGURE_LABELS, type ComputedSource, type MeasureKind, type PopulationFigure } from '../../shared/plan-model.js';
+import { measureOfCount, meetsSource, milestonesForUnit, shareOfPopulation, targetProgress } from '../../shared/target-progress.js';
+import type { ActualDto, CommuneStanding, MilestoneDto, TargetDto } from '../../shared/targets.js';
+import type { TargetActualsTable, TargetsTable, TargetUnitValuesTable } from './targets.tables.js';
+import { populationOf, type EducationData } from './education-data.js';
 import { parseMilestones } from './targets.repo.js';
 
 export interface PlanPeriod {
@@ -11,50 +11,80 @@ export interface PlanPeriod {
 }
 
 /**
- * Actuals counted from the communes' education status, one per year with data
- * up to today, in the measure of the milestone being chased; per commune too
- * when the target is broken down by commune.
+ * The measure computed counts are given in: a count of communes over the
+ * communes of the year (which compares with unit counts and percentages alike
+ * even after a merger), a yes/no, or a plain count.
  */
-export function computedActuals(row: TargetsTable, m: MilestoneDto, data: EducationData, todayYear: number): ActualDto[] {
+function computedKind(milestones: MilestoneDto[]): MeasureKind {
+  if (milestones.some((m) => m.kind === 'percent' || m.kind === 'unitCount')) return 'unitCount';
+  return milestones.every((m) => m.kind === 'boolean') ? 'boolean' : 'count';
+}
+
+/**
+ * Actuals counted from the communes' education status, one per year with data
+ * up to today; per commune too when the target is broken down by commune. The
+ * denominator is the territory's communes today, and a commune with no status
+ * for the year is said to have none.
+ */
+export function computedActuals(row: TargetsTable, milestones: MilestoneDto[], data: EducationData, todayYear: number): ActualDto[] {
   const source = row.source as ComputedSource | null;
   if (!source || data.communes.length === 0) return [];
+  const kind = computedKind(milestones);
   const actuals: ActualDto[] = [];
   for (const [year, statuses] of [...data.byYear].sort(([a], [b]) => a - b)) {
     if (year > todayYear) continue;
-    const met = data.communes.map((c) => ({ id: c.id, met: statuses.has(c.id) && meetsSource(source, statuses.get(c.id)!) }));
+    const met = data.communes.map((c) => ({ id: c.id, known: statuses.has(c.id), met: statuses.has(c.id) && meetsSource(source, statuses.get(c.id)!) }));
     const count = met.filter((c) => c.met).length;
-    const measure = measureOfCount(m.kind, count, data.communes.length);
-    actuals.push({ year, unitId: null, ...measure, origin: 'computed', note: `${count}/${data.communes.length} xã đạt` });
+    const unknown = met.filter((c) => !c.known).length;
+    const note = `${count}/${data.communes.length} xã đạt${unknown > 0 ? `; ${unknown} xã chưa có số liệu năm ${year}` : ''}`;
+    actuals.push({ year, unitId: null, ...measureOfCount(kind, count, data.communes.length), count: null, origin: 'computed', note });
     if (row.perCommune) {
-      for (const c of met) actuals.push({ year, unitId: c.id, value: c.met ? 1 : 0, total: null, origin: 'computed', note: c.met ? 'Đạt' : 'Chưa đạt' });
+      for (const c of met.filter((x) => x.known)) actuals.push({ year, unitId: c.id, value: c.met ? 1 : 0, total: null, count: null, origin: 'computed', note: c.met ? 'Đạt' : 'Chưa đạt' });
     }
   }
   return actuals;
 }
 
-function manualActual(row: TargetActualsTable): ActualDto {
-  return { year: row.year, unitId: row.unitId, value: row.value, total: row.total, origin: 'manual', note: row.note };
+/** A hand-entered actual; a count of a population takes its share from the yearly figures as they stand now. */
+function manualActual(row: TargetActualsTable, population: PopulationFigure | null, data: EducationData): ActualDto {
+  const base: ActualDto = { year: row.year, unitId: row.unitId, value: row.value, total: row.total, count: row.count, origin: 'manual', note: row.note };
+  if (row.count === null || population === null) return base;
+  const figure = populationOf(data, population, row.unitId, row.year).value;
+  if (figure === null) return base;
+  const words = `${row.count.toLocaleString('vi-VN')}/${figure.toLocaleString('vi-VN')} ${POPULATION_FIGURE_LABELS[population].toLowerCase()}`;
+  return { ...base, value: shareOfPopulation(row.count, figure), note: row.note ? `${row.note} (${words})` : words };
 }
 
-/** A stored target with its actuals and its progress against the next milestone, as of today. */
-export function toTargetDto(row: TargetsTable, plan: PlanPeriod, manual: TargetActualsTable[], data: EducationData, today: string): TargetDto {
+/** Each commune judged on its own actuals against its own milestone values. */
+function communeStandings(milestones: MilestoneDto[], actuals: ActualDto[], row: TargetsTable, plan: PlanPeriod, data: EducationData, today: string): CommuneStanding[] {
+  return data.communes.map((c) => {
+    const own = milestonesForUnit(milestones, c.id, row.source !== null);
+    const progress = targetProgress({ milestones: own, periodStart: plan.periodStart, periodEnd: plan.periodEnd, actuals: actuals.filter((a) => a.unitId === c.id), today });
+    const { checkpoints: _all, ...headline } = progress;
+    return { unitId: c.id, name: c.name, ...headline };
+  });
+}
+
+/** A stored target with its actuals and its progress, as of today: the whole territory, and each commune when it is followed per commune. */
+export function toTargetDto(row: TargetsTable, plan: PlanPeriod, manual: TargetActualsTable[], unitValues: TargetUnitValuesTable[], data: EducationData, today: string): TargetDto {
   const { deletedAt: _deleted, perCommune, ...rest } = row;
-  const milestones = parseMilestones(row);
-  const todayYear = Number(today.slice(0, 4));
-  const next = nextMilestone(milestones, plan.periodEnd, todayYear);
-  const computed = next ? computedActuals(row, next.milestone, data, todayYear) : [];
+  const milestones = parseMilestones(row, unitValues, plan);
+  const population = row.population as PopulationFigure | null;
+  const computed = computedActuals(row, milestones, data, Number(today.slice(0, 4)));
   const computedYears = new Set(computed.map((a) => `${a.year}|${a.unitId}`));
   // A computed figure stands where data exists; the hand-entered one of the same year and unit is kept out.
-  const actuals = [...computed, ...manual.map(manualActual).filter((a) => !computedYears.has(`${a.year}|${a.unitId}`))].sort(
+  const actuals = [...computed, ...manual.map((m) => manualActual(m, population, data)).filter((a) => !computedYears.has(`${a.year}|${a.unitId}`))].sort(
     (a, b) => a.year - b.year || (a.unitId ?? '').localeCompare(b.unitId ?? ''),
   );
+  const territory = actuals.filter((a) => a.unitId === null);
   return {
     ...rest,
-    population: row.population as PopulationFigure | null,
+    population,
     source: row.source as ComputedSource | null,
     perCommune: perCommune === 1,
     milestones,
     actuals,
-    progress: targetProgress({ milestones, periodStart: plan.periodStart, periodEnd: plan.periodEnd, actuals, today }),
+    progress: targetProgress({ milestones, periodStart: plan.periodStart, periodEnd: plan.periodEnd, actuals: territory, today }),
+    communes: perCommune === 1 ? communeStandings(milestones, actuals, row, plan, data, today) : [],
   };
 }

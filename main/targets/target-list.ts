@@ -2,23 +2,26 @@ import type { TargetDto } from '../../shared/targets.js';
 import type { ReadDb } from '../db/records.js';
 import type { PlansTable } from '../plan-documents/plan-documents.tables.js';
 import { listLivePlanRows, loadLivePlan } from '../plan-documents/index.js';
-import { loadEducationData } from './education-data.js';
+import { loadEducationData, NO_DATA } from './education-data.js';
 import { toTargetDto } from './target-dto.js';
-import { loadManualActuals, loadTargetRows } from './targets.repo.js';
+import { loadManualActuals, loadTargetRows, loadUnitValues } from './targets.repo.js';
 
 /** Targets of several plans with actuals and progress as of today, plan by plan in position order. */
 export async function listTargetsOfPlans(db: ReadDb, plans: PlansTable[], today: string): Promise<TargetDto[]> {
   const rows = await loadTargetRows(db, plans.map((p) => p.id));
   if (rows.length === 0) return [];
   const todayYear = Number(today.slice(0, 4));
-  const needsData = rows.some((r) => r.source !== null);
+  const needsData = rows.some((r) => r.source !== null || r.perCommune === 1 || r.population !== null);
   // A year before the earliest plan lets a baseline year count.
   const firstYear = Math.min(...plans.map((p) => p.periodStart)) - 1;
-  const data = needsData ? await loadEducationData(db, firstYear, todayYear) : { communes: [], byYear: new Map() };
-  const manual = await loadManualActuals(db, rows.map((r) => r.id));
+  const data = needsData ? await loadEducationData(db, firstYear, Math.max(todayYear, ...plans.map((p) => p.periodEnd))) : NO_DATA;
+  const ids = rows.map((r) => r.id);
+  const [manual, unitValues] = await Promise.all([loadManualActuals(db, ids), loadUnitValues(db, ids)]);
   const planById = new Map(plans.map((p) => [p.id, p]));
   return plans.flatMap((plan) =>
-    rows.filter((r) => r.planId === plan.id).map((r) => toTargetDto(r, planById.get(r.planId)!, manual.get(r.id) ?? [], data, today)),
+    rows
+      .filter((r) => r.planId === plan.id)
+      .map((r) => toTargetDto(r, planById.get(r.planId)!, manual.get(r.id) ?? [], unitValues.get(r.id) ?? [], data, today)),
   );
 }
 

@@ -21,13 +21,24 @@ export interface TargetActualsTable extends SyncColumns {
   unitId: string | null;
   value: number;
   total: number | null;
+  /** For a percentage of a population: the number reached, the value being its share of the unit's yearly figure. */
+  count: number | null;
   note: string;
   recordedOn: string;
+}
+
+/** A unit's own value of a milestone; `year` is the milestone's year (a yearly milestone's first year). */
+export interface TargetUnitValuesTable extends SyncColumns {
+  targetId: string;
+  year: number;
+  unitId: string;
+  value: number;
 }
 
 export interface TargetsTables {
   targets: TargetsTable;
   targetActuals: TargetActualsTable;
+  targetUnitValues: TargetUnitValuesTable;
 }
 
 export const targetsTables = registerTables<TargetsTables>('targets', {
@@ -47,6 +58,16 @@ export const targetsTables = registerTables<TargetsTables>('targets', {
       { column: 'targetId', table: 'targets', onDelete: 'cascade' },
       { column: 'unitId', table: 'units', onDelete: 'restrict', noun: 'số liệu mục tiêu' },
     ],
+    ownerColumn: 'targetId',
+  },
+  targetUnitValues: {
+    synced: true,
+    travels: true,
+    parents: [
+      { column: 'targetId', table: 'targets', onDelete: 'cascade' },
+      { column: 'unitId', table: 'units', onDelete: 'restrict', noun: 'giá trị mục tiêu riêng' },
+    ],
+    linkKey: ['targetId', 'year', 'unitId'],
     ownerColumn: 'targetId',
   },
 });

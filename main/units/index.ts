@@ -1,16 +1,17 @@
 import { unitsOps } from '../../shared/units.js';
 import type { FeatureHandlers } from '../app/handlers.js';
-import { saveEducation, saveFigures } from './unit-yearly.service.js';
+import { saveEducation, saveFigures, sumChildFigures } from './unit-yearly.service.js';
 import { cancelUnitsImport, startUnitsImport, unitsImportStatus } from './units-import.job.js';
 import { createUnit, deleteUnit, getUnitDetail, loadUnitTree, moveUnit, updateUnit } from './units.service.js';
 
 export { createUnitInTx, reindexUnitTree } from './units.service.js';
 export { loadUnitTree, loadLiveUnit } from './units.repo.js';
-export { loadEducationForYear, loadFiguresForYear, saveEducation, saveFigures, saveFiguresInTx } from './unit-yearly.service.js';
+export { loadEducationForYear, loadFiguresForYear, saveEducation, saveFigures, saveFiguresInTx, sumChildFigures } from './unit-yearly.service.js';
 
 export const unitsHandlers: FeatureHandlers<typeof unitsOps> = {
   'units.tree': (_input, ctx) => loadUnitTree(ctx.db),
   'units.get': (input, ctx) => getUnitDetail(ctx.db, input.id),
+  'units.figureSums': (input, ctx) => sumChildFigures(ctx.db, input.id),
   'units.create': (input, ctx) => createUnit(ctx, input),
   'units.update': (input, ctx) => updateUnit(ctx, input),
   'units.move': (input, ctx) => moveUnit(ctx, input),

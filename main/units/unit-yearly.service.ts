@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { EducationStatusDto, EducationValues, FigureValues, UnitFiguresDto } from '../../shared/units.js';
+import type { EducationStatusDto, EducationValues, FigureSumsDto, FigureValues, UnitFiguresDto } from '../../shared/units.js';
 import type { AppContext } from '../app/context.js';
 import { inTransaction, insertRecord, updateRecord, type FieldsOf, type ReadDb, type Tx } from '../db/records.js';
 import type { UnitEducationTable, UnitFiguresTable } from './units.tables.js';
@@ -68,6 +68,31 @@ export async function loadUnitYearly(db: ReadDb, unitId: string): Promise<{ figu
 /** Education status of every unit for a year, for computed target actuals. */
 export function loadEducationForYear(db: ReadDb, year: number): Promise<UnitEducationTable[]> {
   return db.selectFrom('unitEducation').selectAll().where('year', '=', year).where('deletedAt', 'is', null).execute();
+}
+
+/**
+ * The yearly figures of a unit's direct children summed per year, with how
+ * many children reported: a territory's figures are its communes' sums.
+ */
+export async function sumChildFigures(db: ReadDb, unitId: string): Promise<FigureSumsDto[]> {
+  const children = await db.selectFrom('units').select(['id', 'name']).where('parentId', '=', unitId).where('deletedAt', 'is', null).execute();
+  if (children.length === 0) return [];
+  const rows = await db
+    .selectFrom('unitFigures')
+    .selectAll()
+    .where('unitId', 'in', children.map((c) => c.id))
+    .where('deletedAt', 'is', null)
+    .execute();
+  const byYear = new Map<number, UnitFiguresTable[]>();
+  for (const row of rows) byYear.set(row.year, [...(byYear.get(row.year) ?? []), row]);
+  return [...byYear]
+    .sort(([a], [b]) => b - a)
+    .map(([year, list]) => {
+      const reported = new Set(list.map((r) => r.unitId));
+      const sums = Object.fromEntries(FIGURE_KEYS.map((k) => [k, list.reduce((n, r) => n + r[k], 0)])) as FigureValues;
+      const missing = children.filter((c) => !reported.has(c.id)).map((c) => c.name).sort((a, b) => a.localeCompare(b, 'vi'));
+      return { year, ...sums, reported: reported.size, of: children.length, missing };
+    });
 }
 
 /** Figures of every unit for a year, for percentage targets. */

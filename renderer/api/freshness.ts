@@ -15,15 +15,15 @@ export const QUERY_READS: Partial<Record<QueryOpName, readonly string[]>> = {
   'units.get': ['units', 'unitFigures', 'unitEducation'],
   'agencies.list': ['agencies'],
   'plans.list': ['plans', 'planReferences', 'tasks', 'targets'],
-  'plans.get': ['plans', 'planReferences', 'componentPlans', 'targets', 'targetActuals', 'tasks', 'taskAgencies', 'taskCommunes', 'reportingDuties', 'reportReceipts', 'agencies', 'units', 'unitFigures', 'unitEducation'],
+  'plans.get': ['plans', 'planReferences', 'componentPlans', 'targets', 'targetActuals', 'targetUnitValues', 'tasks', 'taskAgencies', 'taskCommunes', 'reportingDuties', 'reportReceipts', 'agencies', 'units', 'unitFigures', 'unitEducation'],
   'templates.list': [],
-  'targets.list': ['targets', 'targetActuals', 'plans', 'units', 'unitFigures', 'unitEducation'],
-  'targets.communeProgress': ['targets', 'targetActuals', 'plans', 'units', 'unitFigures', 'unitEducation'],
+  'targets.list': ['targets', 'targetActuals', 'targetUnitValues', 'plans', 'units', 'unitFigures', 'unitEducation'],
+  'targets.communeProgress': ['targets', 'targetActuals', 'targetUnitValues', 'plans', 'units', 'unitFigures', 'unitEducation'],
   'tasks.list': ['tasks', 'taskAgencies', 'taskCommunes', 'taskProgress', 'plans', 'agencies', 'units'],
   'tasks.progressReports': ['taskProgress', 'tasks', 'agencies'],
   'reporting.duties': ['reportingDuties', 'plans', 'agencies'],
   'reporting.expected': ['reportingDuties', 'reportReceipts', 'plans', 'agencies'],
-  'home.overview': ['plans', 'planReferences', 'tasks', 'taskAgencies', 'taskCommunes', 'targets', 'targetActuals', 'reportingDuties', 'reportReceipts', 'units', 'unitFigures', 'unitEducation', 'agencies'],
+  'home.overview': ['plans', 'planReferences', 'tasks', 'taskAgencies', 'taskCommunes', 'targets', 'targetActuals', 'targetUnitValues', 'reportingDuties', 'reportReceipts', 'units', 'unitFigures', 'unitEducation', 'agencies'],
 };
 
 /** Whether a cached answer of `op` may be stale after these tables changed. */

@@ -7,7 +7,17 @@ import type { CommuneProgress } from '../../shared/targets';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
 
-/** Per commune: the per-commune targets it meets against all of them, as stacked bars that follow the container's size. */
+const SERIES = [
+  { key: 'achieved', name: 'Đạt', color: '#389e0d' },
+  { key: 'onTrack', name: 'Đúng tiến độ', color: '#1677ff' },
+  { key: 'behind', name: 'Chậm hoặc không đạt', color: '#cf1322' },
+  { key: 'noData', name: 'Chưa có số liệu', color: '#d9d9d9' },
+] as const;
+
+/**
+ * Per commune: its per-commune targets, each judged against the commune's own
+ * value, stacked by standing; the stacks add up to the total the label names.
+ */
 export default function CommuneProgressChart({ rows }: { rows: CommuneProgress[] }) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -22,33 +32,35 @@ export default function CommuneProgressChart({ rows }: { rows: CommuneProgress[]
       chart.dispose();
     };
   }, [rows]);
-  const summary = rows.map((r) => `${r.name}: ${r.achieved}/${r.total}`).join('; ');
+  const summary = rows.map((r) => `${r.name}: đạt ${r.achieved}/${r.total} mục tiêu`).join('; ');
   return <div ref={container} role="img" aria-label={`Tiến độ mục tiêu theo xã. ${summary}`} style={{ width: '100%', height: Math.max(260, 40 + rows.length * 34) }} />;
 }
 
 function optionOf(rows: CommuneProgress[]): echarts.EChartsCoreOption {
   // Horizontal bars keep long commune names readable.
-  const names = rows.map((r) => r.name).reverse();
-  const achieved = rows.map((r) => r.achieved).reverse();
-  const remaining = rows.map((r) => Math.max(0, r.total - r.achieved)).reverse();
+  const ordered = [...rows].reverse();
   return {
     aria: { enabled: true },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-    legend: { top: 0, data: ['Đã đạt', 'Chưa đạt'] },
+    legend: { top: 0, data: SERIES.map((s) => s.name) },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (params: unknown) => {
-        const list = params as { name: string; dataIndex: number }[];
-        const i = list[0]?.dataIndex ?? 0;
-        return `${list[0]?.name ?? ''}<br/>Đạt ${achieved[i]}/${(achieved[i] ?? 0) + (remaining[i] ?? 0)} mục tiêu`;
+        const row = ordered[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0];
+        if (!row) return '';
+        return [`${row.name}: đạt ${row.achieved}/${row.total} mục tiêu`, ...SERIES.slice(1).map((s) => `${s.name}: ${row[s.key]}/${row.total}`)].join('<br/>');
       },
     },
-    xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: names, axisLabel: { width: 140, overflow: 'truncate' } },
-    series: [
-      { name: 'Đã đạt', type: 'bar', stack: 'total', data: achieved, itemStyle: { color: '#389e0d' }, label: { show: true, position: 'inside' } },
-      { name: 'Chưa đạt', type: 'bar', stack: 'total', data: remaining, itemStyle: { color: '#d9d9d9' } },
-    ],
+    xAxis: { type: 'value', minInterval: 1, max: Math.max(1, ...rows.map((r) => r.total)) },
+    yAxis: { type: 'category', data: ordered.map((r) => `${r.name} (${r.achieved}/${r.total})`), axisLabel: { width: 180, overflow: 'truncate' } },
+    series: SERIES.map((s) => ({
+      name: s.name,
+      type: 'bar',
+      stack: 'total',
+      data: ordered.map((r) => r[s.key]),
+      itemStyle: { color: s.color },
+      label: { show: s.key !== 'noData', position: 'inside', formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') },
+    })),
   };
 }

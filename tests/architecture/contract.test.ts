@@ -14,7 +14,7 @@ describe('contract', () => {
   });
 
   it('marks every write as a mutation and every read as a query', () => {
-    const readVerbs = /\.(list|get|tree|status|query|expected|duties|progressReports|communeProgress|overview|export|printAssignments)$/;
+    const readVerbs = /\.(list|get|tree|status|query|expected|duties|progressReports|occurrences|communeProgress|figureSums|overview|export|printAssignments)$/;
     // Following or cancelling a job changes nothing itself: the job's own transaction rolls back.
     const jobFollowVerbs = /\.[a-z]+(Status|Cancel)$/;
     // A job writes too, in its own transaction off the request thread, so it counts as a write.

@@ -6,6 +6,8 @@ import { up as m0040 } from './0040_plans.js';
 import { up as m0060 } from './0060_evidence.js';
 import { up as m0070 } from './0070_titles.js';
 import { up as m0050 } from './0050_live_link_keys.js';
+import { up as m0090 } from './0090_occurrences.js';
+import { up as m0100 } from './0100_target_values.js';
 
 export interface Migration {
   id: number;
@@ -25,4 +27,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 50, name: 'live_link_keys', up: m0050 },
   { id: 60, name: 'evidence', up: m0060 },
   { id: 70, name: 'titles', up: m0070 },
+  { id: 90, name: 'occurrences', up: m0090 },
+  { id: 100, name: 'target_values', up: m0100 },
 ];

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasureKind, Qualifier } from '../../../shared/plan-model';
 import type { ActualDto, MilestoneDto, TargetDto } from '../../../shared/targets';
-import { actualText, capitalize, groupBySection, measureKindOf, measureText, milestoneText, progressPercent } from './targetText';
+import { actualText, capitalize, groupBySection, measureKindOf, measureText, milestoneText } from './targetText';
 
 const milestone = (kind: MeasureKind, value: number, over: Partial<MilestoneDto> = {}): MilestoneDto => ({
   year: 2025,
+  span: 'once',
   kind,
   value,
   total: null,
   scope: '',
   qualifier: null,
   wording: '',
+  unitValues: [],
   ...over,
 });
 
@@ -19,6 +21,7 @@ const actual = (year: number, value: number, over: Partial<ActualDto> = {}): Act
   unitId: null,
   value,
   total: null,
+  count: null,
   origin: 'computed',
   note: '',
   ...over,
@@ -42,7 +45,8 @@ const target = (id: string, position: number, section: string, text: string, ove
   perCommune: false,
   milestones: [],
   actuals: [],
-  progress: { milestone: null, milestoneYear: null, actual: null, status: 'no_data' },
+  progress: { milestone: null, milestoneYear: null, actual: null, status: 'no_data', percent: null, checkpoints: [] },
+  communes: [],
   ...over,
 });
 
@@ -66,7 +70,7 @@ describe('measureText', () => {
     ['percent', 95, null, 'số hộ gia đình', '95% số hộ gia đình'],
     ['unitCount', 7, 9, 'xã, thị trấn', '7/9 xã, thị trấn'],
     ['unitCount', 7, 9, undefined, '7/9'],
-    ['unitCount', 6, null, 'xã', '6/? xã'],
+    ['unitCount', 6, null, 'xã', '6 xã'],
     ['count', 1200, null, 'hộ', '1.200 hộ'],
     ['count', 3, null, '', '3'],
     ['boolean', 1, null, undefined, 'đạt'],
@@ -87,6 +91,10 @@ describe('milestoneText', () => {
     ['a yes/no with no qualifier, capitalised', milestone('boolean', 1, { scope: 'huyện' }), '2025: Đạt (huyện)'],
     ['a yes/no kept up', milestone('boolean', 1, { qualifier: 'duy_tri' }), '2025: Duy trì đạt'],
     ['a fraction at least', milestone('percent', 12.5, { qualifier: 'it_nhat' }), '2025: Ít nhất 12,5%'],
+    ['every year of the period', milestone('count', 120, { year: null, span: 'yearly', scope: 'lớp', qualifier: 'it_nhat' }), 'Mỗi năm: Ít nhất 120 lớp'],
+    ['every year from 2027', milestone('count', 120, { year: 2027, span: 'yearly', scope: 'lớp' }), 'Mỗi năm từ 2027: 120 lớp'],
+    ['a cumulative total', milestone('count', 600, { year: null, span: 'cumulative', scope: 'lớp' }), 'Tổng đến 2030: 600 lớp'],
+    ['values of their own', milestone('percent', 40, { year: 2027, unitValues: [{ unitId: 'u1', value: 70 }, { unitId: 'u2', value: 70 }] }), '2027: 40% (2 xã có giá trị riêng)'],
   ])('writes %s', (_what, m, expected) => {
     expect(milestoneText(m, 2030)).toBe(expected);
   });
@@ -105,7 +113,7 @@ describe('measureKindOf', () => {
       'the milestone measured against',
       {
         milestones: [milestone('count', 5), milestone('percent', 80)],
-        progress: { milestone: milestone('percent', 80), milestoneYear: 2025, actual: null, status: 'no_data' },
+        progress: { milestone: milestone('percent', 80), milestoneYear: 2025, actual: null, status: 'no_data', percent: null, checkpoints: [] },
       },
       'percent',
     ],
@@ -119,31 +127,14 @@ describe('measureKindOf', () => {
 describe('actualText', () => {
   it.each<[string, ActualDto, MeasureKind, string]>([
     ['a computed unit count', actual(2024, 6, { total: 9 }), 'unitCount', 'Thực tế 2024: 6/9 (tự tính)'],
-    ['a unit count without its total', actual(2024, 6), 'unitCount', 'Thực tế 2024: 6/? (tự tính)'],
+    ['a unit count without its total, never "6/?"', actual(2024, 6), 'unitCount', 'Thực tế 2024: 6 (tự tính)'],
+    ['a count of communes after a merger against a percentage', actual(2024, 6, { total: 8 }), 'percent', 'Thực tế 2024: 6/8 = 75% (tự tính)'],
     ['a manual percentage with its source', actual(2024, 35, { origin: 'manual', note: 'báo cáo của Hội Khuyến học' }), 'percent', 'Thực tế 2024: 35% (nhập tay: báo cáo của Hội Khuyến học)'],
     ['a manual figure with no note', actual(2023, 1250, { origin: 'manual' }), 'count', 'Thực tế 2023: 1.250 (nhập tay)'],
     ['a computed yes/no', actual(2022, 1), 'boolean', 'Thực tế 2022: Đạt (tự tính)'],
     ['a manual no', actual(2022, 0, { origin: 'manual', note: 'Phòng GD&ĐT' }), 'boolean', 'Thực tế 2022: Chưa đạt (nhập tay: Phòng GD&ĐT)'],
   ])('writes %s', (_what, a, kind, expected) => {
     expect(actualText(a, kind)).toBe(expected);
-  });
-});
-
-describe('progressPercent', () => {
-  it.each<[string, ActualDto | null, MilestoneDto | null, number | null]>([
-    ['no actual', null, milestone('percent', 80), null],
-    ['no milestone', actual(2024, 35), null, null],
-    ['half way', actual(2024, 35), milestone('percent', 70), 50],
-    ['6 of 7 communes, rounded', actual(2024, 6, { total: 9 }), milestone('unitCount', 7, { total: 9 }), 86],
-    ['two thirds, rounded up', actual(2024, 2), milestone('count', 3), 67],
-    ['beyond the milestone, capped', actual(2024, 1500), milestone('count', 1200), 100],
-    ['a negative figure, floored', actual(2024, -5), milestone('count', 100), 0],
-    ['nothing yet', actual(2024, 0), milestone('percent', 80), 0],
-    ['a milestone of zero, met', actual(2024, 0), milestone('count', 0), 100],
-    ['a yes/no met', actual(2024, 1), milestone('boolean', 1), 100],
-    ['a yes/no not met', actual(2024, 0), milestone('boolean', 1), 0],
-  ])('is %s', (_what, a, m, expected) => {
-    expect(progressPercent(a, m)).toBe(expected);
   });
 });
 

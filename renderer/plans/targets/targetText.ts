@@ -5,14 +5,14 @@ export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.
 
 const number = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
-/** A value in its measure: "40%", "7/9 xã, thị trấn", "1.200 hộ", "Đạt". */
+/** A value in its measure: "40%", "7/9 xã, thị trấn", "1.200 hộ", "Đạt"; a unit count without its total is a plain number, never "7/?". */
 export function measureText(kind: MeasureKind, value: number, total: number | null, scope = ''): string {
   const tail = scope ? ` ${scope}` : '';
   switch (kind) {
     case 'percent':
       return `${number(value)}%${tail}`;
     case 'unitCount':
-      return `${number(value)}/${total === null ? '?' : number(total)}${tail}`;
+      return total === null ? `${number(value)}${tail}` : `${number(value)}/${number(total)}${tail}`;
     case 'count':
       return `${number(value)}${tail}`;
     case 'boolean':
@@ -20,29 +20,37 @@ export function measureText(kind: MeasureKind, value: number, total: number | nu
   }
 }
 
-/** "2025: Phấn đấu 7/9 xã, thị trấn"; a milestone with no year is due at the end of the period. */
+/**
+ * "2025: Phấn đấu 7/9 xã, thị trấn", "Mỗi năm: Ít nhất 120 lớp", "Tổng đến 2030: 600 lớp"; a milestone
+ * with no year is due at the end of the period (a yearly one starts with it).
+ */
 export function milestoneText(m: MilestoneDto, periodEnd: number): string {
-  const year = m.year ?? periodEnd;
+  const when = m.span === 'yearly' ? (m.year === null ? 'Mỗi năm' : `Mỗi năm từ ${m.year}`) : m.span === 'cumulative' ? `Tổng đến ${m.year ?? periodEnd}` : String(m.year ?? periodEnd);
   const qualifier = m.qualifier ? `${QUALIFIER_LABELS[m.qualifier]} ` : '';
   const measure = measureText(m.kind, m.value, m.total, m.scope);
-  return `${year}: ${qualifier}${qualifier ? measure : capitalize(measure)}`;
+  const own = m.unitValues.length > 0 ? ` (${m.unitValues.length} xã có giá trị riêng)` : '';
+  return `${when}: ${qualifier}${qualifier ? measure : capitalize(measure)}${own}`;
 }
 
 /** The measure an actual is read in: the milestone measured against, else the first one. */
 export const measureKindOf = (target: TargetDto): MeasureKind => target.progress.milestone?.kind ?? target.milestones[0]?.kind ?? 'count';
 
-/** "Thực tế 2024: 6/9 (tự tính)" or "Thực tế 2024: 35% (nhập tay: báo cáo của Hội Khuyến học)". */
+/**
+ * "Thực tế 2024: 6/9 (tự tính)" or "Thực tế 2024: 35% (nhập tay: báo cáo của Hội Khuyến học)". An actual
+ * with a total counts units over the communes of its year, shown with both numbers even against a percentage.
+ */
 export function actualText(actual: ActualDto, kind: MeasureKind): string {
   const origin = actual.origin === 'computed' ? 'tự tính' : `nhập tay${actual.note ? `: ${actual.note}` : ''}`;
-  return `Thực tế ${actual.year}: ${capitalize(measureText(kind, actual.value, actual.total))} (${origin})`;
+  return `Thực tế ${actual.year}: ${capitalize(actualMeasure(actual, kind))} (${origin})`;
 }
 
-/** How far the actual has come towards the milestone, 0–100. */
-export function progressPercent(actual: ActualDto | null, milestone: MilestoneDto | null): number | null {
-  if (!actual || !milestone) return null;
-  if (milestone.kind === 'boolean') return actual.value >= 1 ? 100 : 0;
-  if (milestone.value <= 0) return 100;
-  return Math.max(0, Math.min(100, Math.round((actual.value / milestone.value) * 100)));
+/** An actual in its milestone's measure; a count of units keeps its denominator ("6/8 = 75%"). */
+export function actualMeasure(actual: Pick<ActualDto, 'value' | 'total'>, kind: MeasureKind): string {
+  if (actual.total !== null && (kind === 'percent' || kind === 'unitCount')) {
+    const share = kind === 'percent' ? ` = ${number(Math.round((actual.value / actual.total) * 10_000) / 100)}%` : '';
+    return `${number(actual.value)}/${number(actual.total)}${share}`;
+  }
+  return measureText(kind, actual.value, null);
 }
 
 /** Sections in the order the plan gives them, each with its targets, a "trong đó" target right after its parent. */

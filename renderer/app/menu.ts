@@ -8,6 +8,7 @@ export const MENU_ITEMS = [
   { key: '/titles', label: 'Danh hiệu học tập' },
   { key: '/units', label: 'Đơn vị hành chính' },
   { key: '/agencies', label: 'Cơ quan, đơn vị' },
+  { key: '/evidence', label: 'Kho minh chứng' },
   { key: '/settings', label: 'Cài đặt' },
 ] as const;
 

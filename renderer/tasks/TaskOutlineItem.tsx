@@ -2,6 +2,7 @@ import { Button, Flex, Space, Tag, Typography } from 'antd';
 import { describeDeadline } from '../../shared/deadlines';
 import { formatDateVi } from '../../shared/dates';
 import type { TaskDto } from '../../shared/tasks';
+import { EvidenceButton } from '../evidence/EvidenceButton';
 import { TaskStatusTag } from '../plans/common/tags';
 import type { OutlineNode } from './taskTree';
 
@@ -69,6 +70,7 @@ export function TaskOutlineItem({ node, agencyName, agencyTitle, focusId, ...act
           <Button size="small" type="link" onClick={() => actions.onAddChild(task)} aria-label={`Thêm mục con: ${name}`}>
             Thêm mục con
           </Button>
+          <EvidenceButton recordTable="tasks" recordId={task.id} recordName={name} />
           <Button size="small" type="link" onClick={() => actions.onEdit(task)} aria-label={`Sửa nhiệm vụ: ${name}`}>
             Sửa
           </Button>

@@ -8,6 +8,7 @@ import { apiQuery, useApiMutation } from '../components/api';
 import { QueryView } from '../components/QueryStatus';
 import { useConfirmDelete } from '../components/useConfirmDelete';
 import { useOffice } from '../components/useOffice';
+import { EvidencePanel } from '../evidence/EvidencePanel';
 import { EducationTab } from './EducationTab';
 import { FiguresTab } from './FiguresTab';
 import { MoveUnitModal } from './MoveUnitModal';
@@ -43,6 +44,7 @@ function UnitDetailCard({ detail, units }: { detail: UnitDetailDto; units: UnitD
           ...(unit.depth >= 1
             ? [{ key: 'education', label: 'Giáo dục', children: <EducationTab unit={unit} rows={detail.education} /> }]
             : []),
+          { key: 'evidence', label: 'Minh chứng', children: <EvidencePanel recordTable="units" recordId={unit.id} /> },
         ]}
       />
       <UnitFormModal open={dialog === 'add'} mode={{ kind: 'create', parent: unit }} onClose={close} />

@@ -8,6 +8,7 @@ import type { PlanDetail } from '../../../shared/plans';
 import { apiQuery } from '../../components/api';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryStatus';
+import { EvidencePanel } from '../../evidence/EvidencePanel';
 import { DutiesTab } from '../../reporting/DutiesTab';
 import { TaskOutline } from '../../tasks/TaskOutline';
 import { PlanFormModal } from '../PlanFormModal';
@@ -29,7 +30,7 @@ export function PlanDetailPage() {
   );
 }
 
-const TAB_KEYS = ['targets', 'tasks', 'components', 'duties'] as const;
+const TAB_KEYS = ['targets', 'tasks', 'components', 'duties', 'evidence'] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 
 function PlanView({ detail }: { detail: PlanDetail }) {
@@ -66,6 +67,7 @@ function PlanView({ detail }: { detail: PlanDetail }) {
               children: <ComponentPlansTab planId={plan.id} rows={detail.componentPlans} />,
             },
             { key: 'duties', label: `Nghĩa vụ báo cáo (${detail.duties.length})`, children: <DutiesTab planId={plan.id} duties={detail.duties} /> },
+            { key: 'evidence', label: 'Văn bản, minh chứng', children: <EvidencePanel recordTable="plans" recordId={plan.id} /> },
           ]}
         />
       </Card>

@@ -22,8 +22,8 @@ async function runImport(content: Buffer, dryRun: boolean, columns: Record<strin
 }
 
 const counts = () => ({
-  people: app.ctx.sqlite.prepare("SELECT count(*) FROM titleSubjects WHERE kind = 'person'").pluck().get(),
-  audit: app.ctx.sqlite.prepare('SELECT count(*) FROM auditLog').pluck().get(),
+  people: app.ctx.sqlite.prepare("SELECT count(*) FROM titleSubjects WHERE kind = 'person'").pluck().get() as number,
+  audit: app.ctx.sqlite.prepare('SELECT count(*) FROM auditLog').pluck().get() as number,
 });
 
 /** Fifty ways a real list goes wrong, each on its own row, and the column the report must name. */

@@ -8,6 +8,7 @@ import { EmptyState } from '../components/EmptyState';
 import { LoadError } from '../components/QueryStatus';
 import { useDebouncedValue } from '../components/useDebouncedValue';
 import { TITLE_READS, useUnitOptions } from './lookups';
+import { ImportPersonsModal } from './ImportPersonsModal';
 import { NewEvaluationModal } from './NewEvaluationModal';
 import { SubjectFormModal } from './SubjectFormModal';
 
@@ -23,6 +24,7 @@ export function SubjectsTab() {
   const [showIds, setShowIds] = useState(false);
   const [editing, setEditing] = useState<{ subject: SubjectDto | null } | null>(null);
   const [evaluating, setEvaluating] = useState<SubjectDto | null>(null);
+  const [importing, setImporting] = useState(false);
   const { places } = useUnitOptions();
   const debounced = useDebouncedValue(search, 250);
   const input = { kind, unitId, search: debounced, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, showIdNumbers: showIds };
@@ -92,7 +94,12 @@ export function SubjectsTab() {
             <Typography.Text>Hiện đầy đủ số CCCD</Typography.Text>
           </Flex>
         )}
-        <Button type="primary" onClick={() => setEditing({ subject: null })} style={{ marginLeft: 'auto' }}>
+        {kind === 'person' && (
+          <Button onClick={() => setImporting(true)} style={{ marginLeft: 'auto' }}>
+            Nhập từ Excel
+          </Button>
+        )}
+        <Button type="primary" onClick={() => setEditing({ subject: null })} style={kind === 'person' ? undefined : { marginLeft: 'auto' }}>
           Thêm {SUBJECT_KIND_LABELS[kind].toLocaleLowerCase('vi')}
         </Button>
       </Flex>
@@ -118,6 +125,7 @@ export function SubjectsTab() {
         />
       )}
       {editing && <SubjectFormModal kind={kind} subject={editing.subject} onClose={() => setEditing(null)} />}
+      {importing && <ImportPersonsModal onClose={() => setImporting(false)} />}
       {evaluating && <NewEvaluationModal subject={evaluating} onClose={() => setEvaluating(null)} />}
     </Card>
   );

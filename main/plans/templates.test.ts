@@ -37,7 +37,7 @@ const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) 
 describe('templates.list', () => {
   it('lists the bundled seed plans with what they hold', async () => {
     const list = await app.call('templates.list', {});
-    expect(list).toHaveLength(7);
+    expect(list).toHaveLength(8);
     expect(list.find((t) => t.name === 'tan-hong-2021-2030')).toMatchObject({ period: '2021–2030', targets: 17, tasks: 83 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, formatDateVi, IsoDate, officialDateLine, parseDateVi } from './dates.js';
+import { addDays, dateProblem, daysBetween, formatDateVi, IsoDate, officialDateLine, parseDateVi } from './dates.js';
 
 describe('dates', () => {
   it.each([
@@ -17,7 +17,21 @@ describe('dates', () => {
     ['31/04/2022', null],
     ['2021-10-06', null],
     ['', null],
+    ['6-10-2021', '2021-10-06'],
+    ['06-10-2021', '2021-10-06'],
+    ['06.10.2021', '2021-10-06'],
+    [' 6/10/2021 ', '2021-10-06'],
+    ['06/10-2021', null],
+    ['31/02/2026', null],
+    ['6/10/21', null],
   ])('parseDateVi(%s) = %s', (text, iso) => expect(parseDateVi(text)).toBe(iso));
+
+  it.each([
+    ['06/10/2021', null],
+    ['31/02/2026', 'Ngày 31/02/2026 không có trong lịch'],
+    ['31-04-2022', 'Ngày 31-04-2022 không có trong lịch'],
+    ['mai', 'Không đọc được ngày “mai”: hãy gõ theo dạng ngày/tháng/năm, ví dụ 06/10/2021'],
+  ])('dateProblem(%s) = %s', (text, problem) => expect(dateProblem(text)).toBe(problem));
 
   it('validates real days only', () => {
     expect(IsoDate.safeParse('2022-02-30').success).toBe(false);

@@ -33,15 +33,28 @@ export function formatDateVi(iso: string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
+const TYPED_DATE = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*$/;
+
 /**
- * Parses dd/mm/yyyy (also d/m/yyyy) into an ISO date, or null when it is not a real day.
+ * Parses a date as officers type it (dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) into
+ * an ISO date, or null when it is not one or not a real day.
  * @example parseDateVi('6/10/2021') === '2021-10-06'
  */
 export function parseDateVi(text: string): IsoDate | null {
-  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  const match = TYPED_DATE.exec(text);
   if (!match) return null;
-  const iso = isoDateOf(Number(match[3]), Number(match[2]), Number(match[1]));
+  const iso = isoDateOf(Number(match[4]), Number(match[3]), Number(match[1]));
   return isValidIsoDate(iso) ? iso : null;
+}
+
+/**
+ * Why a typed date is refused, in Vietnamese, or null when it is a real day.
+ * @example dateProblem('31/02/2026') === 'Ngày 31/02/2026 không có trong lịch'
+ */
+export function dateProblem(text: string): string | null {
+  if (parseDateVi(text)) return null;
+  if (TYPED_DATE.test(text)) return `Ngày ${text.trim()} không có trong lịch`;
+  return `Không đọc được ngày “${text.trim()}”: hãy gõ theo dạng ngày/tháng/năm, ví dụ 06/10/2021`;
 }
 
 /** Whole days from a to b (b - a). */

@@ -1,5 +1,5 @@
-import { Button, Form, Modal, Space } from 'antd';
-import { useId, useRef, type ReactNode } from 'react';
+import { App, Button, Form, Modal, Space, type FormInstance } from 'antd';
+import { useId, useRef, type ReactNode, type RefObject } from 'react';
 import type { IssuePathMap } from './errors';
 import { FormErrorAlert } from './FormErrorAlert';
 import { focusFirstField } from './focus';
@@ -23,22 +23,37 @@ export interface FormModalProps<T> {
 
 /**
  * A dialog holding one form: Enter submits, Esc closes, the first field takes focus,
- * and a failure lands beside the (possibly nested) field it names.
+ * and a failure lands beside the (possibly nested) field it names. Closing a form
+ * the officer has changed (Esc, ×, Hủy) asks first, so typed work is never lost by a slip.
  */
 export function FormModal<T>(props: FormModalProps<T>) {
   const bodyRef = useRef<HTMLDivElement>(null);
+  // The form lives in the body, made anew at every opening; the dialog only asks it whether it was changed.
+  const formRef = useRef<FormInstance<T> | null>(null);
+  const { modal } = App.useApp();
+  const close = () => {
+    if (!formRef.current?.isFieldsTouched()) return props.onClose();
+    modal.confirm({
+      title: 'Bỏ các thay đổi chưa lưu?',
+      content: 'Những gì vừa nhập trong hộp thoại này sẽ mất.',
+      okText: 'Bỏ thay đổi',
+      okButtonProps: { danger: true },
+      cancelText: 'Tiếp tục nhập',
+      onOk: props.onClose,
+    });
+  };
   return (
     <Modal
       title={props.title}
       open={props.open}
-      onCancel={props.onClose}
+      onCancel={close}
       footer={null}
       width={props.width ?? 560}
       destroyOnHidden
       afterOpenChange={(open) => open && focusFirstField(bodyRef.current)}
     >
       <div ref={bodyRef}>
-        <FormModalBody {...props} />
+        <FormModalBody {...props} formRef={formRef} onClose={close} />
         {props.after}
       </div>
     </Modal>
@@ -46,8 +61,9 @@ export function FormModal<T>(props: FormModalProps<T>) {
 }
 
 // Mounted only while the dialog is open, so every opening starts from clean values and no old error.
-function FormModalBody<T>({ onSubmit, onClose, initialValues, submitText, mapIssuePath, children }: FormModalProps<T>) {
+function FormModalBody<T>({ formRef, onSubmit, onClose, initialValues, submitText, mapIssuePath, children }: FormModalProps<T> & { formRef: RefObject<FormInstance<T> | null> }) {
   const [form] = Form.useForm<T>();
+  formRef.current = form;
   // A form name prefixes the field ids, so a label never points at a same-named field elsewhere on the page.
   const name = `dlg${useId().replace(/[^A-Za-z0-9]/g, '')}`;
   const { onFinish, error, otherIssues, pending } = useFormSubmit(form, onSubmit, mapIssuePath);

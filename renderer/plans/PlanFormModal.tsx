@@ -1,10 +1,11 @@
-import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS, type PlanKind, type PlanStatus } from '../../shared/plan-model';
 import type { PlanDto } from '../../shared/plans';
 import { useApiMutation } from '../components/api';
-import { DATE_FORMAT, dayjsOf, isoOf } from './common/dates';
+import { DateInput, dateRules } from '../components/DateInput';
+import { dayjsOf, isoOf } from './common/dates';
 import { FormModal } from '../components/FormModal';
 import { PLAN_READS } from './common/lookups';
 import { ReferencesField, type ReferenceFormValue } from './ReferencesField';
@@ -83,8 +84,8 @@ export function PlanFormModal({ open, plan, onClose }: { open: boolean; plan: Pl
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
-          <Form.Item name="issuedOn" label="Ngày ban hành">
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+          <Form.Item name="issuedOn" label="Ngày ban hành" rules={dateRules()}>
+            <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

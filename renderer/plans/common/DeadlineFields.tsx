@@ -1,5 +1,5 @@
-import { DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
-import { DATE_FORMAT } from './dates';
+import { Flex, Form, Input, InputNumber, Select } from 'antd';
+import { DateInput, dateRules } from '../../components/DateInput';
 import { DEADLINE_KIND_OPTIONS, QUARTER_OPTIONS, RECURRENCE_OPTIONS, UNSET_OPTION, type DeadlineKindChoice } from './deadlineForm';
 
 interface DeadlineFieldsProps {
@@ -26,8 +26,8 @@ export function DeadlineFields({ name, label, allowUnset = false }: DeadlineFiel
           <Select options={options} />
         </Form.Item>
         {kind === 'date' && (
-          <Form.Item name={[name, 'date']} label="Ngày hết hạn" rules={required('Chọn ngày')}>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" />
+          <Form.Item name={[name, 'date']} label="Ngày hết hạn" rules={dateRules('Nhập ngày hết hạn')}>
+            <DateInput />
           </Form.Item>
         )}
         {kind === 'quarter' && (

@@ -1,0 +1,116 @@
+/**
+ * One measurement of the import benchmark, alone in its own process so its
+ * peak RSS is its own (tests/bench/import-bench.ts starts it and reads the
+ * JSON line it prints).
+ *   read FILE       exceljs's streaming reader alone over the workbook's first sheet
+ *   import DIR FILE the XHHT server on DIR: the import started over HTTP as the
+ *                   renderer starts it, while another request is timed again and again
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { JOB_PHASES, type JobPhase } from '../../shared/jobs.js';
+import type { UnitImportStatus } from '../../shared/units.js';
+import { composeApp } from '../../main/app/compose.js';
+import { setUpOffice } from '../../main/office/index.js';
+import { startHttpHost } from '../../main/transport/http-host.js';
+
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function bareRead(file: string) {
+  const content = readFileSync(file);
+  const start = performance.now();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  let rows = 0;
+  let cells = 0;
+  for await (const worksheet of reader) {
+    for await (const row of worksheet) {
+      rows++;
+      for (let col = 1; col <= row.cellCount; col++) if (row.getCell(col).value !== null) cells++;
+    }
+    break;
+  }
+  return { ms: performance.now() - start, rows, cells, peakRssMb: peakRssMb() };
+}
+
+async function importOverHttp(dir: string, file: string) {
+  const ctx = await composeApp(dir, { actor: 'bench' });
+  await setUpOffice(ctx, { name: 'Phòng GD&ĐT huyện Đo Lường', code: 'B1', level: 'huyen', territoryName: 'Đo Lường', territoryType: 'Huyện', territoryCode: 'B1', provinceName: 'Đồng Tháp' });
+  const root = join(dir, 'renderer');
+  mkdirSync(root, { recursive: true });
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>XHHT</title>');
+  const host = await startHttpHost(ctx, root, 0);
+  const api = async <T>(op: string, body: unknown): Promise<T> => {
+    const response = await fetch(`http://127.0.0.1:${host.port}/api/${op}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+      body: JSON.stringify(body),
+    });
+    const envelope = (await response.json()) as { ok: boolean; data?: T; error?: { message: string } };
+    if (!envelope.ok) throw new Error(envelope.error?.message);
+    return envelope.data as T;
+  };
+  const rootId = (await api<{ office: { rootUnitId: string } }>('office.status', {})).office.rootUnitId;
+  const baselineRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  const contentBase64 = readFileSync(file).toString('base64');
+
+  const start = performance.now();
+  const { jobId } = await api<{ jobId: string }>('units.importXlsx', { fileName: 'don-vi.xlsx', contentBase64, dryRun: false });
+  const startAnswerMs = performance.now() - start;
+  // Another request, timed over and over while the import runs: what an officer clicking around would feel.
+  const latencies: number[] = [];
+  let slowest = { ms: 0, phase: 'queued' as JobPhase };
+  let phase: JobPhase = 'queued';
+  let finished = false;
+  const prober = (async () => {
+    while (!finished) {
+      const t = performance.now();
+      await api('units.get', { id: rootId });
+      const took = performance.now() - t;
+      latencies.push(took);
+      if (took > slowest.ms) slowest = { ms: took, phase };
+      await sleep(20);
+    }
+  })();
+  const phaseStart: Partial<Record<JobPhase, number>> = {};
+  let status: UnitImportStatus;
+  for (;;) {
+    status = await api<UnitImportStatus>('units.importStatus', { jobId });
+    phase = status.phase;
+    phaseStart[status.phase] ??= performance.now() - start;
+    if (status.phase === 'done' || status.phase === 'failed' || status.phase === 'cancelled') break;
+    await sleep(50);
+  }
+  const totalMs = performance.now() - start;
+  finished = true;
+  await prober;
+  const units = Number((await ctx.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  await host.close();
+  await ctx.close();
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+  const phases = Object.fromEntries(JOB_PHASES.filter((p) => phaseStart[p] !== undefined).map((p) => [p, Math.round(phaseStart[p]!)]));
+  return {
+    outcome: status.phase,
+    message: status.message,
+    result: status.result,
+    units,
+    totalMs,
+    startAnswerMs,
+    phases,
+    probes: latencies.length,
+    probeP50Ms: at(50),
+    probeP95Ms: at(95),
+    probeMaxMs: latencies.at(-1) ?? NaN,
+    slowestDuring: slowest.phase,
+    baselineRssMb,
+    peakRssMb: peakRssMb(),
+  };
+}
+
+const [mode, ...args] = process.argv.slice(2);
+const result = mode === 'read' ? await bareRead(args[0]!) : await importOverHttp(args[0]!, args[1]!);
+console.log(JSON.stringify(result));

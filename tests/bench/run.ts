@@ -15,6 +15,7 @@ import { inTransaction } from '../../main/db/records.js';
 import { setUpOffice } from '../../main/office/index.js';
 import { createUnitInTx } from '../../main/units/index.js';
 import { upsertYearlyFigures } from './bench-support.js';
+import { runImportBench } from './import-bench.js';
 
 const COMMUNES = 50;
 const HAMLETS = 40;
@@ -107,3 +108,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+console.log('XHHT bench — nhập đơn vị từ Excel (tests/bench/import-bench.ts)');
+for (const line of await runImportBench()) console.log(line);

@@ -97,7 +97,10 @@ export const HomeOverview = z.object({
     plans: z.number().int(),
     tasks: z.number().int(),
     tasksDone: z.number().int(),
+    /** Tasks overdue on the home list (headings and tasks that are reports left out). */
     tasksOverdue: z.number().int(),
+    /** Everything the "Quá hạn" list holds: overdue tasks and overdue reports. */
+    overdue: z.number().int(),
     targets: z.number().int(),
     targetsAchieved: z.number().int(),
     targetsAtRisk: z.number().int(),

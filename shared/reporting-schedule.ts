@@ -1,30 +1,29 @@
 import type { IsoDate } from './dates.js';
-import { deadlineYear, dueDate, yearlyOccurrence, type Deadline } from './deadlines.js';
 
-export interface ReportOccurrence {
-  periodYear: number;
-  dueDate: IsoDate;
+/**
+ * What a report's state is called depends on its direction: the office sends
+ * its own reports upward ("Đã gửi") and receives those owed to it ("Đã nhận").
+ * @example deliveryWord(true) === 'Đã gửi'
+ */
+export function deliveryWord(outgoing: boolean): 'Đã gửi' | 'Đã nhận' {
+  return outgoing ? 'Đã gửi' : 'Đã nhận';
+}
+
+/** The word for a report not yet delivered. */
+export function pendingWord(outgoing: boolean): 'Chưa gửi' | 'Chưa nhận' {
+  return outgoing ? 'Chưa gửi' : 'Chưa nhận';
+}
+
+/** True when a report came (or went) after its due day. */
+export function isLate(dueDate: IsoDate, deliveredOn: IsoDate | null): boolean {
+  return deliveredOn !== null && deliveredOn > dueDate;
 }
 
 /**
- * The reports a duty expects over a plan period: a yearly day gives one per
- * year of the period; a date, quarter, year or horizon gives one; a duty with
- * nothing firm ("định kỳ") gives none, since there is no day to chase.
- * @example expectedOccurrences({ kind: 'yearly', day: 15, month: 11 }, 2021, 2022)
- *   → [{ periodYear: 2021, dueDate: '2021-11-15' }, { periodYear: 2022, dueDate: '2022-11-15' }]
+ * A group's delivery day: the day the last member's report came, once every
+ * member's has; null while any is missing (or the group is empty).
  */
-export function expectedOccurrences(due: Deadline, periodStart: number, periodEnd: number): ReportOccurrence[] {
-  if (due.kind === 'yearly') {
-    const years: ReportOccurrence[] = [];
-    for (let year = periodStart; year <= periodEnd; year++) years.push({ periodYear: year, dueDate: yearlyOccurrence(due.day, due.month, year) });
-    return years;
-  }
-  const year = deadlineYear(due);
-  const date = dueDate(due, `${periodEnd}-01-01`);
-  return year === null || date === null ? [] : [{ periodYear: year, dueDate: date }];
-}
-
-/** True when a report's day has passed and it has not come in. */
-export function isReportOverdue(occurrence: ReportOccurrence, receivedOn: IsoDate | null, today: IsoDate): boolean {
-  return receivedOn === null && occurrence.dueDate < today;
+export function groupDeliveredOn(days: readonly (IsoDate | null)[]): IsoDate | null {
+  if (days.length === 0 || days.some((d) => d === null)) return null;
+  return [...(days as IsoDate[])].sort().at(-1)!;
 }

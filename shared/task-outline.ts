@@ -1,3 +1,5 @@
+import type { TaskStatus } from './plan-model.js';
+
 /** The fields of a task the outline needs. */
 export interface OutlineNode {
   id: string;
@@ -60,4 +62,46 @@ export function inOutlineOrder<T extends OutlineNode>(nodes: T[]): T[] {
   };
   visit(null);
   return ordered;
+}
+
+/**
+ * Outline items that only group others ("I.", "1." with items under it): they
+ * are not tasks to count, and take their status from their children.
+ */
+export function headingIds(nodes: readonly { id: string; parentId: string | null }[]): Set<string> {
+  const ids = new Set(nodes.map((n) => n.id));
+  return new Set(nodes.flatMap((n) => (n.parentId !== null && ids.has(n.parentId) ? [n.parentId] : [])));
+}
+
+/**
+ * A heading's status from its children's: done when all are, paused when all
+ * are, not started when none began, else in progress — never "Hoàn thành" over undone work.
+ * @example rollUpStatus(['done', 'not_started']) === 'in_progress'
+ */
+export function rollUpStatus(children: readonly TaskStatus[]): TaskStatus {
+  if (children.length === 0) return 'not_started';
+  if (children.every((s) => s === 'done')) return 'done';
+  if (children.every((s) => s === 'paused')) return 'paused';
+  if (children.every((s) => s === 'not_started')) return 'not_started';
+  return 'in_progress';
+}
+
+/** Every heading's rolled-up status, deepest first so a heading over headings sees their roll-up. */
+export function headingStatuses(nodes: readonly { id: string; parentId: string | null; status: TaskStatus }[]): Map<string, TaskStatus> {
+  const headings = headingIds(nodes);
+  const children = new Map<string, string[]>();
+  for (const n of nodes) if (n.parentId !== null && headings.has(n.parentId)) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n.id]);
+  const own = new Map(nodes.map((n) => [n.id, n.status]));
+  const result = new Map<string, TaskStatus>();
+  const statusOf = (id: string, seen: Set<string>): TaskStatus => {
+    if (!headings.has(id)) return own.get(id)!;
+    if (result.has(id)) return result.get(id)!;
+    if (seen.has(id)) return own.get(id)!;
+    seen.add(id);
+    const rolled = rollUpStatus((children.get(id) ?? []).map((c) => statusOf(c, seen)));
+    result.set(id, rolled);
+    return rolled;
+  };
+  for (const id of headings) statusOf(id, new Set());
+  return result;
 }

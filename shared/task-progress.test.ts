@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentAfterReport, statusAfterReport } from './task-progress.js';
+import { percentAfterReport, proposedStatus, statusAfterReport } from './task-progress.js';
 
 describe('statusAfterReport', () => {
   it.each([
@@ -20,5 +20,19 @@ describe('percentAfterReport', () => {
     [30, 'paused', null, 30],
   ] as const)('%s + status %s, %s%% → %s', (current, status, percent, expected) => {
     expect(percentAfterReport(current, { status, percent })).toBe(expected);
+  });
+});
+
+describe('proposedStatus', () => {
+  it.each([
+    [100, null, 'done'],
+    [100, 'paused', 'done'],
+    [60, null, 'in_progress'],
+    [60, 'done', 'in_progress'],
+    [60, 'paused', 'paused'],
+    [0, 'done', null],
+    [null, 'paused', 'paused'],
+  ] as const)('%s%% with %s chosen proposes %s', (percent, chosen, expected) => {
+    expect(proposedStatus(percent, chosen)).toBe(expected);
   });
 });

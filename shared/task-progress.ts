@@ -17,3 +17,16 @@ export function percentAfterReport(current: number | null, report: { status: Tas
   if (report.percent !== null) return report.percent;
   return report.status === 'done' ? 100 : current;
 }
+
+/**
+ * The status a report form proposes as the percent is typed: 100% proposes
+ * "Hoàn thành"; below 100 a proposed "Hoàn thành" is withdrawn ("Đang thực
+ * hiện" when some work is done). A status chosen otherwise ("Tạm dừng") stays.
+ * @example proposedStatus(100, null) === 'done'
+ */
+export function proposedStatus(percent: number | null, chosen: TaskStatus | null): TaskStatus | null {
+  if (percent === null) return chosen;
+  if (percent >= 100) return 'done';
+  if (chosen !== null && chosen !== 'done') return chosen;
+  return percent > 0 ? 'in_progress' : null;
+}

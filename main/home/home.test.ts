@@ -23,12 +23,24 @@ describe('home.overview', () => {
 
     const home = await app.call('home.overview', {});
     expect(home.today).toBe('2022-11-01');
-    expect(home.counts).toEqual({ plans: 1, tasks: 4, tasksDone: 1, tasksOverdue: 1, targets: 1, targetsAchieved: 1, targetsAtRisk: 0, reportsOverdue: 1 });
+    expect(home.counts).toEqual({ plans: 1, tasks: 4, tasksDone: 1, tasksOverdue: 1, overdue: 2, targets: 1, targetsAchieved: 1, targetsAtRisk: 0, reportsOverdue: 1 });
     expect(home.overdueTasks.map((t) => t.text)).toEqual(['Quá hạn']);
     expect(home.upcomingTasks.map((t) => t.text)).toEqual(['Sắp đến hạn']);
-    expect(home.overdueReports.map((r) => r.periodYear)).toEqual([2021]);
+    expect(home.overdueReports.map((r) => r.periodKey)).toEqual(['2021']);
     expect(home.upcomingReports.map((r) => r.dueDate)).toEqual(['2022-11-15']);
-    expect(home.communeProgress).toEqual([{ unitId: commune, name: 'Tân Hộ Cơ', achieved: 1, total: 1 }]);
+    expect(home.communeProgress).toEqual([expect.objectContaining({ unitId: commune, name: 'Tân Hộ Cơ', achieved: 1, total: 1 })]);
+  });
+
+  it('counts what its "Quá hạn" list holds: headings are not tasks, a lapsed year stays until resolved', async () => {
+    const plan = await aPlan(app);
+    const heading = await app.call('tasks.create', { planId: plan.id, number: 'I', text: 'Tuyên truyền', deadline: { kind: 'quarter', year: 2022, quarter: 1 } });
+    await app.call('tasks.create', { planId: plan.id, parentId: heading.id, number: '1', text: 'Hội nghị', deadline: { kind: 'quarter', year: 2022, quarter: 1 }, status: 'done' });
+    await app.call('tasks.create', { planId: plan.id, parentId: heading.id, number: '2', text: 'Tọa đàm', deadline: { kind: 'yearly', day: 15, month: 10 } });
+    app.clock.set('2023-01-10');
+    const home = await app.call('home.overview', {});
+    expect(home.counts).toMatchObject({ tasks: 2, tasksDone: 1, tasksOverdue: 1, overdue: 1 });
+    expect(home.overdueTasks.map((t) => [t.text, t.dueDate, t.overdueCount])).toEqual([['Tọa đàm', '2021-10-15', 2]]);
+    expect(home.counts.overdue).toBe(home.overdueTasks.length + home.overdueReports.length);
   });
 
   it('leaves out superseded plans', async () => {

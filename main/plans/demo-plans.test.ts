@@ -10,13 +10,13 @@ describe('loadDemoPlans', () => {
     app = await createTestApp({ today });
     await loadDemoPlans(app.ctx);
     const [plan] = await app.call('plans.list', {});
-    expect(plan).toMatchObject({ taskCount: 83, targetCount: 17, overdueCount: 1 });
+    expect(plan).toMatchObject({ taskCount: 62, targetCount: 17, overdueCount: 1 });
     const home = await app.call('home.overview', {});
     expect(home.overdueTasks).toHaveLength(1);
     expect(home.overdueTasks[0]!.leadAgencyName).not.toBeNull();
     const reports = await app.call('reporting.expected', { planId: plan!.id });
     const past = reports.filter((r) => r.dueDate < today);
-    expect(past.filter((r) => r.receivedOn !== null)).toHaveLength(Math.max(past.length - 1, 0));
+    expect(past.filter((r) => r.deliveredOn !== null)).toHaveLength(Math.max(past.length - 1, 0));
     if (today >= '2023-01-01') {
       const tasks = await app.call('tasks.list', { planId: plan!.id });
       expect(tasks.filter((t) => t.status === 'in_progress').length).toBeGreaterThan(3);

@@ -1,7 +1,7 @@
 import { quarterEnd, type Deadline } from '../../shared/deadlines.js';
 import type { TaskRow } from '../../shared/tasks.js';
 import type { AppContext } from '../app/context.js';
-import { listExpectedReports, markReceived } from '../reporting/index.js';
+import { listExpectedReports, markDelivered, settleDemoOccurrences } from '../reporting/index.js';
 import { listTargets, recordActual } from '../targets/index.js';
 import { listTaskRows, reportProgress, updateTask } from '../tasks/index.js';
 import { importBundledTemplate } from './templates.service.js';
@@ -31,6 +31,7 @@ async function recordDemoProgress(ctx: AppContext, planId: string): Promise<void
       const percent = finishes ? 100 : Math.min(90, 20 * (n + 1) + (k % 3) * 5);
       await reportProgress(ctx, {
         taskId: task.id,
+        periodKey: task.recurring ? String(year) : null,
         period: `Năm ${year}`,
         agencyId: task.leadAgencyId,
         text: REPORT_TEXTS[(k + n) % REPORT_TEXTS.length]!,
@@ -67,6 +68,7 @@ function lastEndedQuarter(today: string): Deadline {
 async function closeTask(ctx: AppContext, task: TaskRow): Promise<void> {
   await reportProgress(ctx, {
     taskId: task.id,
+    periodKey: task.occurrence?.periodKey ?? null,
     period: `Năm ${task.dueDate?.slice(0, 4) ?? isoToday(ctx).slice(0, 4)}`,
     agencyId: task.leadAgencyId,
     text: 'Đã hoàn thành và gửi báo cáo đúng hạn.',
@@ -86,7 +88,7 @@ async function leaveOneOverdue(ctx: AppContext, planId: string): Promise<void> {
   );
   for (const task of overdue.slice(1)) await closeTask(ctx, task);
   if (overdue.length > 0) return;
-  const open = (await listTaskRows(ctx.db, query, today)).find((t) => t.leadAgencyId !== null && t.deadline === null && t.status !== 'done');
+  const open = (await listTaskRows(ctx.db, query, today)).sort((a, b) => Number(a.deadline !== null) - Number(b.deadline !== null)).find((t) => t.leadAgencyId !== null && !t.isHeading && !t.recurring && t.status !== 'done');
   if (!open) return;
   const { id, rev, parentId, number, text, leadAgencyId, coordinatorAgencyIds, communeIds, ownerNote, isRequest, status } = open;
   await updateTask(ctx, { id, rev, parentId, number, text, leadAgencyId, coordinatorAgencyIds, communeIds, ownerNote, isRequest, status, deadline: lastEndedQuarter(today) });
@@ -98,7 +100,7 @@ async function receiveDemoReports(ctx: AppContext, planId: string): Promise<void
   const past = (await listExpectedReports(ctx.db, today, { planId })).filter((r) => r.dueDate < today);
   for (const report of past.slice(0, -1)) {
     const received = report.dueDate.replace(/-(\d\d)$/, (_m, d: string) => `-${String(Math.min(Number(d) + 3, 28)).padStart(2, '0')}`);
-    await markReceived(ctx, { dutyId: report.dutyId, periodYear: report.periodYear, receivedOn: received, note: 'Đã nhận qua hệ thống văn bản điện tử' });
+    await markDelivered(ctx, { dutyId: report.dutyId, periodKey: report.periodKey, memberId: '', deliveredOn: received, note: 'Qua hệ thống văn bản điện tử' });
   }
 }
 
@@ -110,6 +112,7 @@ export async function loadDemoPlans(ctx: AppContext): Promise<void> {
   const plan = await importBundledTemplate(ctx, DEMO_TEMPLATE);
   await recordDemoProgress(ctx, plan.id);
   await recordDemoActuals(ctx, plan.id);
+  await settleDemoOccurrences(ctx, plan.id);
   await leaveOneOverdue(ctx, plan.id);
   await receiveDemoReports(ctx, plan.id);
 }

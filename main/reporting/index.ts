@@ -1,10 +1,11 @@
 import { reportingOps } from '../../shared/reporting.js';
 import type { FeatureHandlers } from '../app/handlers.js';
 import { createDuty, deleteDuty, listDuties, updateDuty } from './duties.service.js';
-import { listExpectedReports, markReceived, unmarkReceived } from './expected-reports.js';
+import { listExpectedReports, markDelivered, unmarkDelivered } from './expected-reports.js';
 
 export { createDutyInTx, listDuties, type DutyWrite } from './duties.service.js';
-export { listExpectedReports, markReceived } from './expected-reports.js';
+export { settleDemoOccurrences } from './demo-occurrences.js';
+export { listExpectedReports, markDelivered } from './expected-reports.js';
 
 export const reportingHandlers: FeatureHandlers<typeof reportingOps> = {
   'reporting.createDuty': (input, ctx) => createDuty(ctx, input),
@@ -12,6 +13,6 @@ export const reportingHandlers: FeatureHandlers<typeof reportingOps> = {
   'reporting.deleteDuty': (input, ctx) => deleteDuty(ctx, input),
   'reporting.duties': (input, ctx) => listDuties(ctx.db, input.planId),
   'reporting.expected': (input, ctx) => listExpectedReports(ctx.db, ctx.clock.today(), input),
-  'reporting.markReceived': (input, ctx) => markReceived(ctx, input),
-  'reporting.unmarkReceived': (input, ctx) => unmarkReceived(ctx, input),
+  'reporting.markDelivered': (input, ctx) => markDelivered(ctx, input),
+  'reporting.unmarkDelivered': (input, ctx) => unmarkDelivered(ctx, input),
 };

@@ -9,8 +9,17 @@ export interface ReportingDutiesTable extends SyncColumns {
   to: string;
   /** JSON Deadline. */
   due: string;
+  /** 1: the office sends this report upward ("đã gửi"); 0: the office receives it ("đã nhận"). */
+  outgoing: number;
+  /** 'none', 'communes' or 'agencies': a group owes it, each member its own report. */
+  memberKind: string;
+  /** JSON array of chosen member ids; [] with 'communes' means every commune. */
+  memberIds: string;
+  /** The task this report is, when the plan lists it as a task too: one item, not two. */
+  taskId: string | null;
 }
 
+/** Retired by migration 0090 (moved to dutyOccurrences); kept because released tables only grow. */
 export interface ReportReceiptsTable extends SyncColumns {
   dutyId: string;
   periodYear: number;
@@ -18,9 +27,20 @@ export interface ReportReceiptsTable extends SyncColumns {
   note: string;
 }
 
+/** One report of one occurrence of a duty, from the duty's owner (memberId '') or one member of its group. */
+export interface DutyOccurrencesTable extends SyncColumns {
+  dutyId: string;
+  periodKey: string;
+  memberId: string;
+  /** The day it was sent (outgoing) or received (incoming). */
+  deliveredOn: string;
+  note: string;
+}
+
 export interface ReportingTables {
   reportingDuties: ReportingDutiesTable;
   reportReceipts: ReportReceiptsTable;
+  dutyOccurrences: DutyOccurrencesTable;
 }
 
 export const reportingTables = registerTables<ReportingTables>('reporting', {
@@ -30,6 +50,7 @@ export const reportingTables = registerTables<ReportingTables>('reporting', {
     parents: [
       { column: 'planId', table: 'plans', onDelete: 'cascade' },
       { column: 'fromAgencyId', table: 'agencies', onDelete: 'restrict', noun: 'nghĩa vụ báo cáo' },
+      { column: 'taskId', table: 'tasks', onDelete: 'keep' },
     ],
     ownerColumn: 'planId',
   },
@@ -38,6 +59,13 @@ export const reportingTables = registerTables<ReportingTables>('reporting', {
     travels: true,
     parents: [{ column: 'dutyId', table: 'reportingDuties', onDelete: 'cascade' }],
     linkKey: ['dutyId', 'periodYear'],
+    ownerColumn: 'dutyId',
+  },
+  dutyOccurrences: {
+    synced: true,
+    travels: true,
+    parents: [{ column: 'dutyId', table: 'reportingDuties', onDelete: 'cascade' }],
+    linkKey: ['dutyId', 'periodKey', 'memberId'],
     ownerColumn: 'dutyId',
   },
 });

@@ -6,19 +6,21 @@ import type { ReadDb } from '../db/records.js';
 import type { PlansTable } from '../plan-documents/plan-documents.tables.js';
 import { listFollowedPlanRows, listLivePlanRows, loadLivePlan } from '../plan-documents/index.js';
 import { loadUnitTree } from '../units/index.js';
-import { loadTaskBundle, toTaskDto } from './tasks.repo.js';
+import { loadTaskBundle, toTaskDtos } from './tasks.repo.js';
 
 export type TaskQuery = z.output<typeof TaskFilter>;
 
 /** A plan's tasks in outline order, as of today. */
 export async function listTaskDtos(db: ReadDb, planId: string, today: string): Promise<TaskDto[]> {
-  const bundle = await loadTaskBundle(db, [planId]);
-  return inOutlineOrder(bundle.tasks).map((row) => toTaskDto(row, bundle, today));
+  const bundle = await loadTaskBundle(db, [await loadLivePlan(db, planId)]);
+  const dtos = toTaskDtos(bundle.tasks, bundle, today);
+  return inOutlineOrder(bundle.tasks).map((row) => dtos.get(row.id)!);
 }
 
 /** Tasks with names resolved, of one plan or of every followed plan, in outline order. */
 export async function loadTaskRows(db: ReadDb, plans: PlansTable[], today: string): Promise<TaskRow[]> {
-  const bundle = await loadTaskBundle(db, plans.map((p) => p.id));
+  const bundle = await loadTaskBundle(db, plans);
+  const dtos = toTaskDtos(bundle.tasks, bundle, today);
   const [agencies, units] = await Promise.all([listAgencies(db), loadUnitTree(db)]);
   const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
@@ -26,7 +28,7 @@ export async function loadTaskRows(db: ReadDb, plans: PlansTable[], today: strin
   const planById = new Map(plans.map((p) => [p.id, p]));
   const ordered = plans.flatMap((p) => inOutlineOrder(bundle.tasks.filter((t) => t.planId === p.id)));
   return ordered.map((row) => {
-    const dto = toTaskDto(row, bundle, today);
+    const dto = dtos.get(row.id)!;
     const plan = planById.get(row.planId)!;
     return {
       ...dto,
@@ -61,13 +63,14 @@ export async function listTaskRows(db: ReadDb, filter: TaskQuery, today: string)
   return (await loadTaskRows(db, plans, today)).filter((row) => matches(row, filter));
 }
 
-/** Task counts per live plan: all, done and overdue as of today. */
+/** Task counts per live plan: all, done and overdue as of today; headings are not tasks. */
 export async function countTasksByPlan(db: ReadDb, today: string): Promise<Map<string, { total: number; done: number; overdue: number }>> {
   const plans = await listLivePlanRows(db);
-  const bundle = await loadTaskBundle(db, plans.map((p) => p.id));
+  const bundle = await loadTaskBundle(db, plans);
   const counts = new Map<string, { total: number; done: number; overdue: number }>();
-  for (const row of bundle.tasks) {
-    const dto = toTaskDto(row, bundle, today);
+  for (const dto of toTaskDtos(bundle.tasks, bundle, today).values()) {
+    if (dto.isHeading) continue;
+    const row = dto;
     const c = counts.get(row.planId) ?? { total: 0, done: 0, overdue: 0 };
     counts.set(row.planId, { total: c.total + 1, done: c.done + (dto.status === 'done' ? 1 : 0), overdue: c.overdue + (dto.overdue ? 1 : 0) });
   }

@@ -11,9 +11,11 @@ import { loadLivePlan } from '../plan-documents/index.js';
 import { indexForSearch } from '../search/index.js';
 import { loadUnitTree } from '../units/index.js';
 import { assertAssignment } from '../agencies/index.js';
-import { loadLiveTask, loadTaskBundle, toTaskDto } from './tasks.repo.js';
+import { assertMembers } from './members.js';
+import { loadLiveTask, loadTaskBundle, toTaskDtos } from './tasks.repo.js';
 
-export type TaskWrite = z.output<typeof TaskFields>;
+/** A task as the form sends it; callers inside main (template import, demo) may leave the group out. */
+export type TaskWrite = Omit<z.output<typeof TaskFields>, 'memberKind' | 'memberIds'> & Partial<Pick<z.output<typeof TaskFields>, 'memberKind' | 'memberIds'>>;
 
 async function assertCommunes(db: ReadDb, communeIds: string[]): Promise<void> {
   if (communeIds.length === 0) return;
@@ -22,10 +24,10 @@ async function assertCommunes(db: ReadDb, communeIds: string[]): Promise<void> {
   if (issues.length > 0) throw new AppError('VALIDATION', issues[0]!.message, { issues });
 }
 
-
 async function validate(db: ReadDb, planId: string, fields: TaskWrite, selfId: string | null): Promise<void> {
   await assertAssignment(db, fields.leadAgencyId, fields.coordinatorAgencyIds);
   await assertCommunes(db, fields.communeIds);
+  await assertMembers(db, fields.memberKind ?? 'none', fields.memberIds ?? []);
   await assertTreePlacement(db, { table: 'tasks', scope: { planId }, id: selfId, parentId: fields.parentId, noun: 'nhiệm vụ' });
 }
 
@@ -38,6 +40,8 @@ function columnsOf(fields: TaskWrite) {
     isRequest: fields.isRequest ? 1 : 0,
     deadline: fields.deadline === null ? null : JSON.stringify(fields.deadline),
     status: fields.status,
+    memberKind: fields.memberKind ?? 'none',
+    memberIds: JSON.stringify(fields.memberIds ?? []),
   };
 }
 
@@ -57,8 +61,8 @@ async function indexTask(tx: Tx, row: TasksTable, plan: PlansTable): Promise<voi
 }
 
 async function loadDto(tx: Tx, row: TasksTable, ctx: AppContext): Promise<TaskDto> {
-  const bundle = await loadTaskBundle(tx, [row.planId]);
-  return toTaskDto(row, bundle, ctx.clock.today());
+  const bundle = await loadTaskBundle(tx, [await loadLivePlan(tx, row.planId)]);
+  return toTaskDtos(bundle.tasks, bundle, ctx.clock.today()).get(row.id)!;
 }
 
 /** Creates a task inside a caller's transaction (forms, template import). */

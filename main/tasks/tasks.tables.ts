@@ -12,6 +12,28 @@ export interface TasksTable extends SyncColumns {
   deadline: string | null;
   status: string;
   percent: number | null;
+  /** Who owes the work when the owner is a group: 'none', 'communes' or 'agencies' (see shared/tasks.ts MemberKind). */
+  memberKind: string;
+  /** JSON array of the chosen member ids (units or agencies); [] with 'communes' means every commune. */
+  memberIds: string;
+}
+
+/**
+ * What was recorded for one occurrence of a task (a period of recurring work,
+ * or the one time of one-off group work), for the whole task (memberId '') or
+ * for one member of its group. Rows exist only once something was recorded;
+ * the occurrences themselves come from the deadline (shared/occurrences.ts).
+ */
+export interface TaskOccurrencesTable extends SyncColumns {
+  taskId: string;
+  periodKey: string;
+  /** '' for the task as a whole, else the member unit's or agency's id. */
+  memberId: string;
+  status: string;
+  percent: number | null;
+  /** The day it was done, when it was. */
+  doneOn: string | null;
+  note: string;
 }
 
 export interface TaskAgenciesTable extends SyncColumns {
@@ -34,6 +56,12 @@ export interface TaskProgressTable extends SyncColumns {
   status: string | null;
   percent: number | null;
   reportedOn: string;
+  /** The occurrence reported on (recurring work); null for one-off work. */
+  periodKey: string | null;
+  /** "Khó khăn, vướng mắc". */
+  difficulties: string;
+  /** "Đề xuất, kiến nghị". */
+  proposals: string;
 }
 
 export interface TasksTables {
@@ -41,6 +69,7 @@ export interface TasksTables {
   taskAgencies: TaskAgenciesTable;
   taskCommunes: TaskCommunesTable;
   taskProgress: TaskProgressTable;
+  taskOccurrences: TaskOccurrencesTable;
 }
 
 export const tasksTables = registerTables<TasksTables>('tasks', {
@@ -80,6 +109,14 @@ export const tasksTables = registerTables<TasksTables>('tasks', {
       { column: 'taskId', table: 'tasks', onDelete: 'cascade' },
       { column: 'agencyId', table: 'agencies', onDelete: 'restrict', noun: 'báo cáo tiến độ' },
     ],
+    ownerColumn: 'taskId',
+  },
+  taskOccurrences: {
+    synced: true,
+    travels: true,
+    // memberId names a unit or an agency of the group; a member removed later is simply no longer listed.
+    parents: [{ column: 'taskId', table: 'tasks', onDelete: 'cascade' }],
+    linkKey: ['taskId', 'periodKey', 'memberId'],
     ownerColumn: 'taskId',
   },
 });

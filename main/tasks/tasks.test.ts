@@ -18,7 +18,7 @@ describe('tasks.create', () => {
   it('stores one lead and its coordinators as assignment rows', async () => {
     const task = await app.call('tasks.create', { planId, number: '1', text: 'Tuyên truyền', leadAgencyId: gddt, coordinatorAgencyIds: [hkh, vhtt] });
     expect(task).toMatchObject({ leadAgencyId: gddt, coordinatorAgencyIds: [hkh, vhtt], status: 'not_started', overdue: false, percent: null });
-    const rows = await liveRows(app, 'taskAgencies');
+    const rows = (await liveRows(app, 'taskAgencies')).sort((a, b) => a.position - b.position);
     expect(rows.map((r) => [r.agencyId, r.role])).toEqual([
       [gddt, 'lead'],
       [hkh, 'coordinator'],
@@ -48,9 +48,11 @@ describe('tasks.create', () => {
     expect(done.overdue).toBe(false);
   });
 
-  it('takes this year’s day of a yearly deadline', async () => {
+  it('is due on the day of its oldest open period: the 2021 lapse first, then this year’s', async () => {
     const task = await app.call('tasks.create', { planId, text: 'Báo cáo', deadline: { kind: 'yearly', day: 15, month: 11 } });
-    expect(task).toMatchObject({ dueDate: '2022-11-15', overdue: false });
+    expect(task).toMatchObject({ dueDate: '2021-11-15', overdue: true, recurring: true });
+    await app.call('tasks.setOccurrence', { taskId: task.id, periodKey: '2021', status: 'done' });
+    expect((await app.call('tasks.list', { planId }))[0]).toMatchObject({ dueDate: '2022-11-15', overdue: false });
     app.clock.set('2022-11-16');
     const [row] = await app.call('tasks.list', { planId });
     expect(row).toMatchObject({ dueDate: '2022-11-15', overdue: true });
@@ -179,9 +181,87 @@ describe('tasks.reportProgress', () => {
     expect(reports.map((r) => [r.period, r.agencyName])).toEqual([['Năm 2023', null], ['Năm 2022', 'Phòng Giáo dục và Đào tạo'], ['6 tháng 2022', null]]);
   });
 
+  it('refuses a percent above 100, naming the field', async () => {
+    const task = await app.call('tasks.create', { planId, text: 'X' });
+    const error = await app.fail('tasks.reportProgress', { taskId: task.id, period: 'Năm 2022', text: 'Y', percent: 120, reportedOn: '2022-11-10' });
+    expect(error.details?.issues?.[0]).toMatchObject({ path: ['percent'], message: 'Phần trăm không được quá 100' });
+  });
+
+  it('edits a report with its difficulties and proposals, and deletes it', async () => {
+    const task = await app.call('tasks.create', { planId, text: 'Tuyên truyền', leadAgencyId: gddt });
+    const report = await app.call('tasks.reportProgress', { taskId: task.id, period: 'Năm 2022', text: 'Đã tổ chức', percent: 40, reportedOn: '2022-11-10' });
+    const edited = await app.call('tasks.updateProgress', { ...report, percent: 100, status: 'done', difficulties: 'Thiếu kinh phí', proposals: 'Bổ sung kinh phí năm 2023' });
+    expect(edited).toMatchObject({ rev: 2, percent: 100, difficulties: 'Thiếu kinh phí', proposals: 'Bổ sung kinh phí năm 2023' });
+    expect((await app.call('tasks.list', { planId }))[0]).toMatchObject({ status: 'done', percent: 100 });
+    expect((await app.fail('tasks.updateProgress', { ...report, text: 'cũ' })).code).toBe('STALE');
+    await app.call('tasks.deleteProgress', { id: edited.id, rev: edited.rev });
+    expect(await app.call('tasks.progressReports', { taskId: task.id })).toEqual([]);
+  });
+
+  it('refuses a report on recurring work that names no period', async () => {
+    const task = await app.call('tasks.create', { planId, text: 'Hằng năm', deadline: { kind: 'yearly', day: 15, month: 11 } });
+    const error = await app.fail('tasks.reportProgress', { taskId: task.id, period: 'Năm 2022', text: 'Y', percent: 20, reportedOn: '2022-11-10' });
+    expect(error.details?.issues?.[0]?.path).toEqual(['periodKey']);
+  });
+
   it('refuses a report with neither status nor percent', async () => {
     const task = await app.call('tasks.create', { planId, text: 'X' });
     const error = await app.fail('tasks.reportProgress', { taskId: task.id, period: 'Năm 2022', text: 'Y', reportedOn: '2022-11-10' });
     expect(error.details?.issues?.[0]?.path).toEqual(['status']);
+  });
+});
+
+describe('occurrences of recurring work', () => {
+  it('a 2026 occurrence done leaves the 2027 one due; a lapse stays overdue into the next year', async () => {
+    app.clock.set('2026-12-01');
+    const task = await app.call('tasks.create', { planId, text: 'Báo cáo kết quả năm', leadAgencyId: gddt, deadline: { kind: 'yearly', day: 15, month: 11 } });
+    for (let year = 2021; year <= 2025; year++) await app.call('tasks.setOccurrence', { taskId: task.id, periodKey: String(year), status: 'done' });
+    const report = await app.call('tasks.reportProgress', { taskId: task.id, periodKey: '2026', period: 'Năm 2026', text: 'Hoàn thành', percent: 100, reportedOn: '2026-11-14' });
+    expect(report.periodKey).toBe('2026');
+    let [row] = await app.call('tasks.list', { planId });
+    expect(row).toMatchObject({ status: 'not_started', dueDate: '2027-11-15', overdue: false, occurrence: { periodKey: '2027', label: 'Năm 2027' } });
+    app.clock.set('2027-11-16');
+    [row] = await app.call('tasks.list', { planId });
+    expect(row).toMatchObject({ overdue: true, overdueCount: 1, occurrence: { periodKey: '2027' } });
+    app.clock.set('2028-01-05');
+    [row] = await app.call('tasks.list', { planId, overdueOnly: true });
+    expect(row).toMatchObject({ dueDate: '2027-11-15', overdueCount: 1 });
+    const occurrences = await app.call('tasks.occurrences', { taskId: task.id });
+    expect(occurrences.filter((o) => o.status === 'done').map((o) => [o.periodKey, o.doneOn])).toEqual([
+      ['2021', '2028-01-05'], ['2022', '2028-01-05'], ['2023', '2028-01-05'], ['2024', '2028-01-05'], ['2025', '2028-01-05'], ['2026', '2026-11-14'],
+    ].map(([k, d]) => [k, k === '2026' ? d : '2026-12-01']));
+  });
+
+  it('a group task shows each commune, done when every one is', async () => {
+    const communes = await someCommunes(app, ['Tân Hộ Cơ', 'Sa Rài', 'Bình Phú']);
+    const task = await app.call('tasks.create', { planId, text: 'Tuần lễ học tập suốt đời', deadline: { kind: 'periodic', every: 'year', days: [] }, memberKind: 'communes' });
+    await app.call('tasks.setOccurrence', { taskId: task.id, periodKey: '2022', memberId: communes[0]!, status: 'done', doneOn: '2022-10-10' });
+    const partial = await app.call('tasks.setOccurrence', { taskId: task.id, periodKey: '2022', memberId: communes[1]!, status: 'done', doneOn: '2022-10-12' });
+    expect(partial).toMatchObject({ status: 'in_progress', percent: 67, doneOn: null });
+    expect(partial.members.map((m) => m.done)).toEqual([true, true, false]);
+    const all = await app.call('tasks.setOccurrence', { taskId: task.id, periodKey: '2022', memberId: communes[2]!, status: 'done', doneOn: '2023-01-02' });
+    expect(all).toMatchObject({ status: 'done', doneOn: '2023-01-02', members: [expect.anything(), expect.anything(), expect.objectContaining({ late: true })] });
+    expect((await app.fail('tasks.setOccurrence', { taskId: task.id, periodKey: '2022', status: 'done' })).details?.issues?.[0]?.path).toEqual(['memberId']);
+    expect((await app.fail('tasks.setOccurrence', { taskId: task.id, periodKey: '2040', memberId: communes[0]!, status: 'done' })).details?.issues?.[0]?.path).toEqual(['periodKey']);
+  });
+
+  it('setting an occurrence back to "chưa thực hiện" tombstones its row', async () => {
+    const task = await app.call('tasks.create', { planId, text: 'Hằng quý', deadline: { kind: 'periodic', every: 'quarter', days: [] } });
+    await app.call('tasks.setOccurrence', { taskId: task.id, periodKey: '2022-Q1', status: 'done' });
+    await app.call('tasks.setOccurrence', { taskId: task.id, periodKey: '2022-Q1', status: 'not_started' });
+    const rows = await app.ctx.db.selectFrom('taskOccurrences').selectAll().execute();
+    expect(rows).toEqual([expect.objectContaining({ periodKey: '2022-Q1', rev: 2, deletedAt: expect.any(String) })]);
+  });
+});
+
+describe('headings', () => {
+  it('are not counted as tasks and take their status from their children', async () => {
+    const heading = await app.call('tasks.create', { planId, number: 'I', text: 'Nhiệm vụ', status: 'done' });
+    await app.call('tasks.create', { planId, parentId: heading.id, number: '1', text: 'A', status: 'done' });
+    await app.call('tasks.create', { planId, parentId: heading.id, number: '2', text: 'B' });
+    const rows = await app.call('tasks.list', { planId });
+    expect(rows.map((r) => [r.number, r.isHeading, r.status])).toEqual([['I', true, 'in_progress'], ['1', false, 'done'], ['2', false, 'not_started']]);
+    const [plan] = await app.call('plans.list', {});
+    expect(plan).toMatchObject({ taskCount: 2, doneCount: 1 });
   });
 });

@@ -34,6 +34,12 @@ const taskRow = (id: string, over: Partial<TaskRow> = {}): TaskRow => ({
   coordinatorAgencyNames: ['Hội Khuyến học'],
   communeNames: [],
   outlineNumber: 'II › 1 › a)',
+  memberKind: 'none',
+  memberIds: [],
+  isHeading: false,
+  recurring: false,
+  occurrence: null,
+  overdueCount: 1,
   ...over,
 });
 
@@ -42,15 +48,24 @@ const report = (dutyId: string, over: Partial<ExpectedReport> = {}): ExpectedRep
   planId: 'plan-xhht',
   planTitle: PLAN_TITLE,
   title: 'Báo cáo kết quả xây dựng xã hội học tập năm 2021',
+  planNumber: null,
   fromName: 'Hội Khuyến học',
   to: 'UBND huyện',
-  periodYear: 2021,
+  outgoing: false,
+  periodKey: '2021',
+  periodLabel: 'Năm 2021',
+  year: 2021,
   dueDate: '2021-11-15',
-  receivedOn: null,
+  deliveredOn: null,
   note: '',
   overdue: true,
+  late: false,
+  members: [],
+  taskId: null,
   ...over,
 });
+
+const member = (memberId: string, done: boolean) => ({ memberId, name: `Xã ${memberId}`, done, on: done ? '2021-11-10' : null, late: false });
 
 describe('dueItems', () => {
   it('reduces a task to the line the home page shows', () => {
@@ -74,7 +89,7 @@ describe('dueItems', () => {
         key: 'report:duty-1:2021',
         kind: 'report',
         date: '2021-11-15',
-        title: 'Báo cáo kết quả xây dựng xã hội học tập năm 2021',
+        title: 'Báo cáo kết quả xây dựng xã hội học tập năm 2021 — Năm 2021',
         detail: `Hội Khuyến học → UBND huyện · ${PLAN_TITLE}`,
         to: '/reports?year=2021',
         overdue: true,
@@ -99,22 +114,47 @@ describe('dueItems', () => {
     expect(item!.detail).toBe(detail);
   });
 
+  it.each<[string, Partial<TaskRow>, string]>([
+    [
+      'a yearly task two years behind',
+      { recurring: true, overdueCount: 2, occurrence: { periodKey: '2021', label: 'Năm 2021', year: 2021, dueDate: '2021-11-15', status: 'not_started', percent: null, doneOn: null, overdue: true, members: [] } },
+      'Chủ trì: Phòng GD&ĐT · Năm 2021 (2 kỳ quá hạn) · 123/KH-UBND',
+    ],
+    [
+      'a task of every commune, two of three done',
+      {
+        memberKind: 'communes',
+        occurrence: { periodKey: '2021', label: 'Năm 2021', year: 2021, dueDate: '2021-11-15', status: 'in_progress', percent: 67, doneOn: null, overdue: true, members: [member('a', true), member('b', true), member('c', false)] },
+      },
+      'Chủ trì: Phòng GD&ĐT · Năm 2021 · 2/3 đơn vị đã thực hiện · 123/KH-UBND',
+    ],
+  ])('writes %s with its period', (_what, over, detail) => {
+    expect(dueItems([taskRow('task-1', over)], [])[0]!.detail).toBe(detail);
+  });
+
+  it.each<[string, Partial<ExpectedReport>, string]>([
+    ['received by 3 of 5 communes', { members: [member('1', true), member('2', false), member('3', true), member('4', false), member('5', true)], planNumber: '12/KH-UBND' }, 'Hội Khuyến học → UBND huyện · Đã nhận 3/5 · 12/KH-UBND'],
+    ['sent upward by 1 of 2', { outgoing: true, members: [member('1', true), member('2', false)], planNumber: '12/KH-UBND' }, 'Hội Khuyến học → UBND huyện · Đã gửi 1/2 · 12/KH-UBND'],
+  ])('writes a group report %s', (_what, over, detail) => {
+    expect(dueItems([], [report('duty-1', over)])[0]!.detail).toBe(detail);
+  });
+
   it('leaves out an empty plan title from a report line', () => {
     expect(dueItems([], [report('duty-1', { planTitle: '' })])[0]!.detail).toBe('Hội Khuyến học → UBND huyện');
   });
 
-  it('keys reports by duty and year, so one duty can be due in two years', () => {
-    const items = dueItems([], [report('duty-1', { periodYear: 2021, dueDate: '2021-11-15' }), report('duty-1', { periodYear: 2022, dueDate: '2022-11-15' })]);
+  it('keys reports by duty and period, so one duty can be due twice a year', () => {
+    const items = dueItems([], [report('duty-1', { periodKey: '2022-H1', year: 2022, dueDate: '2022-06-15' }), report('duty-1', { periodKey: '2022-H2', year: 2022, dueDate: '2022-12-15' })]);
     expect(items.map((i) => [i.key, i.to])).toEqual([
-      ['report:duty-1:2021', '/reports?year=2021'],
-      ['report:duty-1:2022', '/reports?year=2022'],
+      ['report:duty-1:2022-H1', '/reports?year=2022'],
+      ['report:duty-1:2022-H2', '/reports?year=2022'],
     ]);
   });
 
   it('mixes tasks and reports by due day, a task first on the same day', () => {
     const items = dueItems(
       [taskRow('q4-2021', { dueDate: '2021-12-31' }), taskRow('q3-2021', { dueDate: '2021-09-30' }), taskRow('nov-15', { dueDate: '2021-11-15', overdue: false })],
-      [report('duty-2022', { periodYear: 2022, dueDate: '2022-01-15', overdue: false }), report('duty-2021', { dueDate: '2021-11-15' })],
+      [report('duty-2022', { periodKey: '2022', year: 2022, dueDate: '2022-01-15', overdue: false }), report('duty-2021', { dueDate: '2021-11-15' })],
     );
     expect(items.map((i) => [i.key, i.date, i.overdue])).toEqual([
       ['task:q3-2021', '2021-09-30', true],

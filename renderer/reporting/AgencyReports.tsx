@@ -21,7 +21,7 @@ export function AgencyReports({ agency }: { agency: AgencyDto }) {
           <ExpectedReportsTable
             showFrom={false}
             rows={rows
-              .filter((r) => (dutyIds.has(r.dutyId) || namesAgency(r, agency)) && !r.receivedOn && (r.overdue || r.dueDate <= horizon))
+              .filter((r) => (dutyIds.has(r.dutyId) || namesAgency(r, agency)) && !r.deliveredOn && (r.overdue || r.dueDate <= horizon))
               .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate))}
             emptyText="Cơ quan này không còn báo cáo nào phải nộp trong năm tới."
           />

@@ -1,6 +1,9 @@
-import { Col, Form, Input, Row, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Col, Form, Input, Radio, Row, Select } from 'antd';
 import type { ReportingDutyDto } from '../../shared/reporting';
-import { useApiMutation } from '../components/api';
+import type { MemberKind } from '../../shared/tasks';
+import { MemberFields } from '../tasks/MemberFields';
+import { apiQuery, useApiMutation } from '../components/api';
 import { DeadlineFields } from '../plans/common/DeadlineFields';
 import { fromDeadline, toDeadline, type DeadlineFormValue } from '../plans/common/deadlineForm';
 import { FormModal } from '../components/FormModal';
@@ -12,6 +15,10 @@ interface DutyFormValues {
   fromNote?: string;
   to: string;
   due: DeadlineFormValue;
+  outgoing?: boolean;
+  memberKind?: MemberKind;
+  memberIds?: string[];
+  taskId?: string | null;
 }
 
 interface Props {
@@ -24,6 +31,8 @@ interface Props {
 /** A reporting duty: who reports to whom, by when ("trước ngày 15/11 hằng năm"). */
 export function DutyFormModal({ open, planId, duty, onClose }: Props) {
   const agencies = useAgencies();
+  const tasks = useQuery({ ...apiQuery('tasks.list', { planId }), enabled: open });
+  const taskOptions = (tasks.data ?? []).filter((t) => !t.isHeading).map((t) => ({ value: t.id, label: `${t.outlineNumber} ${t.text}`.slice(0, 140) }));
   const create = useApiMutation('reporting.createDuty', { invalidates: PLAN_READS, successMessage: 'Đã thêm nghĩa vụ báo cáo' });
   const update = useApiMutation('reporting.updateDuty', { invalidates: PLAN_READS, successMessage: 'Đã lưu nghĩa vụ báo cáo' });
   const submit = async (v: DutyFormValues) => {
@@ -34,6 +43,10 @@ export function DutyFormModal({ open, planId, duty, onClose }: Props) {
       to: v.to ?? '',
       // The editor offers no "unset" here, so a deadline always comes back.
       due: toDeadline(v.due) ?? { kind: 'none' as const, text: '' },
+      outgoing: v.outgoing ?? false,
+      memberKind: v.memberKind ?? 'none',
+      memberIds: v.memberIds ?? [],
+      taskId: v.taskId ?? null,
     };
     if (duty) await update.mutateAsync({ ...fields, id: duty.id, rev: duty.rev });
     else await create.mutateAsync({ ...fields, planId });
@@ -47,7 +60,7 @@ export function DutyFormModal({ open, planId, duty, onClose }: Props) {
       onSubmit={submit}
       width={720}
       submitText={duty ? 'Lưu' : 'Thêm'}
-      initialValues={duty ? { ...duty, due: fromDeadline(duty.due) } : { due: { kind: 'yearly', day: 15, month: 11 } }}
+      initialValues={duty ? { ...duty, due: fromDeadline(duty.due) } : { due: { kind: 'yearly', day: 15, month: 11 }, outgoing: false, memberKind: 'none', memberIds: [], taskId: null }}
     >
       <Form.Item name="title" label="Tên nghĩa vụ báo cáo" rules={[{ required: true, message: 'Nhập tên nghĩa vụ báo cáo' }]}>
         <Input placeholder="Báo cáo kết quả thực hiện Kế hoạch xây dựng xã hội học tập" />
@@ -67,7 +80,19 @@ export function DutyFormModal({ open, planId, duty, onClose }: Props) {
       <Form.Item name="to" label="Nơi nhận báo cáo" rules={[{ required: true, message: 'Nhập nơi nhận báo cáo' }]}>
         <Input placeholder="Phòng Giáo dục và Đào tạo" />
       </Form.Item>
+      <Form.Item name="outgoing" label="Chiều báo cáo">
+        <Radio.Group
+          options={[
+            { value: false, label: 'Cơ quan nhận báo cáo (đã nhận)' },
+            { value: true, label: 'Cơ quan gửi báo cáo lên (đã gửi)' },
+          ]}
+        />
+      </Form.Item>
+      <MemberFields />
       <DeadlineFields name="due" label="Hạn báo cáo" />
+      <Form.Item name="taskId" label="Nhiệm vụ tương ứng" tooltip="Khi kế hoạch ghi báo cáo này cả trong phần nhiệm vụ: hai mục là một, trang tổng quan chỉ nhắc một lần.">
+        <Select options={taskOptions} allowClear showSearch={foldedSearch} placeholder="Không có" loading={tasks.isLoading} />
+      </Form.Item>
     </FormModal>
   );
 }

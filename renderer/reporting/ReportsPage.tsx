@@ -14,11 +14,11 @@ type Show = 'all' | 'overdue' | 'pending' | 'received';
 const SHOW_OPTIONS: { value: Show; label: string }[] = [
   { value: 'all', label: 'Tất cả' },
   { value: 'overdue', label: 'Quá hạn' },
-  { value: 'pending', label: 'Chưa nhận' },
-  { value: 'received', label: 'Đã nhận' },
+  { value: 'pending', label: 'Chưa gửi / nhận' },
+  { value: 'received', label: 'Đã gửi / nhận' },
 ];
 const matches = (r: ExpectedReport, show: Show) =>
-  show === 'all' || (show === 'received' ? r.receivedOn !== null : r.receivedOn === null && (show === 'pending' || r.overdue));
+  show === 'all' || (show === 'received' ? r.deliveredOn !== null : r.deliveredOn === null && (show === 'pending' || r.overdue));
 
 /** The reports the plans' duties expect in a year, and which came in. */
 export function ReportsPage() {
@@ -30,7 +30,7 @@ export function ReportsPage() {
   const setYear = (y: number) => setParams({ year: String(y) }, { replace: true });
   return (
     <>
-      <PageHeader title="Báo cáo định kỳ" subtitle="Các báo cáo phải nộp theo nghĩa vụ báo cáo của từng kế hoạch; đánh dấu khi đã nhận." />
+      <PageHeader title="Báo cáo định kỳ" subtitle="Các báo cáo theo nghĩa vụ báo cáo của từng kế hoạch: báo cáo cơ quan gửi lên (đã gửi) và báo cáo cơ quan nhận (đã nhận), từng xã, từng cơ quan." />
       <Card>
         <Flex gap={12} wrap align="flex-end" style={{ marginBottom: 16 }}>
           <Form layout="vertical" component="div">
@@ -75,11 +75,11 @@ export function ReportsPage() {
 
 function Summary({ rows }: { rows: ExpectedReport[] }) {
   if (rows.length === 0) return null;
-  const received = rows.filter((r) => r.receivedOn).length;
-  const overdue = rows.filter((r) => !r.receivedOn && r.overdue).length;
+  const received = rows.filter((r) => r.deliveredOn).length;
+  const overdue = rows.filter((r) => r.overdue).length;
   return (
     <Typography.Paragraph>
-      {rows.length} báo cáo · đã nhận {received}
+      {rows.length} báo cáo · đã gửi / nhận đủ {received}
       {overdue > 0 && <Typography.Text type="danger"> · quá hạn {overdue}</Typography.Text>}
     </Typography.Paragraph>
   );

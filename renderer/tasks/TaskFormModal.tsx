@@ -1,11 +1,12 @@
 import { Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../../shared/plan-model';
-import type { TaskDto } from '../../shared/tasks';
+import type { MemberKind, TaskDto } from '../../shared/tasks';
 import { useApiMutation } from '../components/api';
 import { DeadlineFields } from '../plans/common/DeadlineFields';
 import { fromDeadline, toDeadline, type DeadlineFormValue } from '../plans/common/deadlineForm';
 import { FormModal } from '../components/FormModal';
 import { PLAN_READS, foldedSearch } from '../plans/common/lookups';
+import { MemberFields } from './MemberFields';
 import { TaskAgencyFields } from './TaskAgencyFields';
 import { buildOutline, flattenOutline, subtreeIds, taskLabel } from './taskTree';
 
@@ -22,6 +23,8 @@ interface TaskFormValues {
   isRequest?: boolean;
   deadline: DeadlineFormValue;
   status: TaskStatus;
+  memberKind?: MemberKind;
+  memberIds?: string[];
 }
 
 export type TaskEditing = { task: TaskDto } | { parentId: string | null };
@@ -56,6 +59,8 @@ export function TaskFormModal({ open, planId, tasks, editing, onClose }: TaskFor
       isRequest: v.isRequest ?? false,
       deadline: toDeadline(v.deadline),
       status: v.status,
+      memberKind: v.memberKind ?? 'none',
+      memberIds: v.memberIds ?? [],
     };
     if (task) await update.mutateAsync({ ...fields, id: task.id, rev: task.rev });
     else await create.mutateAsync({ ...fields, planId });
@@ -70,7 +75,7 @@ export function TaskFormModal({ open, planId, tasks, editing, onClose }: TaskFor
       onSubmit={submit}
       width={820}
       submitText={task ? 'Lưu' : 'Thêm nhiệm vụ'}
-      initialValues={task ? valuesOf(task) : { parentId: editing && 'parentId' in editing ? editing.parentId : null, status: 'not_started', deadline: { kind: 'unset' }, coordinatorAgencyIds: [], communeIds: [] }}
+      initialValues={task ? valuesOf(task) : { parentId: editing && 'parentId' in editing ? editing.parentId : null, status: 'not_started', deadline: { kind: 'unset' }, coordinatorAgencyIds: [], communeIds: [], memberKind: 'none', memberIds: [] }}
     >
       <Row gutter={12}>
         <Col xs={8} sm={6}>
@@ -106,8 +111,9 @@ export function TaskFormModal({ open, planId, tasks, editing, onClose }: TaskFor
           </Form.Item>
         </Col>
       </Row>
+      <MemberFields />
       <DeadlineFields name="deadline" label="Thời hạn hoàn thành" allowUnset />
-      <Form.Item name="status" label="Trạng thái" style={{ maxWidth: 260 }}>
+      <Form.Item name="status" label="Trạng thái" style={{ maxWidth: 260 }} tooltip="Việc làm một lần do một cơ quan thực hiện. Việc định kỳ hoặc do nhóm thực hiện: trạng thái ghi theo từng kỳ, từng đơn vị.">
         <Select options={TASK_STATUS_OPTIONS} />
       </Form.Item>
     </FormModal>
@@ -126,5 +132,7 @@ function valuesOf(task: TaskDto): TaskFormValues {
     isRequest: task.isRequest,
     deadline: fromDeadline(task.deadline),
     status: task.status,
+    memberKind: task.memberKind,
+    memberIds: task.memberIds,
   };
 }

@@ -23,6 +23,12 @@ const task = (id: string, parentId: string | null, position: number, number: str
   dueDate: null,
   overdue: false,
   percent: null,
+  memberKind: 'none',
+  memberIds: [],
+  isHeading: false,
+  recurring: false,
+  occurrence: null,
+  overdueCount: 0,
   ...over,
 });
 

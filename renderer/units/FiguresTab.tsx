@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Form, InputNumber, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { FIGURE_LABELS, type FigureValues, type UnitDto, type UnitFiguresDto } from '../../shared/units';
-import { useApiMutation } from '../components/api';
+import { FIGURE_LABELS, type FigureSumsDto, type FigureValues, type UnitDto, type UnitFiguresDto } from '../../shared/units';
+import { apiQuery, useApiMutation } from '../components/api';
+import { QueryView } from '../components/QueryStatus';
 import { EmptyState } from '../components/EmptyState';
 import { FormModal } from '../components/FormModal';
 import { currentYear, YearPrefill } from './YearPrefill';
@@ -12,8 +14,12 @@ const pickFigures = (row: UnitFiguresDto): FigureValues => Object.fromEntries(FI
 
 type FigureForm = FigureValues & { year: number };
 
-/** Yearly figures of a unit: the denominators targets divide by. */
-export function FiguresTab({ unit, figures }: { unit: UnitDto; figures: UnitFiguresDto[] }) {
+/**
+ * Yearly figures of a unit: the denominators targets divide by. A unit with
+ * units under it (the territory above all) shows first the sums of theirs,
+ * which is what the whole territory's percentages divide by.
+ */
+export function FiguresTab({ unit, figures, childCount }: { unit: UnitDto; figures: UnitFiguresDto[]; childCount: number }) {
   const [editing, setEditing] = useState<Partial<FigureForm> | null>(null);
   const rows = [...figures].sort((a, b) => b.year - a.year);
   const openYear = (year: number) => {
@@ -38,11 +44,14 @@ export function FiguresTab({ unit, figures }: { unit: UnitDto; figures: UnitFigu
 
   return (
     <>
+      {childCount > 0 && <ChildSums unit={unit} />}
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }} gap={12} wrap>
-        <Typography.Text type="secondary">Số liệu dùng làm mẫu số khi tính tỉ lệ đạt của các mục tiêu.</Typography.Text>
+        <Typography.Text type="secondary">
+          {childCount > 0 ? `Số liệu nhập riêng cho ${unit.name} (không dùng khi tính tỷ lệ toàn địa bàn).` : 'Số liệu dùng làm mẫu số khi tính tỉ lệ đạt của các mục tiêu.'}
+        </Typography.Text>
         <Button onClick={() => openYear(currentYear())}>Nhập số liệu năm</Button>
       </Flex>
-      {rows.length === 0 ? (
+      {rows.length === 0 && childCount > 0 ? null : rows.length === 0 ? (
         <EmptyState
           title="Chưa có số liệu năm nào"
           hint="Bấm “Nhập số liệu năm” để nhập số hộ gia đình, dòng họ, người lớn… của đơn vị này."
@@ -52,6 +61,45 @@ export function FiguresTab({ unit, figures }: { unit: UnitDto; figures: UnitFigu
       )}
       <FiguresModal unit={unit} figures={figures} initial={editing} onClose={() => setEditing(null)} />
     </>
+  );
+}
+
+/** The figures of the units directly under this one, summed per year, with how many of them reported. */
+function ChildSums({ unit }: { unit: UnitDto }) {
+  const sums = useQuery(apiQuery('units.figureSums', { id: unit.id }));
+  const columns: TableColumnsType<FigureSumsDto> = [
+    { title: 'Năm', dataIndex: 'year', width: 64 },
+    ...FIGURE_KEYS.map((key) => ({ title: FIGURE_LABELS[key], dataIndex: key, align: 'right' as const, render: formatCount })),
+    {
+      title: 'Đơn vị đã nhập',
+      key: 'reported',
+      width: 150,
+      render: (_, row) => (
+        <span>
+          {row.reported}/{row.of}
+          {row.missing.length > 0 && ` (thiếu ${row.missing.join(', ')})`}
+        </span>
+      ),
+    },
+  ];
+  return (
+    <section aria-label={`Tổng số liệu các đơn vị trực thuộc ${unit.name}`} style={{ marginBottom: 20 }}>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        Tổng của các đơn vị trực thuộc
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        Cộng từ số liệu hằng năm của từng đơn vị trực thuộc; tỷ lệ toàn địa bàn chỉ tính khi mọi đơn vị đã nhập số liệu năm đó.
+      </Typography.Paragraph>
+      <QueryView query={sums} loadingText="Đang cộng số liệu…">
+        {(rows) =>
+          rows.length === 0 ? (
+            <Typography.Text type="secondary">Các đơn vị trực thuộc chưa có số liệu năm nào.</Typography.Text>
+          ) : (
+            <Table<FigureSumsDto> rowKey="year" size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 760 }} />
+          )
+        }
+      </QueryView>
+    </section>
   );
 }
 

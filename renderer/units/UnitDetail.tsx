@@ -40,7 +40,7 @@ function UnitDetailCard({ detail, units }: { detail: UnitDetailDto; units: UnitD
       <UnitFacts detail={detail} />
       <Tabs
         items={[
-          { key: 'figures', label: 'Số liệu hằng năm', children: <FiguresTab unit={unit} figures={detail.figures} /> },
+          { key: 'figures', label: 'Số liệu hằng năm', children: <FiguresTab unit={unit} figures={detail.figures} childCount={detail.childCount} /> },
           ...(unit.depth >= 1
             ? [{ key: 'education', label: 'Giáo dục', children: <EducationTab unit={unit} rows={detail.education} /> }]
             : []),

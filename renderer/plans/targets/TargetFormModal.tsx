@@ -5,7 +5,7 @@ import type { TargetDto } from '../../../shared/targets';
 import { useApiMutation } from '../../components/api';
 import { FormModal } from '../../components/FormModal';
 import { PLAN_READS, foldedSearch } from '../common/lookups';
-import { MilestonesField, blankMilestone, type MilestoneFormValue } from './MilestonesField';
+import { MilestonesField, blankMilestone, milestoneFormValue, unitValuesOf, type MilestoneFormValue } from './MilestonesField';
 
 const POPULATION_OPTIONS = (Object.keys(POPULATION_FIGURE_LABELS) as PopulationFigure[]).map((value) => ({ value, label: POPULATION_FIGURE_LABELS[value] }));
 const SOURCE_OPTIONS = (Object.keys(COMPUTED_SOURCE_LABELS) as ComputedSource[]).map((value) => ({ value, label: COMPUTED_SOURCE_LABELS[value] }));
@@ -49,12 +49,14 @@ export function TargetFormModal({ open, plan, targets, target, onClose }: Target
       perCommune: v.perCommune ?? false,
       milestones: (v.milestones ?? []).map((m) => ({
         year: m.year ?? null,
+        span: m.span ?? 'once',
         kind: m.kind,
         value: m.value as number,
         total: m.kind === 'unitCount' ? (m.total ?? null) : null,
         qualifier: m.qualifier ?? null,
         scope: m.scope ?? '',
         wording: m.wording ?? '',
+        unitValues: v.perCommune && !v.source && m.span !== 'cumulative' && (m.kind === 'percent' || m.kind === 'count') ? unitValuesOf(m.groups) : [],
       })),
     };
     if (target) await update.mutateAsync({ ...fields, id: target.id, rev: target.rev });
@@ -133,6 +135,6 @@ function valuesOf(t: TargetDto): TargetFormValues {
     populationLabel: t.populationLabel,
     source: t.source,
     perCommune: t.perCommune,
-    milestones: t.milestones.map((m) => ({ ...m })),
+    milestones: t.milestones.map(milestoneFormValue),
   };
 }

@@ -38,8 +38,12 @@ export function attachedToLine(plan: Pick<PlansTable, 'kind' | 'number' | 'issue
   const kind = (plan.kind in PLAN_KIND_LABELS ? plan.kind : 'khac') as PlanKind;
   const issuerCode = /^\s*(?:ủy|uỷ) ban nhân dân/i.test(plan.issuer) ? 'UBND' : '…';
   const number = plan.number?.trim() || `…/${KIND_CODES[kind]}-${issuerCode}`;
-  const [d, m, y] = plan.issuedOn ? formatDateVi(plan.issuedOn).split('/') : ['…', '…', '…'];
-  return `Kèm theo ${PLAN_KIND_LABELS[kind]} số ${number} ngày ${d} tháng ${m} năm ${y} của ${plan.issuer}`;
+  // Nghị định 30: a day below 10 and the months 1 and 2 take a leading zero ("ngày 03 tháng 6", "tháng 02").
+  const [y, m, d] = plan.issuedOn ? plan.issuedOn.split('-').map(Number) : [];
+  const day = d === undefined ? '…' : String(d).padStart(2, '0');
+  const month = m === undefined ? '…' : m < 3 ? String(m).padStart(2, '0') : String(m);
+  const year = y === undefined ? '…' : String(y);
+  return `Kèm theo ${PLAN_KIND_LABELS[kind]} số ${number} ngày ${day} tháng ${month} năm ${year} của ${plan.issuer}`;
 }
 
 /** What the annex reads of a task, in outline order. */

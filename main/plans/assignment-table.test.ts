@@ -133,7 +133,9 @@ describe('the annex header', () => {
   it.each([
     [{ kind: 'ke_hoach', number: '4344/KH-UBND', issuedOn: '2021-12-22', issuer: 'Ủy ban nhân dân Thành phố Hồ Chí Minh' }, 'Kèm theo Kế hoạch số 4344/KH-UBND ngày 22 tháng 12 năm 2021 của Ủy ban nhân dân Thành phố Hồ Chí Minh'],
     [{ kind: 'ke_hoach', number: null, issuedOn: null, issuer: 'Sở Y tế tỉnh Tây Ninh' }, 'Kèm theo Kế hoạch số …/KH-… ngày … tháng … năm … của Sở Y tế tỉnh Tây Ninh'],
-    [{ kind: 'de_an', number: null, issuedOn: '2022-03-01', issuer: 'Ban Thường vụ Tỉnh đoàn Khánh Hòa' }, 'Kèm theo Đề án số …/ĐA-… ngày 01 tháng 03 năm 2022 của Ban Thường vụ Tỉnh đoàn Khánh Hòa'],
+    [{ kind: 'de_an', number: null, issuedOn: '2022-03-01', issuer: 'Ban Thường vụ Tỉnh đoàn Khánh Hòa' }, 'Kèm theo Đề án số …/ĐA-… ngày 01 tháng 3 năm 2022 của Ban Thường vụ Tỉnh đoàn Khánh Hòa'],
+    [{ kind: 'quyet_dinh', number: '677/QĐ-TTg', issuedOn: '2022-06-03', issuer: 'Thủ tướng Chính phủ' }, 'Kèm theo Quyết định số 677/QĐ-TTg ngày 03 tháng 6 năm 2022 của Thủ tướng Chính phủ'],
+    [{ kind: 'ke_hoach', number: null, issuedOn: '2026-02-09', issuer: 'Ủy ban nhân dân tỉnh Tây Ninh' }, 'Kèm theo Kế hoạch số …/KH-UBND ngày 09 tháng 02 năm 2026 của Ủy ban nhân dân tỉnh Tây Ninh'],
   ])('words the attachment line of %j', (plan, expected) => {
     expect(attachedToLine(plan)).toBe(expected);
   });

@@ -62,7 +62,7 @@ body { font-family: 'Tinos', 'Times New Roman', serif; font-size: 13pt; color: #
 h1 { font-size: 14pt; font-weight: 700; text-align: center; margin: 2pt 0 0; }
 .attached { text-align: center; font-style: italic; margin: 2pt 0 0; }
 .subtitle { text-align: center; font-style: italic; margin: 2pt 0 0; }
-.title-rule { display: block; width: 15%; margin: 3pt auto 10pt; border-top: 1px solid #000; height: 0; }
+.title-rule { display: block; width: 15%; margin: 8pt auto 10pt; border-top: 1px solid #000; height: 0; }
 table.grid { width: 100%; border-collapse: collapse; font-size: 12pt; }
 table.grid th, table.grid td { border: 1px solid #000; padding: 3pt 4pt; vertical-align: top; }
 table.grid th { font-weight: 700; text-align: center; }

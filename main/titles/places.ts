@@ -28,6 +28,37 @@ export async function loadPlaces(db: ReadDb): Promise<Map<string, Place>> {
   return places;
 }
 
+/**
+ * The places of a few units (a page of a million-person list), read by walking
+ * up from them rather than loading the whole tree for every page.
+ */
+export async function loadPlacesFor(db: ReadDb, unitIds: readonly string[]): Promise<Map<string, Place>> {
+  type Row = { id: string; parentId: string | null; name: string; type: string };
+  const known = new Map<string, Row>();
+  let wanted = [...new Set(unitIds)];
+  for (let level = 0; wanted.length > 0 && level < 16; level++) {
+    const rows = await db.selectFrom('units').select(['id', 'parentId', 'name', 'type']).where('id', 'in', wanted).where('deletedAt', 'is', null).execute();
+    for (const r of rows) known.set(r.id, r);
+    wanted = [...new Set(rows.flatMap((r) => (r.parentId && !known.has(r.parentId) ? [r.parentId] : [])))];
+  }
+  const chainOf = (id: string): Row[] => {
+    const chain: Row[] = [];
+    for (let u = known.get(id); u && chain.length < 16; u = u.parentId ? known.get(u.parentId) : undefined) chain.unshift(u);
+    return chain;
+  };
+  const places = new Map<string, Place>();
+  for (const id of new Set(unitIds)) {
+    const chain = chainOf(id);
+    const unit = chain.at(-1);
+    if (!unit || chain[0]!.parentId !== null) continue;
+    const commune = chain[1];
+    const name = `${unit.type} ${unit.name}`;
+    const label = commune && commune.id !== unit.id ? `${name}, ${commune.type.toLocaleLowerCase('vi')} ${commune.name}` : name;
+    places.set(id, { id, name, label, depth: chain.length - 1, communeId: commune?.id ?? null });
+  }
+  return places;
+}
+
 export function placeOf(places: Map<string, Place>, unitId: string, field = 'unitId'): Place {
   const place = places.get(unitId);
   if (!place) throw new AppError('VALIDATION', 'Đơn vị (ấp, xã) không tồn tại hoặc đã bị xóa', { issues: [{ path: [field], message: 'Đơn vị không tồn tại' }] });

@@ -6,7 +6,7 @@ import { Gender, OrgKind, SubjectKind } from '../../shared/titles.js';
 import type { AppContext } from '../app/context.js';
 import { assertRevision, inTransaction, insertRecord, loadLiveRow, tombstoneRecord, updateRecord, type ReadDb, type Tx } from '../db/records.js';
 import { assertUnreferenced } from '../db/references.js';
-import { loadPlaces, placeOf, type Place } from './places.js';
+import { loadPlaces, loadPlacesFor, placeOf, type Place } from './places.js';
 import type { TitleSubjectsTable } from './titles.tables.js';
 
 /** The highest code point: `folded || MAX` bounds a prefix range on the folded-name index. */
@@ -51,10 +51,9 @@ export interface SubjectQuery {
 
 /** One page of subjects of a kind in name order, under a commune or hamlet, whose folded name starts with the search. */
 export async function listSubjects(db: ReadDb, q: SubjectQuery): Promise<SubjectPage> {
-  const places = await loadPlaces(db);
   let query = db.selectFrom('titleSubjects').where('deletedAt', 'is', null).where('kind', '=', q.kind);
   if (q.unitId) {
-    const place = placeOf(places, q.unitId);
+    const place = placeOf(await loadPlacesFor(db, [q.unitId]), q.unitId);
     query = place.depth === 1 ? query.where('communeId', '=', place.id) : query.where('unitId', '=', place.id);
   }
   const folded = foldText(q.search);
@@ -64,12 +63,13 @@ export async function listSubjects(db: ReadDb, q: SubjectQuery): Promise<Subject
     .selectFrom(query.select(sql.lit(1).as('one')).limit(SUBJECT_COUNT_CAP + 1).as('page'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
+  const places = await loadPlacesFor(db, rows.map((r) => r.unitId));
   return { rows: rows.map((r) => toSubjectDto(r, places, q.showIdNumbers)), total: Number(counted.n) };
 }
 
 export async function getSubject(db: ReadDb, id: string, showIdNumber: boolean): Promise<SubjectDto> {
   const row = await loadLiveSubject(db, id);
-  return toSubjectDto(row, await loadPlaces(db), showIdNumber);
+  return toSubjectDto(row, await loadPlacesFor(db, [row.unitId]), showIdNumber);
 }
 
 export function loadLiveSubject(db: ReadDb, id: string): Promise<TitleSubjectsTable> {

@@ -1,0 +1,78 @@
+/**
+ * `npx tsx tests/bench/titles-bench.ts [persons]`: one database with a million
+ * people (default) across 50 communes × 20 hamlets, and the timings an officer
+ * feels on the subjects page: a diacritic-free name search and a filtered
+ * list page (a commune's people in name order), each p50/p95 over 500 queries
+ * through the real dispatcher. Rows are bulk-inserted for setup speed; the
+ * queries are the product's.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { foldText } from '../../shared/text.js';
+import { composeApp } from '../../main/app/compose.js';
+import { dispatch } from '../../main/app/dispatch.js';
+import { newId } from '../../main/db/ids.js';
+import { inTransaction } from '../../main/db/records.js';
+import { setUpOffice } from '../../main/office/index.js';
+import { createUnitInTx } from '../../main/units/index.js';
+
+const PERSONS = Number(process.argv[2] ?? 1_000_000);
+const COMMUNES = 50;
+const HAMLETS = 20;
+const QUERIES = 500;
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Hoàng', 'Võ', 'Vũ', 'Phan', 'Trương', 'Bùi', 'Đặng', 'Đỗ', 'Ngô', 'Hồ', 'Dương', 'Đinh', 'Lý'];
+const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Ngọc', 'Minh', 'Thanh', 'Kim', 'Quốc', 'Đức', 'Thu', 'Hoài', 'Bảo'];
+const GIVEN = ['An', 'Ấn', 'Bình', 'Cường', 'Dung', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hoa', 'Hùng', 'Khoa', 'Lan', 'Lộc', 'Mai', 'Nam', 'Nga', 'Phúc', 'Quân', 'Tài', 'Thảo', 'Tâm', 'Trí', 'Tuấn', 'Vy', 'Yến'];
+
+let state = 20261204;
+const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+const dir = mkdtempSync(join(tmpdir(), 'xhht-bench-titles-'));
+try {
+  const ctx = await composeApp(dir, { actor: 'bench' });
+  const office = await setUpOffice(ctx, { name: 'Phòng GD&ĐT', code: '870', level: 'huyen', territoryName: 'Tân Hồng', territoryType: 'Huyện', territoryCode: '870', provinceName: 'Đồng Tháp' });
+  const hamlets: { id: string; communeId: string }[] = [];
+  await inTransaction(ctx, async (tx) => {
+    for (let c = 0; c < COMMUNES; c++) {
+      const commune = await createUnitInTx(tx, ctx, { parentId: office.rootUnitId, code: `X${c}`, name: `Xã ${c}`, type: 'Xã' });
+      for (let h = 0; h < HAMLETS; h++) hamlets.push({ id: (await createUnitInTx(tx, ctx, { parentId: commune.id, code: `X${c}-${h}`, name: `Ấp ${h}`, type: 'Ấp' })).id, communeId: commune.id });
+    }
+  });
+  const started = performance.now();
+  const insert = ctx.sqlite.prepare(
+    `INSERT INTO titleSubjects (id, originOfficeId, createdAt, updatedAt, rev, kind, name, nameFolded, unitId, communeId, gender, birthYear, idNumber)
+     VALUES (?, ?, ?, ?, 1, 'person', ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const at = new Date().toISOString();
+  ctx.sqlite.transaction(() => {
+    for (let n = 0; n < PERSONS; n++) {
+      const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
+      const hamlet = pick(hamlets);
+      insert.run(newId(), office.id, at, at, name, foldText(name), hamlet.id, hamlet.communeId, n % 2 ? 'nu' : 'nam', 1940 + (n % 60), `0870${String(n).padStart(8, '0')}`);
+    }
+  })();
+  ctx.sqlite.exec('ANALYZE');
+  console.log(`${PERSONS.toLocaleString('vi-VN')} người: nạp ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const time = async (label: string, inputOf: () => unknown) => {
+    const times: number[] = [];
+    for (let i = 0; i < QUERIES; i++) {
+      const t0 = performance.now();
+      const envelope = await dispatch('subjects.list', inputOf(), ctx);
+      times.push(performance.now() - t0);
+      if (!envelope.ok) throw new Error(envelope.error.message);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`${label}: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`);
+  };
+  await time('Tìm tên không dấu ("nguyen van a")', () => ({ kind: 'person', search: foldText(`${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN).slice(0, 1)}`) }));
+  await time('Tìm tên không dấu trong một xã', () => ({ kind: 'person', unitId: pick(hamlets).communeId, search: foldText(`${pick(FAMILY)} ${pick(MIDDLE)}`) }));
+  await time('Trang danh sách của một xã (50 dòng, trang 1–20)', () => ({ kind: 'person', unitId: pick(hamlets).communeId, offset: 50 * Math.floor(random() * 20), limit: 50 }));
+  await ctx.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -127,9 +127,9 @@ export const SubjectListInput = z.object({
   limit: z.number().int().min(1).max(500).default(50),
   showIdNumbers: z.boolean().default(false),
 });
-/** `total` stops counting at SUBJECT_COUNT_CAP + 1: "hơn 10.000" is all a pager needs. */
+/** `total` stops counting at SUBJECT_COUNT_CAP + 1: past "hơn 1.000" the officer narrows by name or hamlet; counting a commune of 20,000 on every page costs more than it tells. */
 export const SubjectPage = z.object({ rows: z.array(SubjectDto), total: z.number().int() });
-export const SUBJECT_COUNT_CAP = 10_000;
+export const SUBJECT_COUNT_CAP = 1_000;
 export type SubjectPage = z.infer<typeof SubjectPage>;
 
 export const CriteriaSetDto = SyncRowDto.extend({

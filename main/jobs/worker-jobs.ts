@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorPayload, type FieldIssue } from '../../shared/errors.js';
 import { FINISHED_PHASES, MAX_REPORTED_ISSUES, type JobPhase } from '../../shared/jobs.js';
-import type { JobMessage } from './worker-side.js';
+import { CANCELLED, COMMITTING, RUNNING } from './cancel.js';
+import type { JobMessage, JobRequest } from './worker-side.js';
 
 /**
  * Jobs that run in a worker thread while the request thread keeps answering.
@@ -58,44 +59,84 @@ const jobs = new Map<string, Job>();
 const KEEP_FINISHED_MS = 15 * 60 * 1000;
 /** After a cancel, how long the worker may take to roll back before it is stopped. */
 const CANCEL_GRACE_MS = 5000;
+/** A worker waits this long for its next job before it is let go. */
+const IDLE_WORKER_MS = 2 * 60 * 1000;
+
+/** Started workers waiting for a job, by script and heap size: starting one costs about a second. */
+const idle = new Map<string, { worker: Worker; timer: NodeJS.Timeout }>();
 
 export function startWorkerJob(spec: StartJob): string {
   forgetOldJobs();
   for (const job of jobs.values()) if (job.key === spec.key && job.finishedAt === null) throw new AppError('CONFLICT', spec.busyMessage);
   const jobId = randomUUID();
   const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
-  const worker = createWorker(spec.script, { input: spec.input, cancelFlag }, spec.transferList ?? [], spec.maxHeapMb);
+  const poolKey = `${spec.script.source.href} ${spec.maxHeapMb}`;
+  const worker = takeIdleWorker(poolKey) ?? createWorker(spec.script, spec.maxHeapMb);
   const status: JobStatus<unknown> = { jobId, phase: 'queued', done: 0, total: null, result: null, message: null, issues: [], issueCount: 0 };
   let settle!: () => void;
   const job: Job = { status, key: spec.key, worker, cancelFlag, finished: new Promise((r) => (settle = r)), finishedAt: null };
-  const finish = (update: Partial<JobStatus<unknown>>) => {
+  const finish = (update: Partial<JobStatus<unknown>>, reusable: boolean) => {
     if (job.finishedAt !== null) return;
     Object.assign(status, update);
     job.finishedAt = Date.now();
+    worker.off('message', onMessage);
+    worker.off('error', onError);
+    worker.off('exit', onExit);
+    if (reusable) keepIdle(poolKey, worker);
     settle();
   };
-  worker.on('message', (message: JobMessage) => {
+  const onMessage = (message: JobMessage) => {
     if (message.type === 'progress') Object.assign(status, { phase: message.phase, done: message.done, total: message.total });
-    else if (message.type === 'done') finish({ phase: 'done', result: message.result });
-    else if (message.type === 'cancelled') finish({ phase: 'cancelled', message: 'Đã hủy; dữ liệu không bị thay đổi.' });
-    else finish(failure(message.error));
-  });
-  worker.on('error', (error: Error & { code?: string }) => {
+    else if (message.type === 'done') finish({ phase: 'done', result: message.result }, true);
+    else if (message.type === 'cancelled') finish({ phase: 'cancelled', message: 'Đã hủy; dữ liệu không bị thay đổi.' }, true);
+    else finish(failure(message.error), true);
+  };
+  const onError = (error: Error & { code?: string }) => {
     const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
     if (!outOfMemory) console.error('[xhht] lỗi trong tiến trình nền:', error);
-    finish({
-      phase: 'failed',
-      message: outOfMemory
-        ? 'Tệp cần nhiều bộ nhớ hơn mức cho phép nên đã bị dừng; dữ liệu không bị thay đổi.'
-        : 'Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi.',
-    });
-  });
-  worker.on('exit', () => {
-    if (Atomics.load(cancelFlag, 0) === 1) finish({ phase: 'cancelled', message: 'Đã hủy; dữ liệu không bị thay đổi.' });
-    else finish({ phase: 'failed', message: 'Tiến trình nền dừng đột ngột; dữ liệu không bị thay đổi.' });
-  });
+    const message = outOfMemory
+      ? 'Tệp cần nhiều bộ nhớ hơn mức cho phép nên đã bị dừng; dữ liệu không bị thay đổi.'
+      : 'Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi.';
+    finish({ phase: 'failed', message }, false);
+  };
+  const onExit = () => {
+    const state = Atomics.load(cancelFlag, 0);
+    if (state === CANCELLED) finish({ phase: 'cancelled', message: 'Đã hủy; dữ liệu không bị thay đổi.' }, false);
+    else if (state === COMMITTING) finish({ phase: 'failed', message: 'Tiến trình nền dừng đột ngột lúc ghi dữ liệu; hãy tải lại để xem dữ liệu đã được ghi hay chưa.' }, false);
+    else finish({ phase: 'failed', message: 'Tiến trình nền dừng đột ngột; dữ liệu không bị thay đổi.' }, false);
+  };
+  worker.on('message', onMessage);
+  worker.on('error', onError);
+  worker.on('exit', onExit);
+  // A running job keeps the process alive (the CLI waits for it); an idle worker does not.
+  worker.ref();
+  const request: JobRequest = { type: 'start', input: spec.input, cancelFlag };
+  worker.postMessage(request, spec.transferList ?? []);
   jobs.set(jobId, job);
   return jobId;
+}
+
+function takeIdleWorker(poolKey: string): Worker | undefined {
+  const entry = idle.get(poolKey);
+  if (!entry) return undefined;
+  idle.delete(poolKey);
+  clearTimeout(entry.timer);
+  return entry.worker;
+}
+
+function keepIdle(poolKey: string, worker: Worker): void {
+  const previous = idle.get(poolKey);
+  if (previous) {
+    clearTimeout(previous.timer);
+    void previous.worker.terminate();
+  }
+  worker.unref();
+  const timer = setTimeout(() => {
+    if (idle.get(poolKey)?.worker === worker) idle.delete(poolKey);
+    void worker.terminate();
+  }, IDLE_WORKER_MS);
+  timer.unref();
+  idle.set(poolKey, { worker, timer });
 }
 
 function failure(error: ErrorPayload): Partial<JobStatus<unknown>> {
@@ -114,11 +155,13 @@ export function jobStatus<R>(jobId: string): JobStatus<R> {
   return { ...lookUp(jobId).status } as JobStatus<R>;
 }
 
-/** Asks the job to stop; it rolls back and reports 'cancelled'. A finished job is left as it is. */
+/**
+ * Asks the job to stop; it rolls back and reports 'cancelled'. A finished job,
+ * or one already committing, is left to finish as it is.
+ */
 export function cancelJob<R>(jobId: string): JobStatus<R> {
   const job = lookUp(jobId);
-  if (job.finishedAt === null) {
-    Atomics.store(job.cancelFlag, 0, 1);
+  if (job.finishedAt === null && Atomics.compareExchange(job.cancelFlag, 0, RUNNING, CANCELLED) === RUNNING) {
     const stop = setTimeout(() => void job.worker.terminate(), CANCEL_GRACE_MS);
     stop.unref();
     void job.finished.then(() => clearTimeout(stop));
@@ -146,8 +189,8 @@ function forgetOldJobs(): void {
  * source under tsx and vitest: a worker does not inherit a loader for its own
  * entry file, so a small bootstrap registers tsx first.
  */
-function createWorker(script: WorkerScript, workerData: unknown, transferList: ArrayBuffer[], maxHeapMb: number): Worker {
-  const options = { workerData, transferList, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } };
+function createWorker(script: WorkerScript, maxHeapMb: number): Worker {
+  const options = { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } };
   const sourcePath = fileURLToPath(script.source);
   if (sourcePath.endsWith('.ts') && existsSync(sourcePath)) {
     const bootstrap = `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.source.href)}); })`;

@@ -112,8 +112,8 @@ export async function importUnits(sqlite: Database.Database, content: Buffer, op
     const figureRows = units.filter((u) => u.figures !== null).length;
     const counts = { created: plan.units.filter((p) => p.existing === null).length, updated: plan.changed.size, unchanged: plan.unchangedCount };
     if (options.dryRun) return { ...counts, figureRows, applied: false };
-    cancel.throwIfCancelled();
     writePlan(sqlite, plan, units, options, progress, cancel);
+    cancel.commitNow();
     sqlite.exec('COMMIT');
     return { ...counts, figureRows, applied: true };
   } finally {

@@ -1,11 +1,13 @@
 import { Button, Result } from 'antd';
 import { createHashRouter, isRouteErrorResponse, useNavigate, useRouteError } from 'react-router';
 import { toAppError } from '../components/errors';
+import { Loading } from '../components/QueryStatus';
 import { AppLayout } from './AppLayout';
 import { appRoutes } from './routes';
 
 export function createAppRouter() {
-  return createHashRouter([{ path: '/', element: <AppLayout />, errorElement: <RouteError />, children: appRoutes }]);
+  // Pages load on first visit; until the first one has, a loading line shows.
+  return createHashRouter([{ path: '/', element: <AppLayout />, errorElement: <RouteError />, HydrateFallback: PageLoading, children: appRoutes }]);
 }
 
 function RouteError() {
@@ -24,4 +26,8 @@ function RouteError() {
       }
     />
   );
+}
+
+function PageLoading() {
+  return <Loading text="Đang mở trang…" />;
 }

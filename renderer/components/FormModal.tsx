@@ -31,9 +31,16 @@ export function FormModal<T>(props: FormModalProps<T>) {
   // The form lives in the body, made anew at every opening; the dialog only asks it whether it was changed.
   const formRef = useRef<FormInstance<T> | null>(null);
   const { modal } = App.useApp();
+  // Esc can reach the dialog more than once for one key press; one question is enough.
+  const asking = useRef(false);
   const close = () => {
     if (!formRef.current?.isFieldsTouched()) return props.onClose();
+    if (asking.current) return;
+    asking.current = true;
     modal.confirm({
+      afterClose: () => {
+        asking.current = false;
+      },
       title: 'Bỏ các thay đổi chưa lưu?',
       content: 'Những gì vừa nhập trong hộp thoại này sẽ mất.',
       okText: 'Bỏ thay đổi',

@@ -53,7 +53,7 @@ async function run(argv: string[]): Promise<void> {
 async function init(args: ReturnType<typeof InitArgs.parse>): Promise<void> {
   const ctx = await composeApp(args['data-dir']);
   try {
-    const office = await setUpOffice(ctx, {
+    const office = await setUpOffice({ ...ctx, operation: 'init' }, {
       name: args['office-name'],
       code: args['office-code'],
       level: args.level,

@@ -33,7 +33,8 @@ export function demoFigures(households: number, year: number, seed: number): Fig
  * and the next `demo` or `serve --demo` starts again instead of serving half a territory.
  */
 export async function loadDemo(ctx: AppContext, onProgress: (step: string) => void = () => {}): Promise<void> {
-  await inTransaction(ctx, (tx) => loadDemoSteps({ ...ctx, db: tx }, onProgress));
+  // The audit names the demo as the operation that wrote these rows.
+  await inTransaction(ctx, (tx) => loadDemoSteps({ ...ctx, db: tx, operation: ctx.operation ?? 'demo' }, onProgress));
 }
 
 async function loadDemoSteps(ctx: AppContext, onProgress: (step: string) => void): Promise<void> {

@@ -108,7 +108,7 @@ export async function printAssignments(ctx: AppContext, planId: string): Promise
         numeral: 'II',
         title: 'MỤC TIÊU, MỐC VÀ KẾT QUẢ THỰC HIỆN',
         subtitle: `Số liệu tính đến ngày ${formatDateVi(today)}`,
-        tableHtml: targetsTableHtml(targets, plan.periodEnd),
+        tableHtml: targetsTableHtml(targets, plan),
       },
     ],
     tinosFontFaces(),

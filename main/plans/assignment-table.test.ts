@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../tests/support/test-app.js';
 import { assignmentTableHtml } from './assignment-table.html.js';
+import { milestoneText } from './targets-table.js';
 import { assignmentRows, attachedToLine, issuerBlock, type PrintedTask } from './assignment-table.service.js';
 
 let app: TestApp | null = null;
@@ -138,5 +139,20 @@ describe('the annex header', () => {
     [{ kind: 'ke_hoach', number: null, issuedOn: '2026-02-09', issuer: 'Ủy ban nhân dân tỉnh Tây Ninh' }, 'Kèm theo Kế hoạch số …/KH-UBND ngày 09 tháng 02 năm 2026 của Ủy ban nhân dân tỉnh Tây Ninh'],
   ])('words the attachment line of %j', (plan, expected) => {
     expect(attachedToLine(plan)).toBe(expected);
+  });
+});
+
+describe('milestoneText', () => {
+  const base = { year: 2025, span: 'once', kind: 'percent', value: 40, total: null, scope: '', qualifier: null, wording: '', unitValues: [] } as const;
+  const period = { periodStart: 2021, periodEnd: 2030 };
+  it.each([
+    [{ ...base }, 'Năm 2025: 40%'],
+    [{ ...base, year: null, kind: 'unitCount', value: 7, total: 9, scope: 'xã, thị trấn', qualifier: 'phan_dau' }, 'Năm 2030: Phấn đấu 7/9 xã, thị trấn'],
+    [{ ...base, year: 2026, span: 'yearly', kind: 'count', value: 120, scope: 'lớp', qualifier: 'it_nhat' }, 'Hằng năm từ 2026: Ít nhất 120 lớp'],
+    [{ ...base, year: null, span: 'cumulative', kind: 'count', value: 600, scope: 'lớp' }, 'Tổng đến năm 2030: 600 lớp'],
+    [{ ...base, kind: 'boolean', value: 1, scope: 'huyện', wording: 'Huyện đạt chuẩn xóa mù chữ mức độ 2' }, 'Năm 2025: Huyện đạt chuẩn xóa mù chữ mức độ 2'],
+    [{ ...base, value: 40, unitValues: [{ unitId: 'u1', value: 70 }] }, 'Năm 2025: 40% (1 đơn vị có giá trị riêng)'],
+  ] as const)('prints %j as %s', (m, expected) => {
+    expect(milestoneText({ ...m, unitValues: [...m.unitValues] }, period)).toBe(expected);
   });
 });

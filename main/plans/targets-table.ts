@@ -18,13 +18,32 @@ function measure(kind: MeasureKind, value: number, total: number | null): string
   }
 }
 
+export interface PlanPeriod {
+  periodStart: number;
+  periodEnd: number;
+}
+
+/** When a milestone falls due, as the plans say it: "Năm 2025", "Hằng năm từ 2026", "Tổng đến năm 2030". */
+function milestoneWhen(m: Pick<MilestoneDto, 'year' | 'span'>, period: PlanPeriod): string {
+  switch (m.span) {
+    case 'yearly':
+      return `Hằng năm từ ${m.year ?? period.periodStart}`;
+    case 'cumulative':
+      return `Tổng đến năm ${m.year ?? period.periodEnd}`;
+    case 'once':
+      return `Năm ${m.year ?? period.periodEnd}`;
+  }
+}
+
 /** "Năm 2025: Phấn đấu 7/9 xã, thị trấn"; the plan's own wording when it has one. */
-export function milestoneText(m: MilestoneDto, periodEnd: number): string {
-  const year = `Năm ${m.year ?? periodEnd}`;
-  if (m.wording.trim() !== '') return `${year}: ${m.wording.trim()}`;
+export function milestoneText(m: MilestoneDto, period: PlanPeriod): string {
+  const when = milestoneWhen(m, period);
+  if (m.wording.trim() !== '') return `${when}: ${m.wording.trim()}`;
   const qualifier = m.qualifier ? `${QUALIFIER_LABELS[m.qualifier]} ` : '';
   const scope = m.scope.trim() !== '' && m.kind !== 'boolean' ? ` ${m.scope.trim()}` : '';
-  return `${year}: ${qualifier}${measure(m.kind, m.value, m.total)}${scope}`;
+  // Communes with values of their own are named on screen; the annex says that they exist.
+  const own = m.unitValues.length > 0 ? ` (${m.unitValues.length} đơn vị có giá trị riêng)` : '';
+  return `${when}: ${qualifier}${measure(m.kind, m.value, m.total)}${scope}${own}`;
 }
 
 /**
@@ -51,7 +70,7 @@ const lines = (items: string[]) => items.map(escapeHtml).join('<br>');
  * đó" target indented under the one it is part of, each with its milestones,
  * the figures reached and its standing as of the print day.
  */
-export function targetsTableHtml(targets: TargetDto[], periodEnd: number): string {
+export function targetsTableHtml(targets: TargetDto[], period: PlanPeriod): string {
   const parentOf = new Map(targets.map((t) => [t.id, t.parentId]));
   // Bounded: the tree rules keep targets at most 12 deep, a corrupt loop must not hang the print.
   const depth = (t: TargetDto): number => {
@@ -73,7 +92,7 @@ export function targetsTableHtml(targets: TargetDto[], periodEnd: number): strin
     const indent = d > 0 ? ` style="padding-left:${4 + Math.min(d, 4) * 8}pt"` : '';
     const actuals = actualsText(t);
     rows.push(
-      `<tr><td class="stt">${escapeHtml(label)}</td><td${indent}>${escapeHtml(t.text)}</td><td>${lines(t.milestones.map((m) => milestoneText(m, periodEnd)))}</td><td>${actuals.length > 0 ? lines(actuals) : 'Chưa có số liệu'}</td><td>${escapeHtml(statusText(t))}</td></tr>`,
+      `<tr><td class="stt">${escapeHtml(label)}</td><td${indent}>${escapeHtml(t.text)}</td><td>${lines(t.milestones.map((m) => milestoneText(m, period)))}</td><td>${actuals.length > 0 ? lines(actuals) : 'Chưa có số liệu'}</td><td>${escapeHtml(statusText(t))}</td></tr>`,
     );
   }
   if (rows.length === 0) rows.push('<tr><td class="empty" colspan="5">Kế hoạch chưa có mục tiêu</td></tr>');

@@ -7,9 +7,12 @@ export { APP_ORIGIN };
 
 
 /** Serves the built renderer from app://xhht/, only files inside its folder (realpath allow-list). */
-export function registerAppProtocol(rendererRoot: string): void {
+export function registerAppProtocol(rendererRoot: string, route: (request: Request) => Promise<Response> | null = () => null): void {
   protocol.handle('app', (request) => {
     const url = new URL(request.url);
+    // Evidence bytes beside the JSON ops (upload, preview), answered by main.
+    const routed = url.host === 'xhht' ? route(request) : null;
+    if (routed) return routed;
     const file = url.host === 'xhht' ? readStaticFile(rendererRoot, url.pathname) : null;
     if (!file) return new Response('Không tìm thấy', { status: 404 });
     return new Response(new Uint8Array(file.body), {

@@ -1,4 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { Envelope } from '../../shared/errors.js';
 import type { AppContext } from '../app/context.js';
 import { dispatch } from '../app/dispatch.js';
 import { isAppUrl } from './origin.js';
@@ -11,11 +12,16 @@ export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
 }
 
-export function registerIpcHost(ipcMain: IpcMain, ctx: AppContext): void {
+/**
+ * `desktopOps` answer the few contract ops only the desktop can (the system file
+ * dialog, opening with the system application); every other op goes to the dispatcher.
+ */
+export function registerIpcHost(ipcMain: IpcMain, ctx: AppContext, desktopOps: Record<string, (input: unknown) => Promise<Envelope<unknown>>> = {}): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, op: unknown, input: unknown) => {
     if (!isTrustedSender(event) || typeof op !== 'string') {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ cửa sổ XHHT' } };
     }
+    if (Object.hasOwn(desktopOps, op)) return desktopOps[op]!(input);
     return dispatch(op, input, ctx);
   });
 }

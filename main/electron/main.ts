@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.js';
 import { composeApp } from '../app/compose.js';
 import { registerAppProtocol, APP_ORIGIN } from './app-protocol.js';
 import { electronPrinter } from './electron-printer.js';
+import { desktopEvidenceOps, evidenceProtocolRoute } from './evidence-desktop.js';
 import { registerIpcHost } from './ipc-host.js';
 import { isAppUrl } from './origin.js';
 
@@ -48,9 +49,9 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
-  registerAppProtocol(join(bundleDir, '..', 'renderer'));
   const ctx = await composeApp(join(app.getPath('userData'), 'data'), { printer: electronPrinter() });
-  registerIpcHost(ipcMain, ctx);
+  registerAppProtocol(join(bundleDir, '..', 'renderer'), evidenceProtocolRoute(ctx));
+  registerIpcHost(ipcMain, ctx, desktopEvidenceOps(ctx));
   createWindow();
   app.on('window-all-closed', () => {
     void ctx.close().then(() => app.quit());

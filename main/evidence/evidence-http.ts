@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../../shared/errors.js';
-import { EVIDENCE_CONTENT_PATH, EVIDENCE_UPLOAD_PATH, fileNameProblem, formatBytes, normalizeFileName } from '../../shared/evidence.js';
+import { EVIDENCE_CONTENT_PATH, EVIDENCE_UPLOAD_PATH, fileNameProblem, formatBytes, normalizeFileName, type StagedFile } from '../../shared/evidence.js';
 import { foldText } from '../../shared/text.js';
 import type { AppContext } from '../app/context.js';
 import { evidenceContent, loadSettings } from './evidence.service.js';
@@ -26,7 +26,7 @@ export async function serveEvidenceRoute(req: IncomingMessage, res: ServerRespon
   try {
     if (op === UPLOAD_OP) {
       if (req.method !== 'POST') throw new AppError('VALIDATION', 'Tải tệp lên chỉ nhận POST');
-      sendJson(res, 200, { ok: true, data: await receiveUpload(req, ctx, params.get('name') ?? '') });
+      sendJson(res, 200, { ok: true, data: await receiveUpload(ctx, req, params.get('name') ?? '', Number(req.headers['content-length'])) });
       return;
     }
     if (req.method !== 'GET') throw new AppError('VALIDATION', 'Đọc tệp chỉ nhận GET');
@@ -43,15 +43,15 @@ export async function serveEvidenceRoute(req: IncomingMessage, res: ServerRespon
   }
 }
 
-async function receiveUpload(req: IncomingMessage, ctx: AppContext, rawName: string) {
+/** Stages one uploaded body under its name; the HTTP host and Electron's app:// protocol both come here. */
+export async function receiveUpload(ctx: AppContext, body: AsyncIterable<Uint8Array>, rawName: string, declaredLength: number): Promise<StagedFile> {
   const name = normalizeFileName(rawName);
   const problem = fileNameProblem(name);
   if (problem) throw new AppError('VALIDATION', problem);
   const { maxBytes } = await loadSettings(ctx.db);
-  const declared = Number(req.headers['content-length']);
   // Refused before a byte is read when the size is declared.
-  if (Number.isFinite(declared) && declared > maxBytes) throw new AppError('VALIDATION', `Tệp "${name}" lớn hơn giới hạn ${formatBytes(maxBytes)} cho một minh chứng.`);
-  return storeOf(ctx.dataDir).receive(req, name, maxBytes);
+  if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw new AppError('VALIDATION', `Tệp "${name}" lớn hơn giới hạn ${formatBytes(maxBytes)} cho một minh chứng.`);
+  return storeOf(ctx.dataDir).receive(body, name, maxBytes);
 }
 
 async function sendContent(res: ServerResponse, ctx: AppContext, id: string, download: boolean): Promise<void> {
@@ -80,7 +80,7 @@ export function contentDisposition(name: string, download: boolean): string {
   return `${download ? 'attachment' : 'inline'}; filename="${fallback.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encoded}`;
 }
 
-function asAppError(error: unknown): AppError {
+export function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   console.error('[xhht] lỗi khi truyền tệp minh chứng:', error);
   return new AppError('INTERNAL', 'Lỗi khi truyền tệp; không có gì được lưu. Hãy thử lại.');

@@ -15,8 +15,8 @@ import {
   verifyEvidence,
 } from './evidence.service.js';
 
-export { attachStaged, evidenceContent, loadSettings, verifyEvidence, type VerifyProgress } from './evidence.service.js';
-export { isEvidenceRoute, serveEvidenceRoute } from './evidence-http.js';
+export { attachStaged, discardStaged, evidenceContent, loadSettings, verifyEvidence, type VerifyProgress } from './evidence.service.js';
+export { asAppError, contentDisposition, isEvidenceRoute, receiveUpload, serveEvidenceRoute } from './evidence-http.js';
 export { storeOf } from './store.js';
 export { attachDemoEvidence } from './demo-evidence.js';
 

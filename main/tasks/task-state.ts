@@ -71,11 +71,24 @@ export function taskState(input: TaskStateInput, today: string): TaskState {
     const overdue = isOverdue(deadline, today, status === 'done');
     return { status, percent: row.percent, dueDate: deadline ? dueDateOf(deadline, today) : null, overdue, overdueCount: overdue ? 1 : 0, occurrence: null, recurring };
   }
-  const all = taskOccurrences(input, today);
-  const current = currentOccurrence(all, (o) => o.status === 'done', today);
+  // Lists show only the current occurrence in full; the others need only "done?", which keeps a
+  // 2,000-task plan over ten years from building every occurrence's member list on each read.
+  const all = occurrencesOf(deadline, input.period.start, input.period.end);
+  const isDone = (o: Occurrence) => isOccurrenceDone(o.periodKey, input);
+  const current = currentOccurrence(all, isDone, today);
   if (!current) return { status: row.status as TaskStatus, percent: row.percent, dueDate: null, overdue: false, overdueCount: 0, occurrence: null, recurring };
-  const overdueCount = all.filter((o) => o.overdue).length;
-  return { status: current.status, percent: current.percent, dueDate: current.dueDate, overdue: overdueCount > 0, overdueCount, occurrence: current, recurring };
+  const overdueCount = all.filter((o) => o.dueDate < today && !isDone(o)).length;
+  const occurrence = occurrenceState(current, input, today);
+  return { status: occurrence.status, percent: occurrence.percent, dueDate: occurrence.dueDate, overdue: overdueCount > 0, overdueCount, occurrence, recurring };
+}
+
+/** Done as occurrenceState judges it: its own row done, or for a group every member's. */
+function isOccurrenceDone(periodKey: string, input: TaskStateInput): boolean {
+  if (input.members.length === 0) {
+    const own = input.stored.get(`${periodKey}|`);
+    return own ? DONE(own.status) : periodKey === ONCE_KEY && DONE(input.row.status);
+  }
+  return input.members.every((m) => input.stored.get(`${periodKey}|${m.id}`)?.status === 'done');
 }
 
 /** A heading's state: its children's statuses rolled up; it is not itself due. */

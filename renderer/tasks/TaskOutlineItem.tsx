@@ -4,6 +4,7 @@ import { formatDateVi } from '../../shared/dates';
 import type { TaskDto } from '../../shared/tasks';
 import { EvidenceButton } from '../evidence/EvidenceButton';
 import { TaskStatusTag } from '../plans/common/tags';
+import { OccurrenceNote } from './OccurrenceNote';
 import type { OutlineNode } from './taskTree';
 
 const RED = '#cf1322';
@@ -25,7 +26,7 @@ interface ItemProps extends OutlineActions {
 /** One task of the outline with its children indented below it. */
 export function TaskOutlineItem({ node, agencyName, agencyTitle, focusId, ...actions }: ItemProps) {
   const { task } = node;
-  const isHeading = node.children.length > 0 && !task.leadAgencyId && !task.deadline;
+  const isHeading = task.isHeading;
   const name = `${task.number ? `${task.number} ` : ''}${task.text}`;
   const hasOwners = Boolean(task.leadAgencyId || task.coordinatorAgencyIds.length || task.ownerNote || task.isRequest);
   return (
@@ -62,6 +63,7 @@ export function TaskOutlineItem({ node, agencyName, agencyTitle, focusId, ...act
             </div>
           )}
           {(hasOwners || task.deadline || task.status !== 'not_started') && <TaskStatusTag status={task.status} percent={task.percent} />}
+          <OccurrenceNote task={task} />
         </div>
         <Space size={0} className="xhht-outline-actions">
           <Button size="small" type="link" onClick={() => actions.onReport(task)} aria-label={`Báo cáo tiến độ: ${name}`}>

@@ -4,6 +4,7 @@ import { describeDeadline } from '../../shared/deadlines';
 import { formatDateVi } from '../../shared/dates';
 import type { TaskRow } from '../../shared/tasks';
 import { TaskStatusTag } from '../plans/common/tags';
+import { OccurrenceNote } from './OccurrenceNote';
 
 const red = '#cf1322';
 
@@ -29,6 +30,7 @@ function StatusCell({ task }: { task: TaskRow }) {
     <>
       <TaskStatusTag status={task.status} />
       {task.percent !== null && task.status !== 'done' && <div style={{ fontSize: 12 }}>{task.percent}%</div>}
+      <OccurrenceNote task={task} />
     </>
   );
 }

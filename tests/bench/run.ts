@@ -111,3 +111,4 @@ await main();
 console.log('XHHT bench — nhập đơn vị từ Excel (tests/bench/import-bench.ts)');
 for (const line of await runImportBench()) console.log(line);
 for (const line of await (await import('./occurrences-bench.js')).runOccurrencesBench()) console.log(line);
+for (const line of await (await import('./evidence-bench.js')).runEvidenceBench()) console.log(line);

@@ -24,7 +24,7 @@ export default function CommuneProgressChart({ rows }: { rows: CommuneProgress[]
     const element = container.current;
     if (!element) return;
     const chart = echarts.init(element, undefined, { renderer: 'canvas' });
-    chart.setOption(optionOf(rows));
+    chart.setOption(optionOf(rows, describe(rows)));
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element);
     return () => {
@@ -32,15 +32,17 @@ export default function CommuneProgressChart({ rows }: { rows: CommuneProgress[]
       chart.dispose();
     };
   }, [rows]);
-  const summary = rows.map((r) => `${r.name}: đạt ${r.achieved}/${r.total} mục tiêu`).join('; ');
-  return <div ref={container} role="img" aria-label={`Tiến độ mục tiêu theo xã. ${summary}`} style={{ width: '100%', height: Math.max(260, 40 + rows.length * 34) }} />;
+  return <div ref={container} role="img" aria-label={describe(rows)} style={{ width: '100%', height: Math.max(260, 40 + rows.length * 34) }} />;
 }
 
-function optionOf(rows: CommuneProgress[]): echarts.EChartsCoreOption {
+/** The chart in words; ECharts writes its own (English) description over the container's label unless given this one. */
+const describe = (rows: CommuneProgress[]) => `Tiến độ mục tiêu theo xã. ${rows.map((r) => `${r.name}: đạt ${r.achieved}/${r.total} mục tiêu`).join('; ')}`;
+
+function optionOf(rows: CommuneProgress[], description: string): echarts.EChartsCoreOption {
   // Horizontal bars keep long commune names readable.
   const ordered = [...rows].reverse();
   return {
-    aria: { enabled: true },
+    aria: { enabled: true, label: { description } },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0, data: SERIES.map((s) => s.name) },
     tooltip: {

@@ -86,7 +86,7 @@ function MilestoneRow({ name, index }: { name: number; index: number }) {
     <>
       <Flex gap={12} wrap align="flex-start">
         <Form.Item name={[name, 'span']} label="Áp dụng" style={{ width: 150 }}>
-          <Select options={SPAN_OPTIONS} aria-label={`Áp dụng mốc ${index + 1}`} />
+          <Select options={SPAN_OPTIONS} />
         </Form.Item>
         <Form.Item name={[name, 'year']} label={hint.label} tooltip={hint.tooltip} style={{ width: 120 }}>
           <InputNumber min={1990} max={2100} controls={false} placeholder={hint.placeholder} style={{ width: '100%' }} />

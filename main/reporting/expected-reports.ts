@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import { isOccurrenceOverdue, occurrencesOf, type Occurrence } from '../../shared/occurrences.js';
 import type { ExpectedReport } from '../../shared/reporting.js';
 import { groupDeliveredOn, isLate } from '../../shared/reporting-schedule.js';
-import type { MemberKind } from '../../shared/tasks.js';
+import { MEMBER_KIND_LABELS, type MemberKind } from '../../shared/tasks.js';
 import type { AppContext } from '../app/context.js';
 import { inTransaction, syncLinks, type ReadDb, type Tx } from '../db/records.js';
 import type { PlansTable } from '../plan-documents/plan-documents.tables.js';
@@ -68,8 +68,10 @@ function expectedOf(c: DutyContext, o: Occurrence, today: string): ExpectedRepor
   };
 }
 
+/** Who owes it: the agency, else the note, else the group ("UBND các xã, thị trấn"). */
 function fromNameOf(duty: ReportingDutiesTable, directory: MemberDirectory): string {
-  return (duty.fromAgencyId && directory.agencyNames.get(duty.fromAgencyId)) || duty.fromNote;
+  const group = duty.memberKind === 'none' ? '' : MEMBER_KIND_LABELS[duty.memberKind as MemberKind];
+  return (duty.fromAgencyId && directory.agencyNames.get(duty.fromAgencyId)) || duty.fromNote || group;
 }
 
 /** The reports duties expect, of followed plans or one plan, optionally of one year; earliest due first. */

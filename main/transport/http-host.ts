@@ -21,12 +21,14 @@ export interface HttpHost {
 /** Serves the renderer and `POST /api/:op` on 127.0.0.1 only, guarded by a token made fresh at each start. */
 export async function startHttpHost(ctx: AppContext, rendererRoot: string, port = 0): Promise<HttpHost> {
   const token = randomBytes(24).toString('base64url');
+  // Set once listening; kept rather than read from server.address(), which is null once close() has begun.
+  let origin = '';
   const server = createServer((req, res) => {
-    const origin = `127.0.0.1:${(server.address() as AddressInfo).port}`;
     route(req, res, { ctx, rendererRoot, token, origin }).catch(() => sendError(res, 500, 'INTERNAL', 'Lỗi máy chủ nội bộ'));
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   const actual = (server.address() as AddressInfo).port;
+  origin = `127.0.0.1:${actual}`;
   return { url: `http://127.0.0.1:${actual}/#token=${token}`, port: actual, token, close: () => new Promise((r) => server.close(() => r())) };
 }
 

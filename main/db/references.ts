@@ -17,9 +17,13 @@ export async function describeReferrers(db: ReadDb, table: string, id: string): 
   const phrases: string[] = [];
   for (const { registration, ref } of referrersOf(table)) {
     if (ref.onDelete !== 'restrict') continue;
-    const rows = await liveRowsPointingAt(db, registration.name, ref.column, id, ref.jsonArray === true);
-    if (rows.length === 0) continue;
-    phrases.push(...(await phrasesFor(db, registration, rows, ref.noun ?? registration.name)));
+    const noun = ref.noun ?? registration.name;
+    const pointing = pointingAt(db, registration.name, ref.column, id, ref.jsonArray === true);
+    const { count } = (await pointing.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()) as { count: number };
+    if (Number(count) === 0) continue;
+    // Thousands of people in a commune are one count, not a walk to each one's owner.
+    if (Number(count) > OWNER_WALK_LIMIT) phrases.push(`${Number(count).toLocaleString('vi-VN')} ${noun}`);
+    else phrases.push(...(await phrasesFor(db, registration, (await pointing.selectAll().execute()) as Row[], noun)));
   }
   return phrases;
 }
@@ -30,12 +34,14 @@ export async function assertUnreferenced(db: ReadDb, table: string, id: string, 
   if (uses.length > 0) throw new AppError('IN_USE', `Không thể xóa ${what} vì còn: ${uses.join('; ')}.`, { uses });
 }
 
-async function liveRowsPointingAt(db: ReadDb, table: string, column: string, id: string, jsonArray: boolean): Promise<Row[]> {
-  const query = loose(db).selectFrom(table).selectAll().where('deletedAt', 'is', null);
-  const filtered = jsonArray
+const OWNER_WALK_LIMIT = 200;
+
+/** The live rows of `table` whose column points at the record (or whose JSON array of ids holds it). */
+function pointingAt(db: ReadDb, table: string, column: string, id: string, jsonArray: boolean) {
+  const query = loose(db).selectFrom(table).where('deletedAt', 'is', null);
+  return jsonArray
     ? query.where(sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}) where json_each.value = ${id})`)
     : query.where(column, '=', id);
-  return (await filtered.execute()) as Row[];
 }
 
 /**

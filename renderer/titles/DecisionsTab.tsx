@@ -12,7 +12,7 @@ import { base64ToBlob, downloadBlob } from '../plans/common/download';
 import { TITLE_READS } from './lookups';
 
 /** Recognition decisions, printed with their annex list. */
-export function DecisionsTab() {
+export function DecisionsTab({ onOpenEvaluations }: { onOpenEvaluations: () => void }) {
   const decisions = useQuery(apiQuery('decisions.list', {}));
   const { notification, message } = App.useApp();
   const confirmDelete = useConfirmDelete();
@@ -71,7 +71,9 @@ export function DecisionsTab() {
             columns={columns}
             dataSource={list}
             pagination={false}
-            locale={{ emptyText: <EmptyState title="Chưa có quyết định công nhận" hint="Chọn các hồ sơ đã đề nghị ở thẻ “Đánh giá, đề nghị” rồi lập quyết định." /> }}
+            locale={{ emptyText: <EmptyState title="Chưa có quyết định công nhận" hint="Ở thẻ “Đánh giá, đề nghị”, đánh dấu các hồ sơ ở bước “Đề nghị công nhận” rồi bấm “Lập quyết định công nhận”."
+                    action={<Button onClick={onOpenEvaluations}>Mở hồ sơ đề nghị</Button>}
+                  /> }}
           />
         )}
       </QueryView>

@@ -7,6 +7,7 @@ import { EvaluationStatus, STATUS_LABELS, nextSteps, scoresEditable } from '../.
 import { apiQuery, useApiMutation } from '../components/api';
 import { EmptyState } from '../components/EmptyState';
 import { QueryView } from '../components/QueryStatus';
+import { useConfirmDelete } from '../components/useConfirmDelete';
 import { DecisionFormModal } from './DecisionFormModal';
 import { ScoreFormModal } from './ScoreFormModal';
 import { TITLE_READS, YEAR_OPTIONS, useUnitOptions } from './lookups';
@@ -23,7 +24,7 @@ const STATUS_COLORS: Record<EvaluationStatus, string> = {
 };
 
 /** The year's evaluations: scores, the workflow steps, and the proposals a decision recognises. */
-export function EvaluationsTab() {
+export function EvaluationsTab({ onOpenSubjects }: { onOpenSubjects: () => void }) {
   const [year, setYear] = useState(new Date().getFullYear());
   const [title, setTitle] = useState<TitleKind>('cong_dan');
   const [communeId, setCommuneId] = useState<string | undefined>();
@@ -32,6 +33,7 @@ export function EvaluationsTab() {
   const [selected, setSelected] = useState<string[]>([]);
   const [deciding, setDeciding] = useState(false);
   const { communes } = useUnitOptions();
+  const confirmDelete = useConfirmDelete();
   const list = useQuery(apiQuery('evaluations.list', { year, title, communeId, status }));
   const advance = useApiMutation('evaluations.advance', { invalidates: TITLE_READS, notifyError: true, successMessage: (e) => `${e.subjectName}: ${STATUS_LABELS[e.status]}` });
   const remove = useApiMutation('evaluations.delete', { invalidates: TITLE_READS, notifyError: true, successMessage: 'Đã xóa hồ sơ đánh giá' });
@@ -58,7 +60,7 @@ export function EvaluationsTab() {
             </Button>
           ))}
           {row.status !== 'cong_nhan' && (
-            <Button size="small" type="link" danger onClick={() => remove.mutate({ id: row.id, rev: row.rev })} aria-label={`Xóa hồ sơ: ${row.subjectName}`}>
+            <Button size="small" type="link" danger onClick={() => confirmDelete(`Xóa hồ sơ đánh giá của ${row.subjectName}?`, `Hồ sơ xét ${TITLE_LABELS[row.title]} năm ${row.year} cùng điểm đã chấm bị xóa (có ghi nhật ký).`, () => remove.mutateAsync({ id: row.id, rev: row.rev }))} aria-label={`Xóa hồ sơ: ${row.subjectName}`}>
               Xóa
             </Button>
           )}
@@ -90,7 +92,15 @@ export function EvaluationsTab() {
             dataSource={rows}
             pagination={{ pageSize: 50, showSizeChanger: false }}
             rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (row) => ({ disabled: row.status !== 'de_nghi', 'aria-label': `Chọn ${row.subjectName}` }) }}
-            locale={{ emptyText: <EmptyState title="Chưa có hồ sơ đánh giá" hint="Đăng ký đối tượng ở thẻ “Đối tượng” (nút Đánh giá)." /> }}
+            locale={{
+              emptyText: (
+                <EmptyState
+                  title={`Không có hồ sơ ${TITLE_LABELS[title]} năm ${year}${communeId || status ? ' khớp bộ lọc' : ''}`}
+                  hint={communeId || status ? 'Bỏ lọc xã, bước hoặc chọn năm khác.' : 'Chọn năm khác, hoặc đăng ký đối tượng: ở thẻ “Đối tượng”, bấm “Đánh giá” trên dòng của họ.'}
+                  action={<Button onClick={onOpenSubjects}>Mở danh sách đối tượng</Button>}
+                />
+              ),
+            }}
           />
         )}
       </QueryView>

@@ -29,6 +29,7 @@ export function ImportPersonsModal({ onClose }: { onClose: () => void }) {
   const [columns, setColumns] = useState<Partial<Record<PersonColumn, string>>>({});
   const [phase, setPhase] = useState<Phase>({ step: 'pick' });
   const [headers, setHeaders] = useState<string[]>([]);
+  const [mapped, setMapped] = useState<Record<string, string>>({});
   const queryClient = useQueryClient();
   const running = useRef<{ jobId: string | null; stopped: boolean } | null>(null);
 
@@ -56,6 +57,7 @@ export function ImportPersonsModal({ onClose }: { onClose: () => void }) {
         if (status.phase === 'done' && status.result) {
           running.current = null;
           setHeaders(status.result.headers);
+          setMapped(status.result.mapped);
           if (!dryRun) await Promise.all(TITLE_READS.map((op) => queryClient.invalidateQueries({ queryKey: [op] })));
           setPhase({ step: dryRun ? 'checked' : 'done', result: status.result });
           return;
@@ -116,7 +118,7 @@ export function ImportPersonsModal({ onClose }: { onClose: () => void }) {
             <Select
               key={field}
               aria-label={`Cột cho ${PERSON_COLUMNS[field].label}`}
-              placeholder={`${PERSON_COLUMNS[field].label}: tự nhận`}
+              placeholder={mapped[field] ? `${PERSON_COLUMNS[field].label} ← ${mapped[field]}` : `${PERSON_COLUMNS[field].label}: không có cột`}
               allowClear
               value={columns[field]}
               onChange={(v?: string) => setColumns((c) => ({ ...c, [field]: v }))}

@@ -82,11 +82,11 @@ export function SubjectsTab() {
         />
         <Input.Search
           aria-label="Tìm theo tên"
-          placeholder="Gõ họ tên từ đầu, có dấu hoặc không (nguyen van a…)"
+          placeholder="Họ tên từ đầu, gõ không dấu được"
           allowClear
           value={search}
           onChange={(e) => (setSearch(e.target.value), reset())}
-          style={{ width: 340 }}
+          style={{ width: 300 }}
         />
         {kind === 'person' && (
           <Flex gap={6} align="center">

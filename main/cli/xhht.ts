@@ -5,7 +5,7 @@ import { DEFAULT_LEVEL_NAMES, unitTypesOfLevel } from '../../shared/office.js';
 import { composeApp, DATABASE_FILE } from '../app/compose.js';
 import { LOCK_FILE, LOCK_OWNER_FILE } from '../app/data-dir-lock.js';
 import { loadDemo } from '../demo/demo.service.js';
-import { verifyFilesCommand } from '../evidence/verify-command.js';
+import { verifyFilesCommand } from '../evidence/index.js';
 import { loadOffice, setUpOffice } from '../office/index.js';
 import { startHttpHost } from '../transport/http-host.js';
 import { CliError, DataDirArgs, InitArgs, ServeArgs, parseCommandArgs, readCommandLine, territoryFromOfficeName } from './cli-args.js';
@@ -43,7 +43,7 @@ async function run(argv: string[]): Promise<void> {
     case 'serve':
       return serve(parseCommandArgs(ServeArgs, values));
     case 'verify-files':
-      if (!(await verifyFilesCommand(parseCommandArgs(DataDirArgs, values)['data-dir']))) process.exitCode = 1;
+      if (!(await verifyFilesCommand(parseCommandArgs(DataDirArgs, values)['data-dir'], composeApp))) process.exitCode = 1;
       return;
     default:
       throw new CliError(`không có lệnh "${command}" (xem --help)`);

@@ -19,6 +19,7 @@ export { attachStaged, discardStaged, evidenceContent, loadSettings, verifyEvide
 export { asAppError, contentDisposition, isEvidenceRoute, receiveUpload, serveEvidenceRoute } from './evidence-http.js';
 export { storeOf } from './store.js';
 export { attachDemoEvidence } from './demo-evidence.js';
+export { verifyFilesCommand } from './verify-command.js';
 
 /** The system dialog and the system application exist only in the desktop app, whose IPC host answers these itself. */
 const desktopOnly = () =>

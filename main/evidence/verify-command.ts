@@ -1,8 +1,6 @@
 import { formatBytes, type IntegrityReport } from '../../shared/evidence.js';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { AppError } from '../../shared/errors.js';
-import { composeApp, DATABASE_FILE } from '../app/compose.js';
 import type { AppContext } from '../app/context.js';
 import { verifyEvidence } from './evidence.service.js';
 
@@ -22,10 +20,12 @@ export async function runVerifyFiles(ctx: Pick<AppContext, 'db' | 'dataDir'>, ou
   return report.problems.length === 0;
 }
 
-/** The command itself: opens the data folder (refusing one without XHHT data), checks, closes. */
-export async function verifyFilesCommand(dataDir: string): Promise<boolean> {
-  if (!existsSync(join(dataDir, DATABASE_FILE))) throw new AppError('NOT_FOUND', `Không có dữ liệu XHHT trong ${dataDir}`);
-  const ctx = await composeApp(dataDir);
+type Opened = Pick<AppContext, 'db' | 'dataDir'> & { close(): Promise<void> };
+
+/** The command itself: opens the data folder with `open` (the CLI's composeApp), refusing an empty or missing one, checks, closes. */
+export async function verifyFilesCommand(dataDir: string, open: (dir: string) => Promise<Opened>): Promise<boolean> {
+  if (!existsSync(dataDir) || readdirSync(dataDir).length === 0) throw new AppError('NOT_FOUND', `Không có dữ liệu XHHT trong ${dataDir}`);
+  const ctx = await open(dataDir);
   try {
     return await runVerifyFiles(ctx, process.stdout, process.stderr);
   } finally {

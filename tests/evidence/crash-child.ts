@@ -3,9 +3,9 @@
  * one task, forever, until the test kills it with SIGKILL at a random moment.
  */
 import { randomBytes } from 'node:crypto';
-import { composeApp } from '../app/compose.js';
-import { attachStaged } from './evidence.service.js';
-import { storeOf } from './store.js';
+import { composeApp } from '../../main/app/compose.js';
+import { attachStaged } from '../../main/evidence/evidence.service.js';
+import { storeOf } from '../../main/evidence/store.js';
 
 const [dataDir, taskId] = process.argv.slice(2) as [string, string];
 const ctx = await composeApp(dataDir, { actor: 'crash-child' });

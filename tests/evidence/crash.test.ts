@@ -3,26 +3,18 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { composeApp } from '../app/compose.js';
-import { aPlan } from '../../tests/support/plan-fixtures.js';
-import { createTestApp } from '../../tests/support/test-app.js';
-import { verifyEvidence } from './evidence.service.js';
-import { EvidenceStore } from './store.js';
+import { describe, expect, it } from 'vitest';
+import { composeApp } from '../../main/app/compose.js';
+import { aPlan } from '../support/plan-fixtures.js';
+import { createTestApp } from '../support/test-app.js';
+import { verifyEvidence } from '../../main/evidence/evidence.service.js';
+import { EvidenceStore } from '../../main/evidence/store.js';
 
 const TRIALS = 30;
-// Bundled once, so each of the 30 writers starts in well under a second instead of transpiling the app again;
-// beside node_modules so the native SQLite module resolves.
-const CHILD = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'xhht-evidence-crash-child.mjs');
-
-beforeAll(async () => {
-  await build({ entryPoints: [join(import.meta.dirname, 'crash-child.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: CHILD, packages: 'external', logLevel: 'error' });
-});
 
 /** Starts the writer, waits until it is writing, lets it run a random while and kills it with SIGKILL. */
 async function killWriterAtRandom(dataDir: string, taskId: string): Promise<void> {
-  const child = spawn(process.execPath, [CHILD, dataDir, taskId], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'crash-child.ts'), dataDir, taskId], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', () => resolve());
@@ -60,5 +52,5 @@ describe('a kill at any moment of a write', () => {
     }
     // The kills landed while files were being attached, not only before the first.
     expect(rows).toBeGreaterThan(TRIALS / 3);
-  }, 900_000); // about 1 s a trial on a quiet 2-core machine; measured 12 s a trial with the load at 23
+  }, 900_000); // a trial is a process start: about 2 s on a quiet 2-core machine, measured 14 s with the load at 23
 });

@@ -56,7 +56,7 @@ export function EvaluationsTab({ onOpenSubjects }: { onOpenSubjects: () => void 
           )}
           {nextSteps(row.status).map((to) => (
             <Button key={to} size="small" type="link" onClick={() => advance.mutate({ id: row.id, rev: row.rev, to })} aria-label={`${STATUS_LABELS[to]}: ${row.subjectName}`}>
-              → {STATUS_LABELS[to]}
+              {EvaluationStatus.options.indexOf(to) < EvaluationStatus.options.indexOf(row.status) ? `← Trả về ${STATUS_LABELS[to]}` : `→ ${STATUS_LABELS[to]}`}
             </Button>
           ))}
           {row.status !== 'cong_nhan' && (

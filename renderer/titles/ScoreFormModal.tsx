@@ -104,5 +104,8 @@ function LiveResult({ definition }: { definition: CriteriaSetDefinition }) {
   const area = Form.useWatch('area', form) ?? 'thuong';
   const score = scoreEvaluation(definition, entered(scores), area);
   const type = score.result === null ? 'info' : score.result.recognised ? 'success' : 'warning';
-  return <Alert type={type} showIcon style={{ marginBottom: 12 }} title={`Tổng ${String(score.total).replace('.', ',')}/${score.maxTotal} điểm — ${explainResult(definition, score, area)}`} />;
+  // The best level's explanation already states the points; the others give reasons, after the total.
+  const best = score.result !== null && score.result.code === definition.levels[0]?.code;
+  const total = `Tổng ${String(score.total).replace('.', ',')}/${score.maxTotal} điểm`;
+  return <Alert type={type} showIcon style={{ marginBottom: 12 }} title={best ? explainResult(definition, score, area) : `${total} — ${explainResult(definition, score, area)}`} />;
 }

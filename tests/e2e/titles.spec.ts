@@ -28,9 +28,9 @@ async function communeList(dir: string): Promise<string> {
   return path;
 }
 
-// Measured 00s alone on the busy 2-core machine; the budget is about 3× that.
+// Measured 78 s and 126 s (server start and demo seed apart) on the 2-core machine at load 22; the budget is about 3× the slower.
 test('an officer imports a commune list, scores a citizen, proposes and recognises them, and prints the decision', async ({ page, demo }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const dir = mkdtempSync(join(tmpdir(), 'xhht-titles-'));
   try {
     const list = await communeList(dir);
@@ -86,10 +86,9 @@ test('an officer imports a commune list, scores a citizen, proposes and recognis
     // 8.5 everywhere but one indicator at 4: 80.5 in all, yet under the floor of 5, so not recognised.
     for (let i = 0; i < 10; i++) await fields.nth(i).fill(i === 0 ? '4' : '8,5');
     await expect(scoreDialog.getByRole('alert')).toContainText('80,5/100');
-    await expect(scoreDialog.getByRole('alert')).toContainText(/Không đạt/);
+    await expect(scoreDialog.getByRole('alert')).toContainText(/Không đạt.*dưới điểm sàn: 1\.1/);
     await fields.nth(0).fill('7');
-    await expect(scoreDialog.getByRole('alert')).toContainText('83,5/100');
-    await expect(scoreDialog.getByRole('alert')).toContainText(/— Đạt/);
+    await expect(scoreDialog.getByRole('alert')).toHaveText('Đạt: 83,5/100 điểm');
     await scoreDialog.getByLabel(label('Người chấm / đánh giá')).fill('Ban khuyến học ấp Bình Hòa');
     await screenshot(page, '63-cham-diem');
     await scoreDialog.getByRole('button', { name: 'Lưu' }).click();
@@ -100,6 +99,8 @@ test('an officer imports a commune list, scores a citizen, proposes and recognis
       await row.getByRole('button', { name: `${step}: Lê Thị Xuân Mai` }).click();
       await expect(row.getByRole('cell').filter({ hasText: new RegExp(`^${step}$`) })).toBeVisible();
     }
+    // A step back is worded as one, not as another arrow forward.
+    await expect(row.getByRole('button', { name: 'Xã thẩm định: Lê Thị Xuân Mai' })).toHaveText('← Trả về Xã thẩm định');
     await screenshot(page, '64-de-nghi-cong-nhan');
 
     await row.getByRole('checkbox', { name: 'Chọn Lê Thị Xuân Mai' }).check();

@@ -10,7 +10,7 @@ import { listTargets } from '../targets/index.js';
 import { loadTaskRows } from '../tasks/index.js';
 import { assignmentTableHtml, buildAnnexesHtml, type AnnexHeader, type AssignmentRow } from './assignment-table.html.js';
 import { targetsTableHtml } from './targets-table.js';
-import { tinosFontFaces } from './tinos-font.js';
+import { tinosFontFaces } from '../printing/tinos-font.js';
 
 const upper = (text: string) => text.trim().replace(/\s+/g, ' ').toLocaleUpperCase('vi');
 

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { tinosFontFaces } from '../printing/tinos-font.js';
 import { formatDateVi, officialDateLine } from '../../shared/dates.js';
 import { foldText } from '../../shared/text.js';
 import { GENDER_LABELS } from '../../shared/titles.js';
@@ -9,22 +8,6 @@ import { listEvaluations } from './evaluations.service.js';
 import { getDecision } from './decisions.service.js';
 import { loadPlaces } from './places.js';
 
-/**
- * Tinos regular and bold as data URLs (Chromium drops file:// fonts after
- * setContent, and without a bold face paints a fake Type 3 bold). The same
- * rule lives in main/plans/tinos-font.ts, which its feature does not export.
- */
-function tinosFontFaces(): string {
-  const require = createRequire(import.meta.url);
-  return [400, 700]
-    .flatMap((weight) =>
-      ['latin', 'vietnamese'].map((subset) => {
-        const data = readFileSync(require.resolve(`@fontsource/tinos/files/tinos-${subset}-${weight}-normal.woff2`)).toString('base64');
-        return `@font-face{font-family:'Tinos';font-style:normal;font-weight:${weight};src:url(data:font/woff2;base64,${data}) format('woff2');}`;
-      }),
-    )
-    .join('\n');
-}
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

@@ -11,6 +11,7 @@ import { notSetUp, type AppContext } from '../../main/app/context.js';
 import { dispatch, toAppError } from '../../main/app/dispatch.js';
 import { openDatabase } from '../../main/db/database.js';
 import { setUpOffice } from '../../main/office/index.js';
+import { OfficeSetupInput } from '../../shared/office.js';
 import { TAN_HONG_OFFICE } from './test-app.js';
 
 const [dir, via] = process.argv.slice(2) as [string, 'dispatch' | 'service'];
@@ -22,7 +23,10 @@ const ctx: AppContext = {
   dataDir: dir,
   clock: systemClock,
   actor: `tiến trình ${process.pid}`,
-  officeId: () => officeId || (() => { throw notSetUp(); })(),
+  officeId: () => {
+    if (!officeId) throw notSetUp();
+    return officeId;
+  },
   rememberOffice: (id) => {
     officeId = id;
   },
@@ -30,7 +34,7 @@ const ctx: AppContext = {
 };
 process.stdout.write('ready\n');
 await new Promise((resolve) => createInterface({ input: process.stdin }).once('line', resolve));
-const result = via === 'dispatch' ? await dispatch('office.setup', TAN_HONG_OFFICE, ctx) : await setUpOffice(ctx, TAN_HONG_OFFICE).then(() => ({ ok: true }) as const, (error: unknown) => ({ ok: false, error: toAppError(error) }) as const);
+const result = via === 'dispatch' ? await dispatch('office.setup', TAN_HONG_OFFICE, ctx) : await setUpOffice(ctx, OfficeSetupInput.parse(TAN_HONG_OFFICE)).then(() => ({ ok: true }) as const, (error: unknown) => ({ ok: false, error: toAppError(error) }) as const);
 process.stdout.write(`${JSON.stringify(result.ok ? { ok: true } : { ok: false, code: result.error.code, message: result.error.message })}\n`);
 await close();
 process.exit(0);

@@ -71,9 +71,9 @@ function ChildSums({ unit }: { unit: UnitDto }) {
     { title: 'Năm', dataIndex: 'year', width: 64 },
     ...FIGURE_KEYS.map((key) => ({ title: FIGURE_LABELS[key], dataIndex: key, align: 'right' as const, render: formatCount })),
     {
-      title: 'Đơn vị đã nhập',
+      title: 'Đã nhập',
       key: 'reported',
-      width: 150,
+      width: 90,
       render: (_, row) => (
         <span>
           {row.reported}/{row.of}
@@ -95,7 +95,7 @@ function ChildSums({ unit }: { unit: UnitDto }) {
           rows.length === 0 ? (
             <Typography.Text type="secondary">Các đơn vị trực thuộc chưa có số liệu năm nào.</Typography.Text>
           ) : (
-            <Table<FigureSumsDto> rowKey="year" size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 760 }} />
+            <Table<FigureSumsDto> rowKey="year" size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 700 }} />
           )
         }
       </QueryView>

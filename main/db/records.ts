@@ -115,7 +115,11 @@ async function tombstoneAt(tx: Tx, ctx: AppContext, table: string, row: AnyRow, 
   for (const { registration, ref } of referrersOf(table)) {
     if (ref.onDelete !== 'cascade' || !registration.synced) continue;
     const children = (await childRows(tx, registration.name, ref, table, row.id).where('deletedAt', 'is', null).execute()) as AnyRow[];
-    for (const child of children) await tombstoneAt(tx, ctx, registration.name, child, deletedAt);
+    for (const child of children) {
+      // A row reached twice in one cascade (a sub-task, through its plan and through its parent task) is tombstoned once.
+      const live = await childRows(tx, registration.name, { ...ref, column: 'id' }, table, child.id).where('deletedAt', 'is', null).executeTakeFirst();
+      if (live) await tombstoneAt(tx, ctx, registration.name, live as AnyRow, deletedAt);
+    }
   }
   await tx.deleteFrom('searchIndex').where('recordId', '=', row.id).execute();
   return (await writeChange(tx, ctx, table as SyncTableName, row as never, { deletedAt })) as unknown as AnyRow;

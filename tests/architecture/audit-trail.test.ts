@@ -43,7 +43,7 @@ describe('every writing op leaves an audit row and a new revision for each row i
 
   it.each(ops)('%s', async (op) => {
     const writeCase = WRITE_CASES[op] as (typeof WRITE_CASES)[WritingOpName];
-    const app = writeCase.fresh ? await createTestApp({ today: '2026-11-25', setUp: false }) : demo;
+    const app = writeCase.fresh ? await createTestApp({ today: '2026-11-25', setUp: writeCase.fresh === 'office' }) : demo;
     try {
       const input = await writeCase.input(app);
       const before = snapshot(app);

@@ -11,8 +11,8 @@ export type WritingOpName = { [K in OpName]: Contract[K]['kind'] extends 'query'
  * writes of a job to finish.
  */
 export interface WriteCase<K extends WritingOpName> {
-  /** Runs on a fresh data folder instead of the demo (only office.setup needs one). */
-  fresh?: boolean;
+  /** Runs on a fresh data folder instead of the demo: empty (office.setup), or with only the office set up. */
+  fresh?: 'empty' | 'office';
   input: (app: TestApp) => Promise<InputOf<K>>;
   settle?: (app: TestApp, output: unknown) => Promise<void>;
 }
@@ -94,7 +94,7 @@ const aDecisionInput = async (app: TestApp) => ({
 
 /** One entry per writing op of the contract; a new op without an entry does not compile. */
 export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
-  'office.setup': { fresh: true, input: async () => TAN_HONG_OFFICE },
+  'office.setup': { fresh: 'empty', input: async () => TAN_HONG_OFFICE },
   'office.update': {
     input: async (app) => {
       const office = (await app.call('office.status', {})).office!;
@@ -271,7 +271,8 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'evidence.restore': { input: async (app) => ({ id: (await aTrashedEvidence(app)).id }) },
   'evidence.purge': { input: async (app) => ({ ids: [(await aTrashedEvidence(app)).id], confirmed: true as const }) },
   'evidence.saveSettings': { input: async () => ({ maxBytes: 300 * 1024 * 1024 }) },
-  'criteria.installSamples': { input: async () => ({}) },
+  // The demo has installed them already; installing again rightly changes nothing.
+  'criteria.installSamples': { fresh: 'office', input: async () => ({}) },
   'criteria.save': {
     input: async (app) => {
       const set = await citizenSet(app);

@@ -70,6 +70,7 @@ function AgencyTable({ agencies, onEdit, onAdd }: AgencyTableProps) {
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <FilterBox label="Lọc cơ quan" placeholder="Lọc theo tên, tên viết tắt, liên hệ (gõ không dấu cũng được)" value={filter} onChange={setFilter} />
       <Table<AgencyDto>
+        aria-label="Danh sách cơ quan"
         rowKey="id"
         size="middle"
         columns={columns}

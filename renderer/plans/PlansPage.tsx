@@ -78,6 +78,7 @@ function PlanTable({ plans }: { plans: PlanSummary[] }) {
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <FilterBox label="Lọc kế hoạch" placeholder="Lọc theo số, trích yếu, cơ quan ban hành (gõ không dấu cũng được)" value={filter} onChange={setFilter} />
       <Table<PlanSummary>
+        aria-label="Danh sách kế hoạch"
         rowKey="id"
         size="middle"
         columns={COLUMNS}

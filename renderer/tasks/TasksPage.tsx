@@ -55,6 +55,7 @@ function TaskTable({ rows, focusId, filtered, onReport }: TaskTableProps) {
   }, [focusId, focusIndex]);
   return (
     <Table<TaskRow>
+      aria-label="Danh sách nhiệm vụ"
       rowKey="id"
       size="middle"
       columns={taskColumns({ onReport })}

@@ -1,34 +1,94 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 
-const PAGES: [string, string][] = [
-  ['Tổng quan', 'Tổng quan'],
-  ['Kế hoạch', 'Kế hoạch'],
-  ['Nhiệm vụ', 'Nhiệm vụ'],
-  ['Việc của cơ quan', 'Việc của từng cơ quan'],
-  ['Báo cáo định kỳ', 'Báo cáo định kỳ'],
-  ['Đơn vị hành chính', 'Đơn vị hành chính'],
-  ['Cơ quan, đơn vị', 'Cơ quan, đơn vị'],
-  ['Cài đặt', 'Cài đặt'],
+/**
+ * One test per page and per plan tab, each with its own budget, all on the
+ * worker's demo tab: they only move through the menu and look.
+ */
+
+/** The WCAG 2 A and AA violations on what the tab shows now, one line each. */
+async function violations(page: Page): Promise<string[]> {
+  // Legacy mode runs axe inside the page instead of merging results in a second,
+  // blank page; the app has no frames, and that extra page tripled each check under load.
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).setLegacyMode(true).analyze();
+  return result.violations.map((v) => `${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target.join(' ')}`);
+}
+
+interface MenuPage {
+  menu: string;
+  heading: string;
+  /** What shows once the page's data has arrived: the check must see the page as a person does. */
+  loaded(main: Locator): Promise<void>;
+}
+
+const PAGES: MenuPage[] = [
+  {
+    menu: 'Tổng quan',
+    heading: 'Tổng quan',
+    loaded: async (main) => {
+      await expect(main.getByRole('region', { name: 'Quá hạn' })).toBeVisible();
+      await expect(main.getByRole('region', { name: 'Tiến độ mục tiêu theo xã' }).locator('canvas')).toBeVisible();
+    },
+  },
+  { menu: 'Kế hoạch', heading: 'Kế hoạch', loaded: (main) => expect(main.getByRole('table', { name: 'Danh sách kế hoạch' })).toContainText('Tân Hồng') },
+  { menu: 'Nhiệm vụ', heading: 'Nhiệm vụ', loaded: (main) => expect(main.getByRole('table', { name: 'Danh sách nhiệm vụ' })).toContainText('Quá hạn') },
+  { menu: 'Việc của cơ quan', heading: 'Việc của từng cơ quan', loaded: (main) => expect(main.getByText('Chưa chọn cơ quan.')).toBeVisible() },
+  { menu: 'Báo cáo định kỳ', heading: 'Báo cáo định kỳ', loaded: (main) => expect(main.getByRole('table', { name: 'Báo cáo phải nộp' })).toContainText('15/11') },
+  {
+    menu: 'Danh hiệu học tập',
+    heading: 'Danh hiệu học tập',
+    // The table stays on screen while it fetches; the count under it comes with the rows.
+    loaded: (main) => expect(main.getByText(/^[\d.]+ đối tượng$/)).toBeVisible(),
+  },
+  {
+    menu: 'Đơn vị hành chính',
+    heading: 'Đơn vị hành chính',
+    loaded: async (main) => {
+      await expect(main.getByLabel('Cây đơn vị hành chính')).toContainText('Sa Rài');
+      await expect(main.getByRole('tabpanel')).toBeVisible();
+    },
+  },
+  { menu: 'Cơ quan, đơn vị', heading: 'Cơ quan, đơn vị', loaded: (main) => expect(main.getByRole('table', { name: 'Danh sách cơ quan' })).toContainText('Hội Khuyến học') },
+  { menu: 'Kho minh chứng', heading: 'Kho minh chứng', loaded: (main) => expect(main.getByRole('tabpanel').getByRole('table')).toContainText('.pdf') },
+  { menu: 'Cài đặt', heading: 'Cài đặt', loaded: (main) => expect(main.getByLabel('Tên cơ quan')).toHaveValue('Phòng Giáo dục và Đào tạo huyện Tân Hồng') },
 ];
 
-test('every page of the demo, and each tab of a plan, passes the axe checks for WCAG 2 A and AA', async ({ page, demo }) => {
-  await page.goto(demo.url);
-  const found: string[] = [];
-  for (const [menu, heading] of PAGES) {
-    await page.getByRole('menuitem', { name: menu }).click();
-    await expect(page.getByRole('heading', { name: heading }).first()).toBeVisible();
-    await page.waitForLoadState('networkidle');
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    for (const v of result.violations) found.push(`${menu}: ${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target.join(' ')}`);
-  }
-  await page.getByRole('menuitem', { name: 'Kế hoạch' }).click();
-  await page.getByRole('link', { name: /Xây dựng xã hội học tập/ }).first().click();
-  for (const tab of [/Mục tiêu/, /Nhiệm vụ/, /Kế hoạch thành phần/, /Nghĩa vụ báo cáo/]) {
-    await page.getByRole('tab', { name: tab }).click();
-    await page.waitForLoadState('networkidle');
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    for (const v of result.violations) found.push(`${tab.source}: ${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target.join(' ')}`);
-  }
-  expect(found).toEqual([]);
+test('every page of the menu has its accessibility test here', async ({ demoTab: page }) => {
+  const menu = page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('menuitem');
+  await expect(menu.first()).toBeVisible();
+  expect((await menu.allInnerTexts()).sort()).toEqual(PAGES.map((p) => p.menu).sort());
 });
+
+for (const { menu, heading, loaded } of PAGES) {
+  test(`${menu}: no WCAG 2 A or AA violation`, async ({ demoTab: page }) => {
+    await page.getByRole('menuitem', { name: menu }).click();
+    const main = page.getByRole('main');
+    await expect(main.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+    await loaded(main);
+    expect(await violations(page)).toEqual([]);
+  });
+}
+
+interface PlanTab {
+  tab: RegExp;
+  loaded(panel: Locator): Promise<void>;
+}
+
+const PLAN_TABS: PlanTab[] = [
+  { tab: /^Mục tiêu/, loaded: (panel) => expect(panel).toContainText('Xã, thị trấn đạt chuẩn xóa mù chữ mức độ 2') },
+  { tab: /^Nhiệm vụ/, loaded: (panel) => expect(panel.getByRole('list', { name: 'Nhiệm vụ của kế hoạch' })).toContainText('Chủ trì') },
+  { tab: /^Kế hoạch thành phần/, loaded: (panel) => expect(panel).toContainText('Quý IV năm 2021') },
+  { tab: /^Nghĩa vụ báo cáo/, loaded: (panel) => expect(panel.getByRole('table')).toContainText('15/11') },
+];
+
+for (const { tab, loaded } of PLAN_TABS) {
+  test(`the demo plan's tab ${tab.source.slice(1)}: no WCAG 2 A or AA violation`, async ({ demoTab: page }) => {
+    await page.getByRole('menuitem', { name: 'Kế hoạch' }).click();
+    await page.getByRole('table', { name: 'Danh sách kế hoạch' }).getByRole('link', { name: /Xây dựng xã hội học tập/ }).first().click();
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+    await loaded(page.getByRole('tabpanel'));
+    expect(await violations(page)).toEqual([]);
+  });
+}

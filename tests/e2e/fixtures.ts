@@ -1,9 +1,12 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { OfficeSetupInput } from '../../shared/office.js';
+import { CONTEXT_OPTIONS } from './browser-options.js';
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
 
@@ -15,56 +18,136 @@ interface Served {
 const CLI = ['--import', 'tsx', 'main/cli/xhht.ts'];
 
 /**
- * Starts `xhht serve` on a fresh data directory — empty, with an office set
- * up by `init`, or with the demo territory — and stops it after the test.
+ * Budgets for starting servers, kept apart from the tests' own budgets. A
+ * server started in 5 s (8 s loaded, 21 s with the load average near 20);
+ * seeding the demo took 6 s (35 s near 20).
  */
-async function startServe(mode: 'empty' | 'office' | 'demo'): Promise<{ served: Served; stop(): void }> {
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'xhht-e2e-')), 'data');
-  if (mode === 'office') {
-    const init = spawnSync(process.execPath, [...CLI, 'init', '--data-dir', dataDir, '--office-name', 'Phòng GD&ĐT huyện Tân Hồng', '--office-code', '870', '--level', 'huyen', '--province', 'Đồng Tháp'], { encoding: 'utf8' });
-    if (init.status !== 0) throw new Error(`xhht init failed: ${init.stderr}`);
-  }
-  const args = [...CLI, 'serve', '--data-dir', dataDir, '--port', '0', ...(mode === 'demo' ? ['--demo'] : [])];
+const START_BUDGET = 60_000;
+const DEMO_START_BUDGET = 120_000;
+
+const OFFICE: OfficeSetupInput = {
+  name: 'Phòng GD&ĐT huyện Tân Hồng',
+  code: '870',
+  level: 'huyen',
+  territoryName: 'Tân Hồng',
+  territoryType: 'Huyện',
+  territoryCode: '870',
+  provinceName: 'Đồng Tháp',
+};
+
+/**
+ * Sets the office up through the API the setup page calls: starting a second
+ * process for `xhht init` cost as much as the server's own start.
+ */
+async function setUpOffice(url: string): Promise<void> {
+  const token = /#token=([\w-]+)$/.exec(url)?.[1];
+  const response = await fetch(new URL('/api/office.setup', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(OFFICE),
+  });
+  const envelope = (await response.json()) as { ok: boolean; error?: unknown };
+  if (!envelope.ok) throw new Error(`office.setup failed: ${JSON.stringify(envelope.error)}`);
+}
+
+const newDataDir = () => join(mkdtempSync(join(tmpdir(), 'xhht-e2e-')), 'data');
+
+/** A data directory holding the demo territory, made once per worker by `xhht demo` and copied for each server that needs it. */
+async function seedDemo(): Promise<string> {
+  const dataDir = newDataDir();
+  const child = spawn(process.execPath, [...CLI, 'demo', '--data-dir', dataDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const kill = () => child.kill('SIGTERM');
+  process.once('exit', kill);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  process.off('exit', kill);
+  if (code !== 0) throw new Error(`xhht demo exited with ${code} (its stderr is above)`);
+  return dataDir;
+}
+
+/**
+ * Starts `xhht serve` on a fresh data directory — empty, with an office set
+ * up, or a copy of the demo territory. Whatever ends the worker also ends the
+ * server, so a failed or timed-out start leaves no process behind.
+ */
+async function startServe(mode: 'empty' | 'office' | { copyOf: string }): Promise<{ served: Served; stop(): Promise<void> }> {
+  const dataDir = newDataDir();
+  if (typeof mode === 'object') cpSync(mode.copyOf, dataDir, { recursive: true });
+  const args = [...CLI, 'serve', '--data-dir', dataDir, '--port', '0'];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const kill = () => child.kill('SIGTERM');
+  process.once('exit', kill);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('xhht serve did not print its URL within 60 s')), 60_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^XHHT listening at (\S+)$/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
+      if (match) resolve(match[1]!);
     });
-    child.once('exit', (code) => reject(new Error(`xhht serve exited with ${code}`)));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`xhht serve exited with ${code} before printing its URL (its stderr is above)`)));
   });
+  if (mode === 'office') await setUpOffice(url);
   return {
     served: { url, dataDir },
-    stop: () => {
-      child.kill('SIGTERM');
+    stop: async () => {
+      process.off('exit', kill);
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = once(child, 'exit');
+        kill();
+        await exited;
+      }
       rmSync(join(dataDir, '..'), { recursive: true, force: true });
     },
   };
 }
 
-function serveFixture(mode: 'empty' | 'office' | 'demo') {
-  return async ({}, use: (served: Served) => Promise<void>) => {
-    const { served, stop } = await startServe(mode);
-    await use(served);
-    stop();
-  };
+async function serving(mode: Parameters<typeof startServe>[0], use: (served: Served) => Promise<void>): Promise<void> {
+  const { served, stop } = await startServe(mode);
+  await use(served);
+  await stop();
 }
 
-export const test = base.extend<{ fresh: Served; office: Served; demo: Served }>({
-  fresh: serveFixture('empty'),
-  office: serveFixture('office'),
-  demo: serveFixture('demo'),
+/**
+ * Servers, each on its own data directory:
+ * - `fresh` (no office yet), `office` (set up, nothing else) and `demo` (the
+ *   demo territory) are new for each test, which may write to them;
+ * - `sharedDemo` is one demo server for the whole worker, for tests that only
+ *   read (or check an import without applying it) and so leave it as they found it;
+ * - `demoTab` is one tab on `sharedDemo` kept open for the worker, for tests that
+ *   only move through the menu and look, so they share one page load.
+ * Seeding the demo is the slowest start, so each worker seeds it once and copies it.
+ */
+export const test = base.extend<{ fresh: Served; office: Served; demo: Served }, { demoSeed: string; sharedDemo: Served; demoTab: Page }>({
+  fresh: [({}, use) => serving('empty', use), { timeout: START_BUDGET }],
+  office: [({}, use) => serving('office', use), { timeout: START_BUDGET }],
+  demo: [({ demoSeed }, use) => serving({ copyOf: demoSeed }, use), { timeout: START_BUDGET }],
+  demoSeed: [
+    async ({}, use) => {
+      const dataDir = await seedDemo();
+      await use(dataDir);
+      rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: DEMO_START_BUDGET },
+  ],
+  sharedDemo: [({ demoSeed }, use) => serving({ copyOf: demoSeed }, use), { scope: 'worker', timeout: START_BUDGET }],
+  demoTab: [
+    async ({ browser, sharedDemo }, use) => {
+      const context = await browser.newContext(CONTEXT_OPTIONS);
+      const tab = await context.newPage();
+      await tab.goto(sharedDemo.url);
+      await use(tab);
+      await context.close();
+    },
+    { scope: 'worker', timeout: START_BUDGET },
+  ],
 });
 
-/** Saves a full-page screenshot under test-results/screenshots/ for a person to look at. */
+/**
+ * Saves a full-page screenshot under test-results/screenshots/ for a person to
+ * look at. The caller waits for the state worth showing first; animations are
+ * settled so the picture does not depend on timing.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 export { expect };

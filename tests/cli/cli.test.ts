@@ -67,7 +67,13 @@ describe('xhht CLI', () => {
     const child = spawn(process.execPath, [...CLI, 'serve', '--data-dir', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const lines = createInterface({ input: child.stdout });
-      const first = await new Promise<string>((resolve) => lines.once('line', resolve));
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // serve exits at once when it cannot start (no built renderer, say): fail with its reason then, not at the test timeout.
+      const first = await new Promise<string>((resolve, reject) => {
+        lines.once('line', resolve);
+        child.once('close', (code) => reject(new Error(`serve exited with ${code} before printing its URL: ${stderr.trim()}`)));
+      });
       const match = /^XHHT listening at (http:\/\/127\.0\.0\.1:(\d+)\/)#token=([A-Za-z0-9_-]+)$/.exec(first);
       expect(match).not.toBeNull();
       const response = await fetch(`${match![1]}api/units.create`, { method: 'POST', body: '{}' });

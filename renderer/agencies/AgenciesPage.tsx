@@ -85,7 +85,7 @@ function AgencyTable({ agencies, onEdit, onAdd }: AgencyTableProps) {
 }
 
 function useAgencyColumns(onEdit: (agency: AgencyDto) => void): TableColumnsType<AgencyDto> {
-  const remove = useApiMutation('agencies.delete', { invalidates: ['agencies.list'], successMessage: 'Đã xóa cơ quan', notifyError: true });
+  const remove = useApiMutation('agencies.delete', { successMessage: 'Đã xóa cơ quan', notifyError: true });
   const kinds = Object.keys(AGENCY_KIND_LABELS) as AgencyKind[];
   return [
     // Rows come sorted by name already; a sorter would also put a second "Tên cơ quan" label on the page.

@@ -7,7 +7,7 @@ const KIND_OPTIONS = (Object.keys(AGENCY_KIND_LABELS) as AgencyKind[]).map((kind
 
 /** Adds an agency, or edits one when `agency` is given. */
 export function AgencyFormModal({ open, agency, onClose }: { open: boolean; agency: AgencyDto | null; onClose: () => void }) {
-  const options = { invalidates: ['agencies.list' as const] };
+  const options = {};
   const create = useApiMutation('agencies.create', { ...options, successMessage: (a) => `Đã thêm ${a.name}` });
   const update = useApiMutation('agencies.update', { ...options, successMessage: (a) => `Đã lưu ${a.name}` });
 

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation } from '@tanstack/react-query';
 import { App } from 'antd';
 import type { InputOf, OpName, OutputOf } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
@@ -22,8 +22,6 @@ export async function callOrThrowAppError<K extends OpName>(op: K, input: InputO
 }
 
 interface ApiMutationOptions<K extends OpName> {
-  /** Read ops whose cached answers this mutation makes stale. */
-  invalidates?: OpName[];
   /** Shown as a short toast after success. */
   successMessage?: string | ((output: OutputOf<K>) => string);
   /** Forms show the error inline themselves; actions without a form want a notification. */
@@ -32,18 +30,14 @@ interface ApiMutationOptions<K extends OpName> {
 }
 
 export function useApiMutation<K extends OpName>(op: K, options: ApiMutationOptions<K> = {}) {
-  const queryClient = useQueryClient();
   const { message, notification } = App.useApp();
   return useMutation<OutputOf<K>, AppError, InputOf<K>>({
     mutationFn: (input) => callOrThrowAppError(op, input),
-    onSuccess: async (output, input) => {
-      // The caller moves on first (e.g. away from a deleted record), so the refetch below skips what is no longer shown.
+    // What the write changed is refreshed on every page by the app (renderer/api/freshness.ts), not listed here.
+    onSuccess: (output, input) => {
       options.onSuccess?.(output, input);
       const text = typeof options.successMessage === 'function' ? options.successMessage(output) : options.successMessage;
       if (text) void message.success(text);
-      // Search results mention names, so any change may make them stale.
-      const keys: OpName[] = [...(options.invalidates ?? []), 'search.query'];
-      await Promise.all(keys.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
     },
     onError: (error) => {
       if (options.notifyError) notification.error({ title: 'Không thực hiện được', description: error.message, duration: 8 });

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Flex, Progress, Space, Table, Typography } from 'antd';
 import { useRef, useState, type DragEvent } from 'react';
 import { formatDateVi } from '../../shared/dates';
@@ -27,7 +27,6 @@ export function EvidencePanel({ recordTable, recordId }: RecordPointer) {
   const pointer = { recordTable, recordId };
   const files = useQuery(apiQuery('evidence.list', pointer));
   const settings = useQuery(apiQuery('evidence.settings', {}));
-  const queryClient = useQueryClient();
   const { message, notification } = App.useApp();
   const [batch, setBatch] = useState<Batch | null>(null);
   const [previewing, setPreviewing] = useState<EvidenceDto | null>(null);
@@ -37,7 +36,6 @@ export function EvidencePanel({ recordTable, recordId }: RecordPointer) {
 
   const attachStaged = async (staged: StagedFile[]) => {
     await callOrThrowAppError('evidence.attach', { ...pointer, files: staged.map((s) => ({ stagedId: s.stagedId, name: s.name })) });
-    await Promise.all(['evidence.list', 'evidence.search'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
     void message.success(staged.length === 1 ? `Đã đính kèm "${staged[0]!.name}"` : `Đã đính kèm ${staged.length} tệp`);
   };
   const fail = (e: unknown) => notification.error({ title: 'Chưa đính kèm được', description: toAppError(e).message, duration: 10 });

@@ -24,7 +24,6 @@ import { EvidencePreview } from './EvidencePreview';
 import { useEvidenceActions } from './useEvidenceActions';
 
 const MB = 1024 * 1024;
-const INVALIDATES = ['evidence.list', 'evidence.search'] as const;
 
 /** "Kho minh chứng": every evidence file, found by name without diacritics, record kind, type and date; the trash; the integrity check. */
 export function EvidenceStorePage() {
@@ -153,9 +152,8 @@ function FileName({ file, onPreview }: { file: EvidenceListRow; onPreview: (f: E
 function TrashTable({ rows, onPreview }: { rows: EvidenceListRow[]; onPreview: (f: EvidenceListRow) => void }) {
   const { modal } = App.useApp();
   const [selected, setSelected] = useState<string[]>([]);
-  const restore = useApiMutation('evidence.restore', { invalidates: [...INVALIDATES], successMessage: (f) => `Đã khôi phục "${f.name}"`, notifyError: true });
+  const restore = useApiMutation('evidence.restore', { successMessage: (f) => `Đã khôi phục "${f.name}"`, notifyError: true });
   const purge = useApiMutation('evidence.purge', {
-    invalidates: [...INVALIDATES],
     successMessage: (r) => `Đã xóa hẳn ${r.purged} tệp${r.freedBytes ? `, giải phóng ${formatBytes(r.freedBytes)}` : ''}`,
     notifyError: true,
     onSuccess: () => setSelected([]),
@@ -291,7 +289,7 @@ function IntegrityResult({ report }: { report: IntegrityReport }) {
 
 function LimitModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const settings = useQuery(apiQuery('evidence.settings', {}));
-  const save = useApiMutation('evidence.saveSettings', { invalidates: ['evidence.settings'], successMessage: 'Đã lưu giới hạn dung lượng' });
+  const save = useApiMutation('evidence.saveSettings', { successMessage: 'Đã lưu giới hạn dung lượng' });
   const [value, setValue] = useState<number | null>(null);
   const shown = value ?? (settings.data ? Math.round(settings.data.maxBytes / MB) : null);
   return (

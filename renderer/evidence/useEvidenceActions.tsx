@@ -6,14 +6,13 @@ import { toAppError } from '../components/errors';
 import { downloadBlob } from '../plans/common/download';
 import { fetchEvidence, isDesktop } from './evidence-transport';
 
-const INVALIDATES = ['evidence.list', 'evidence.search'] as const;
 
 /** Open/download, rename and detach, shared by a record's panel and "Kho minh chứng". */
 export function useEvidenceActions() {
   const { notification, modal } = App.useApp();
   const [renaming, setRenaming] = useState<EvidenceDto | null>(null);
-  const rename = useApiMutation('evidence.rename', { invalidates: [...INVALIDATES], successMessage: 'Đã đổi tên tệp' });
-  const detach = useApiMutation('evidence.detach', { invalidates: [...INVALIDATES], successMessage: 'Đã chuyển tệp vào thùng rác', notifyError: true });
+  const rename = useApiMutation('evidence.rename', { successMessage: 'Đã đổi tên tệp' });
+  const detach = useApiMutation('evidence.detach', { successMessage: 'Đã chuyển tệp vào thùng rác', notifyError: true });
   const fail = (e: unknown) => notification.error({ title: 'Không thực hiện được', description: toAppError(e).message, duration: 8 });
 
   const download = (file: EvidenceDto) => {

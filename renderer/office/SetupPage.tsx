@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Input, Radio, Row, Select, Typography, type FormInstance } from 'antd';
 import { useEffect, useRef } from 'react';
 import { DEFAULT_LEVEL_NAMES, OFFICE_LEVEL_LABELS, unitTypesOfLevel, type OfficeLevel } from '../../shared/office';
@@ -34,7 +33,6 @@ const INITIAL: Partial<SetupValues> = {
 /** First run: the office, its territory (the root unit) and the names of its unit levels. */
 export function SetupPage() {
   const [form] = Form.useForm<SetupValues>();
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
   const bodyRef = useRef<HTMLDivElement>(null);
   useEffect(() => focusFirstField(bodyRef.current), []);
@@ -46,7 +44,6 @@ export function SetupPage() {
       await callOrThrowAppError('office.setup', { ...rest, levelNames: parseLevelNames(levelNamesText) });
       window.location.hash = '#/units';
       void message.success('Đã khởi tạo cơ quan. Hãy bổ sung các đơn vị hành chính.');
-      await queryClient.invalidateQueries({ queryKey: ['office.status'] });
     },
     renameIssueFields({ levelNames: 'levelNamesText' }),
   );

@@ -7,7 +7,6 @@ import { useApiMutation } from '../components/api';
 import { DateInput, dateRules } from '../components/DateInput';
 import { dayjsOf, isoOf } from './common/dates';
 import { FormModal } from '../components/FormModal';
-import { PLAN_READS } from './common/lookups';
 import { ReferencesField, type ReferenceFormValue } from './ReferencesField';
 
 const KIND_OPTIONS = (Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((value) => ({ value, label: PLAN_KIND_LABELS[value] }));
@@ -32,8 +31,8 @@ const blankToNull = (text: string | null | undefined) => (text?.trim() ? text.tr
 /** Creates a plan (then opens it), or edits the given one. */
 export function PlanFormModal({ open, plan, onClose }: { open: boolean; plan: PlanDto | null; onClose: () => void }) {
   const navigate = useNavigate();
-  const create = useApiMutation('plans.create', { invalidates: PLAN_READS, successMessage: 'Đã tạo kế hoạch' });
-  const update = useApiMutation('plans.update', { invalidates: PLAN_READS, successMessage: 'Đã lưu kế hoạch' });
+  const create = useApiMutation('plans.create', { successMessage: 'Đã tạo kế hoạch' });
+  const update = useApiMutation('plans.update', { successMessage: 'Đã lưu kế hoạch' });
 
   const submit = async (v: PlanFormValues) => {
     const input = {

@@ -7,7 +7,6 @@ import { MAX_TEMPLATE_BYTES, type PlanDto, type TemplateInfo } from '../../share
 import { apiQuery, useApiMutation } from '../components/api';
 import { issuesOf, toAppError } from '../components/errors';
 import { QueryView } from '../components/QueryStatus';
-import { PLAN_READS } from './common/lookups';
 
 /** Starts a plan from a bundled template (the seed plans) or from a template file handed down. */
 export function TemplateImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -28,7 +27,7 @@ function TemplateImportBody({ onClose }: { onClose: () => void }) {
     navigate(`/plans/${plan.id}`);
   };
   // An import may add agencies the plan names.
-  const options = { invalidates: [...PLAN_READS, 'agencies.list' as const], successMessage: (p: PlanDto) => `Đã nhập kế hoạch ${p.number ?? p.title}`, onSuccess: done };
+  const options = { successMessage: (p: PlanDto) => `Đã nhập kế hoạch ${p.number ?? p.title}`, onSuccess: done };
   const bundled = useApiMutation('templates.importBundled', options);
   const fromFile = useApiMutation('templates.importFile', options);
 

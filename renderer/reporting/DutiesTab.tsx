@@ -6,13 +6,13 @@ import type { ReportingDutyDto } from '../../shared/reporting';
 import { useApiMutation } from '../components/api';
 import { EmptyState } from '../components/EmptyState';
 import { EditDeleteActions } from '../components/EditDeleteActions';
-import { PLAN_READS, useAgencies } from '../plans/common/lookups';
+import { useAgencies } from '../plans/common/lookups';
 import { DutyFormModal } from './DutyFormModal';
 
 /** The plan's reporting duties; the expected reports they produce are tracked on the Báo cáo định kỳ page. */
 export function DutiesTab({ planId, duties }: { planId: string; duties: ReportingDutyDto[] }) {
   const agencies = useAgencies();
-  const remove = useApiMutation('reporting.deleteDuty', { invalidates: PLAN_READS, successMessage: 'Đã xóa nghĩa vụ báo cáo', notifyError: true });
+  const remove = useApiMutation('reporting.deleteDuty', { successMessage: 'Đã xóa nghĩa vụ báo cáo', notifyError: true });
   const [editing, setEditing] = useState<{ duty: ReportingDutyDto | null } | null>(null);
   const add = () => setEditing({ duty: null });
   return (

@@ -7,7 +7,7 @@ import { apiQuery, useApiMutation } from '../components/api';
 import { DeadlineFields } from '../plans/common/DeadlineFields';
 import { fromDeadline, toDeadline, type DeadlineFormValue } from '../plans/common/deadlineForm';
 import { FormModal } from '../components/FormModal';
-import { PLAN_READS, foldedSearch, useAgencies } from '../plans/common/lookups';
+import { foldedSearch, useAgencies } from '../plans/common/lookups';
 
 interface DutyFormValues {
   title: string;
@@ -33,8 +33,8 @@ export function DutyFormModal({ open, planId, duty, onClose }: Props) {
   const agencies = useAgencies();
   const tasks = useQuery({ ...apiQuery('tasks.list', { planId }), enabled: open });
   const taskOptions = (tasks.data ?? []).filter((t) => !t.isHeading).map((t) => ({ value: t.id, label: `${t.outlineNumber} ${t.text}`.slice(0, 140) }));
-  const create = useApiMutation('reporting.createDuty', { invalidates: PLAN_READS, successMessage: 'Đã thêm nghĩa vụ báo cáo' });
-  const update = useApiMutation('reporting.updateDuty', { invalidates: PLAN_READS, successMessage: 'Đã lưu nghĩa vụ báo cáo' });
+  const create = useApiMutation('reporting.createDuty', { successMessage: 'Đã thêm nghĩa vụ báo cáo' });
+  const update = useApiMutation('reporting.updateDuty', { successMessage: 'Đã lưu nghĩa vụ báo cáo' });
   const submit = async (v: DutyFormValues) => {
     const fields = {
       title: v.title ?? '',

@@ -6,7 +6,6 @@ import type { ExpectedReport } from '../../shared/reporting';
 import { deliveryWord } from '../../shared/reporting-schedule';
 import type { MemberState } from '../../shared/tasks';
 import { useApiMutation } from '../components/api';
-import { PLAN_READS } from '../plans/common/lookups';
 import { MarkReceivedModal } from './MarkReceivedModal';
 import { ReportStatusTag, reportKey } from './reportStatus';
 
@@ -21,7 +20,7 @@ type Marking = { report: ExpectedReport; member: { id: string; name: string } | 
 /** Expected reports with their status and the sent / received actions; a group's report lists each member. */
 export function ExpectedReportsTable({ rows, emptyText, showFrom = true }: Props) {
   const [marking, setMarking] = useState<Marking | null>(null);
-  const unmark = useApiMutation('reporting.unmarkDelivered', { invalidates: PLAN_READS, successMessage: 'Đã bỏ đánh dấu', notifyError: true });
+  const unmark = useApiMutation('reporting.unmarkDelivered', { successMessage: 'Đã bỏ đánh dấu', notifyError: true });
   const actions = (r: ExpectedReport, member: MemberState | null) => {
     const word = deliveryWord(r.outgoing).toLowerCase();
     const who = `${r.title} ${r.periodLabel}${member ? ` — ${member.name}` : ''}`;

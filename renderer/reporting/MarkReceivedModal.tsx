@@ -6,7 +6,6 @@ import { deliveryWord } from '../../shared/reporting-schedule';
 import { useApiMutation } from '../components/api';
 import { DATE_FORMAT, isoOf } from '../plans/common/dates';
 import { FormModal } from '../components/FormModal';
-import { PLAN_READS } from '../plans/common/lookups';
 
 interface DeliveredFormValues {
   deliveredOn: Dayjs | null;
@@ -16,7 +15,7 @@ interface DeliveredFormValues {
 /** Marks a report (of the duty, or of one member of its group) as sent or received on a day, with a note. */
 export function MarkReceivedModal({ report, member, onClose }: { report: ExpectedReport; member: { id: string; name: string } | null; onClose: () => void }) {
   const word = deliveryWord(report.outgoing).toLowerCase();
-  const mark = useApiMutation('reporting.markDelivered', { invalidates: PLAN_READS, successMessage: `Đã đánh dấu ${word}` });
+  const mark = useApiMutation('reporting.markDelivered', { successMessage: `Đã đánh dấu ${word}` });
   const submit = async (v: DeliveredFormValues) => {
     await mark.mutateAsync({ dutyId: report.dutyId, periodKey: report.periodKey, memberId: member?.id ?? '', deliveredOn: isoOf(v.deliveredOn) ?? '', note: v.note ?? '' });
     onClose();

@@ -66,7 +66,7 @@ interface EditValues {
 
 function OfficeEditForm({ office }: { office: OfficeDto }) {
   const [form] = Form.useForm<EditValues>();
-  const update = useApiMutation('office.update', { invalidates: ['office.status'], successMessage: 'Đã lưu thông tin cơ quan' });
+  const update = useApiMutation('office.update', { successMessage: 'Đã lưu thông tin cơ quan' });
   const { onFinish, error, otherIssues, pending } = useFormSubmit(
     form,
     (values: EditValues) => update.mutateAsync({ name: values.name, provinceName: values.provinceName, levelNames: parseLevelNames(values.levelNamesText) }),

@@ -4,13 +4,12 @@ import { formatDateVi } from '../../shared/dates';
 import type { ProgressReportDto } from '../../shared/tasks';
 import { apiQuery, useApiMutation } from '../components/api';
 import { QueryView } from '../components/QueryStatus';
-import { PLAN_READS } from '../plans/common/lookups';
 import { TaskStatusTag } from '../plans/common/tags';
 
 /** The reports already recorded on a task, newest first, each editable and deletable. */
 export function ProgressHistory({ taskId, onEdit }: { taskId: string; onEdit: (report: ProgressReportDto) => void }) {
   const reports = useQuery(apiQuery('tasks.progressReports', { taskId }));
-  const remove = useApiMutation('tasks.deleteProgress', { invalidates: PLAN_READS, successMessage: 'Đã xóa báo cáo', notifyError: true });
+  const remove = useApiMutation('tasks.deleteProgress', { successMessage: 'Đã xóa báo cáo', notifyError: true });
   return (
     <section aria-label="Các báo cáo đã ghi" style={{ marginTop: 16 }}>
       <Typography.Title level={5}>Các báo cáo đã ghi</Typography.Title>

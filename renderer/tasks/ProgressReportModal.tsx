@@ -8,7 +8,7 @@ import type { ProgressReportDto, TaskDto } from '../../shared/tasks';
 import { apiQuery, useApiMutation } from '../components/api';
 import { DATE_FORMAT, currentYear, dayjsOf, isoOf } from '../plans/common/dates';
 import { FormModal } from '../components/FormModal';
-import { PLAN_READS, foldedSearch, useAgencies } from '../plans/common/lookups';
+import { foldedSearch, useAgencies } from '../plans/common/lookups';
 import { ProgressHistory } from './ProgressHistory';
 import { TASK_STATUS_OPTIONS } from './TaskFormModal';
 import { taskLabel } from './taskTree';
@@ -43,8 +43,8 @@ function ReportForm({ task, report, onClose, onEdit }: { task: TaskDto; report: 
   const agencies = useAgencies();
   const byPeriod = task.recurring || task.memberKind !== 'none';
   const occurrences = useQuery({ ...apiQuery('tasks.occurrences', { taskId: task.id }), enabled: byPeriod });
-  const create = useApiMutation('tasks.reportProgress', { invalidates: PLAN_READS, successMessage: 'Đã ghi báo cáo tiến độ' });
-  const update = useApiMutation('tasks.updateProgress', { invalidates: PLAN_READS, successMessage: 'Đã sửa báo cáo tiến độ' });
+  const create = useApiMutation('tasks.reportProgress', { successMessage: 'Đã ghi báo cáo tiến độ' });
+  const update = useApiMutation('tasks.updateProgress', { successMessage: 'Đã sửa báo cáo tiến độ' });
   const periodOptions = (occurrences.data ?? []).map((o) => ({ value: o.periodKey, label: o.label }));
 
   const submit = async (v: ReportFormValues) => {

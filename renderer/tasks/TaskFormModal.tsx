@@ -5,7 +5,7 @@ import { useApiMutation } from '../components/api';
 import { DeadlineFields } from '../plans/common/DeadlineFields';
 import { fromDeadline, toDeadline, type DeadlineFormValue } from '../plans/common/deadlineForm';
 import { FormModal } from '../components/FormModal';
-import { PLAN_READS, foldedSearch } from '../plans/common/lookups';
+import { foldedSearch } from '../plans/common/lookups';
 import { MemberFields } from './MemberFields';
 import { TaskAgencyFields } from './TaskAgencyFields';
 import { buildOutline, flattenOutline, subtreeIds, taskLabel } from './taskTree';
@@ -39,8 +39,8 @@ interface TaskFormModalProps {
 
 /** Adds a task (under a parent, if given) or edits one: owners, communes, deadline and status. */
 export function TaskFormModal({ open, planId, tasks, editing, onClose }: TaskFormModalProps) {
-  const create = useApiMutation('tasks.create', { invalidates: PLAN_READS, successMessage: 'Đã thêm nhiệm vụ' });
-  const update = useApiMutation('tasks.update', { invalidates: PLAN_READS, successMessage: 'Đã lưu nhiệm vụ' });
+  const create = useApiMutation('tasks.create', { successMessage: 'Đã thêm nhiệm vụ' });
+  const update = useApiMutation('tasks.update', { successMessage: 'Đã lưu nhiệm vụ' });
   const task = editing && 'task' in editing ? editing.task : null;
   const excluded = task ? subtreeIds(tasks, task.id) : new Set<string>();
   const parentOptions = flattenOutline(buildOutline(tasks))

@@ -5,7 +5,7 @@ import type { TaskDto } from '../../shared/tasks';
 import { useApiMutation } from '../components/api';
 import { EmptyState } from '../components/EmptyState';
 import { useConfirmDelete } from '../components/useConfirmDelete';
-import { PLAN_READS, useAgencies } from '../plans/common/lookups';
+import { useAgencies } from '../plans/common/lookups';
 import { ProgressReportModal } from './ProgressReportModal';
 import { TaskFormModal, type TaskEditing } from './TaskFormModal';
 import { TaskOutlineItem } from './TaskOutlineItem';
@@ -15,7 +15,7 @@ import { buildOutline, type OutlineNode } from './taskTree';
 export function TaskOutline({ planId, tasks }: { planId: string; tasks: TaskDto[] }) {
   const agencies = useAgencies();
   const confirmDelete = useConfirmDelete();
-  const remove = useApiMutation('tasks.delete', { invalidates: PLAN_READS, successMessage: 'Đã xóa nhiệm vụ', notifyError: true });
+  const remove = useApiMutation('tasks.delete', { successMessage: 'Đã xóa nhiệm vụ', notifyError: true });
   const [editing, setEditing] = useState<TaskEditing | null>(null);
   const [reporting, setReporting] = useState<TaskDto | null>(null);
   const [overdueOnly, setOverdueOnly] = useState(false);

@@ -6,14 +6,13 @@ import { apiQuery, callOrThrowAppError, useApiMutation } from '../components/api
 import { EmptyState } from '../components/EmptyState';
 import { QueryView } from '../components/QueryStatus';
 import { downloadBlob } from '../plans/common/download';
-import { TITLE_READS } from './lookups';
 
 /** Criteria sets as data: samples to install, JSON to exchange, every version kept for the evaluations scored on it. */
 export function CriteriaTab() {
   const sets = useQuery(apiQuery('criteria.list', {}));
   const { message, notification } = App.useApp();
-  const install = useApiMutation('criteria.installSamples', { invalidates: TITLE_READS, notifyError: true, successMessage: (r) => (r.installed > 0 ? `Đã cài ${r.installed} bộ tiêu chí mẫu` : 'Các bộ mẫu đã có sẵn') });
-  const importSet = useApiMutation('criteria.import', { invalidates: TITLE_READS, notifyError: true, successMessage: (s) => `Đã nhập ${s.definition.name}` });
+  const install = useApiMutation('criteria.installSamples', { notifyError: true, successMessage: (r) => (r.installed > 0 ? `Đã cài ${r.installed} bộ tiêu chí mẫu` : 'Các bộ mẫu đã có sẵn') });
+  const importSet = useApiMutation('criteria.import', { notifyError: true, successMessage: (s) => `Đã nhập ${s.definition.name}` });
 
   const exportSet = async (set: CriteriaSetDto) => {
     try {

@@ -6,7 +6,6 @@ import { TITLE_LABELS, type TitleKind } from '../../shared/titles-criteria';
 import { useApiMutation } from '../components/api';
 import { FormModal } from '../components/FormModal';
 import { DATE_FORMAT, isoOf } from '../plans/common/dates';
-import { TITLE_READS } from './lookups';
 
 interface Values {
   number: string;
@@ -19,7 +18,7 @@ interface Values {
 
 /** Records the competent body's recognition decision for the proposed subjects selected. */
 export function DecisionFormModal({ title, year, evaluations, onClose }: { title: TitleKind; year: number; evaluations: EvaluationDto[]; onClose: () => void }) {
-  const create = useApiMutation('decisions.create', { invalidates: TITLE_READS, successMessage: (d) => `Đã lưu quyết định số ${d.number}` });
+  const create = useApiMutation('decisions.create', { successMessage: (d) => `Đã lưu quyết định số ${d.number}` });
   const submit = async (v: Values) => {
     await create.mutateAsync({
       number: v.number ?? '',

@@ -9,7 +9,6 @@ import { EmptyState } from '../components/EmptyState';
 import { QueryView } from '../components/QueryStatus';
 import { useConfirmDelete } from '../components/useConfirmDelete';
 import { base64ToBlob, downloadBlob } from '../plans/common/download';
-import { TITLE_READS } from './lookups';
 
 /** Recognition decisions, printed with their annex list. */
 export function DecisionsTab({ onOpenEvaluations }: { onOpenEvaluations: () => void }) {
@@ -17,7 +16,7 @@ export function DecisionsTab({ onOpenEvaluations }: { onOpenEvaluations: () => v
   const { notification, message } = App.useApp();
   const confirmDelete = useConfirmDelete();
   const [printing, setPrinting] = useState<string | null>(null);
-  const remove = useApiMutation('decisions.delete', { invalidates: TITLE_READS, notifyError: true, successMessage: 'Đã xóa quyết định; các đối tượng trở lại bước “Đề nghị công nhận”' });
+  const remove = useApiMutation('decisions.delete', { notifyError: true, successMessage: 'Đã xóa quyết định; các đối tượng trở lại bước “Đề nghị công nhận”' });
 
   const print = async (d: DecisionDto) => {
     setPrinting(d.id);

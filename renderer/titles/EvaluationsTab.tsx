@@ -10,7 +10,7 @@ import { QueryView } from '../components/QueryStatus';
 import { useConfirmDelete } from '../components/useConfirmDelete';
 import { DecisionFormModal } from './DecisionFormModal';
 import { ScoreFormModal } from './ScoreFormModal';
-import { TITLE_READS, YEAR_OPTIONS, useUnitOptions } from './lookups';
+import { YEAR_OPTIONS, useUnitOptions } from './lookups';
 
 const TITLE_OPTIONS = (Object.keys(TITLE_LABELS) as TitleKind[]).map((t) => ({ value: t, label: TITLE_LABELS[t] }));
 const STATUS_OPTIONS = EvaluationStatus.options.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
@@ -35,8 +35,8 @@ export function EvaluationsTab({ onOpenSubjects }: { onOpenSubjects: () => void 
   const { communes } = useUnitOptions();
   const confirmDelete = useConfirmDelete();
   const list = useQuery(apiQuery('evaluations.list', { year, title, communeId, status }));
-  const advance = useApiMutation('evaluations.advance', { invalidates: TITLE_READS, notifyError: true, successMessage: (e) => `${e.subjectName}: ${STATUS_LABELS[e.status]}` });
-  const remove = useApiMutation('evaluations.delete', { invalidates: TITLE_READS, notifyError: true, successMessage: 'Đã xóa hồ sơ đánh giá' });
+  const advance = useApiMutation('evaluations.advance', { notifyError: true, successMessage: (e) => `${e.subjectName}: ${STATUS_LABELS[e.status]}` });
+  const remove = useApiMutation('evaluations.delete', { notifyError: true, successMessage: 'Đã xóa hồ sơ đánh giá' });
 
   const columns: TableColumnsType<EvaluationDto> = [
     { title: 'Đối tượng', dataIndex: 'subjectName' },

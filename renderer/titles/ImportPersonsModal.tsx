@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { announceChanges } from '../api/client';
 import { Alert, Button, Flex, Modal, Progress, Select, Table, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { FieldIssue } from '../../shared/errors';
@@ -7,7 +7,6 @@ import { PERSON_COLUMNS, type PersonColumn, type PersonImportResult, type Person
 import { callOrThrowAppError } from '../components/api';
 import { issuesOf, toAppError } from '../components/errors';
 import { readFileBase64 } from '../units/readFileBase64';
-import { TITLE_READS } from './lookups';
 
 type Phase =
   | { step: 'pick' }
@@ -30,7 +29,6 @@ export function ImportPersonsModal({ onClose }: { onClose: () => void }) {
   const [phase, setPhase] = useState<Phase>({ step: 'pick' });
   const [headers, setHeaders] = useState<string[]>([]);
   const [mapped, setMapped] = useState<Record<string, string>>({});
-  const queryClient = useQueryClient();
   const running = useRef<{ jobId: string | null; stopped: boolean } | null>(null);
 
   const stop = () => {
@@ -58,7 +56,8 @@ export function ImportPersonsModal({ onClose }: { onClose: () => void }) {
           running.current = null;
           setHeaders(status.result.headers);
           setMapped(status.result.mapped);
-          if (!dryRun) await Promise.all(TITLE_READS.map((op) => queryClient.invalidateQueries({ queryKey: [op] })));
+          // The job wrote in its own transaction, outside any op's answer: say what it changed.
+          if (!dryRun) announceChanges(['titleSubjects']);
           setPhase({ step: dryRun ? 'checked' : 'done', result: status.result });
           return;
         }

@@ -4,7 +4,7 @@ import { SUBJECT_OF_TITLE, type SubjectDto } from '../../shared/titles';
 import { TITLE_LABELS, type TitleKind } from '../../shared/titles-criteria';
 import { apiQuery, useApiMutation } from '../components/api';
 import { FormModal } from '../components/FormModal';
-import { TITLE_READS, YEAR_OPTIONS } from './lookups';
+import { YEAR_OPTIONS } from './lookups';
 
 interface Values {
   year: number;
@@ -15,7 +15,7 @@ interface Values {
 /** Registers a subject for a title and year (the "đăng ký" step), on the current version of a criteria set. */
 export function NewEvaluationModal({ subject, onClose }: { subject: SubjectDto; onClose: () => void }) {
   const sets = useQuery(apiQuery('criteria.list', {}));
-  const create = useApiMutation('evaluations.create', { invalidates: TITLE_READS, successMessage: (e) => `Đã đăng ký ${e.subjectName} xét ${TITLE_LABELS[e.title]} năm ${e.year}` });
+  const create = useApiMutation('evaluations.create', { successMessage: (e) => `Đã đăng ký ${e.subjectName} xét ${TITLE_LABELS[e.title]} năm ${e.year}` });
   const titles = (Object.keys(SUBJECT_OF_TITLE) as TitleKind[]).filter((t) => SUBJECT_OF_TITLE[t] === subject.kind);
   const current = (sets.data ?? []).filter((s) => s.current && titles.includes(s.definition.title));
   // The labour group picks the Công dân học tập set when one matches it.

@@ -4,7 +4,6 @@ import type { EvaluationDto } from '../../shared/titles';
 import { AREA_LABELS, explainResult, scoreEvaluation, type AreaKind, type CriteriaSetDefinition, type Scores } from '../../shared/titles-criteria';
 import { apiQuery, useApiMutation } from '../components/api';
 import { FormModal } from '../components/FormModal';
-import { TITLE_READS } from './lookups';
 
 interface Values {
   scores: Record<string, number | null | undefined>;
@@ -26,7 +25,7 @@ const entered = (scores: Values['scores'] | undefined): Scores =>
 export function ScoreFormModal({ evaluation, onClose }: { evaluation: EvaluationDto; onClose: () => void }) {
   const sets = useQuery(apiQuery('criteria.list', {}));
   const set = sets.data?.find((s) => s.id === evaluation.criteriaSetId);
-  const save = useApiMutation('evaluations.saveScores', { invalidates: TITLE_READS, successMessage: (e) => `Đã lưu điểm của ${e.subjectName}` });
+  const save = useApiMutation('evaluations.saveScores', { successMessage: (e) => `Đã lưu điểm của ${e.subjectName}` });
   if (!set) return null;
   const submit = async (v: Values) => {
     await save.mutateAsync({ id: evaluation.id, rev: evaluation.rev, scores: entered(v.scores), area: v.area, evaluator: v.evaluator ?? '', evidence: v.evidence ?? '' });

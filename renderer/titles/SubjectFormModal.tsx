@@ -3,7 +3,7 @@ import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { GENDER_LABELS, ORG_KIND_LABELS, SUBJECT_KIND_LABELS, type OrgKind, type SubjectDto, type SubjectInput, type SubjectKind } from '../../shared/titles';
 import { apiQuery, useApiMutation } from '../components/api';
 import { FormModal } from '../components/FormModal';
-import { TITLE_READS, useUnitOptions } from './lookups';
+import { useUnitOptions } from './lookups';
 
 const ORG_OPTIONS = (Object.keys(ORG_KIND_LABELS) as OrgKind[]).map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }));
 const GENDER_OPTIONS = [
@@ -24,8 +24,8 @@ export function SubjectFormModal({ kind, subject, onClose }: { kind: SubjectKind
 
 function SubjectForm({ kind, subject, onClose }: { kind: SubjectKind; subject: SubjectDto | null; onClose: () => void }) {
   const { places } = useUnitOptions();
-  const create = useApiMutation('subjects.create', { invalidates: TITLE_READS, successMessage: (s) => `Đã thêm ${s.name}` });
-  const update = useApiMutation('subjects.update', { invalidates: TITLE_READS, successMessage: (s) => `Đã lưu ${s.name}` });
+  const create = useApiMutation('subjects.create', { successMessage: (s) => `Đã thêm ${s.name}` });
+  const update = useApiMutation('subjects.update', { successMessage: (s) => `Đã lưu ${s.name}` });
   const submit = async (v: Values) => {
     const fields = { ...v, kind, idNumber: v.idNumber ? v.idNumber : null, birthYear: v.birthYear ?? null, gender: v.gender ?? null, orgKind: v.orgKind ?? null };
     if (subject) await update.mutateAsync({ ...fields, id: subject.id, rev: subject.rev });

@@ -7,7 +7,7 @@ import { EditDeleteActions } from '../components/EditDeleteActions';
 import { EmptyState } from '../components/EmptyState';
 import { LoadError } from '../components/QueryStatus';
 import { useDebouncedValue } from '../components/useDebouncedValue';
-import { TITLE_READS, useUnitOptions } from './lookups';
+import { useUnitOptions } from './lookups';
 import { ImportPersonsModal } from './ImportPersonsModal';
 import { NewEvaluationModal } from './NewEvaluationModal';
 import { SubjectFormModal } from './SubjectFormModal';
@@ -29,7 +29,7 @@ export function SubjectsTab() {
   const debounced = useDebouncedValue(search, 250);
   const input = { kind, unitId, search: debounced, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, showIdNumbers: showIds };
   const list = useQuery({ ...apiQuery('subjects.list', input), placeholderData: keepPreviousData });
-  const remove = useApiMutation('subjects.delete', { invalidates: TITLE_READS, successMessage: 'Đã xóa', notifyError: true });
+  const remove = useApiMutation('subjects.delete', { successMessage: 'Đã xóa', notifyError: true });
   const reset = () => setPage(1);
 
   const columns: TableColumnsType<SubjectDto> = [

@@ -1,9 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { OpName } from '../../shared/contract';
 import { apiQuery } from '../components/api';
-
-/** The reads any titles change can make stale. */
-export const TITLE_READS: OpName[] = ['criteria.list', 'areas.list', 'subjects.list', 'subjects.get', 'evaluations.list', 'decisions.list', 'recognitions.list'];
 
 /** Communes (depth 1) and every unit with a readable label ("Ấp Chiến Thắng — xã Tân Hộ Cơ") for pickers. */
 export function useUnitOptions() {

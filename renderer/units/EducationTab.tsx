@@ -80,7 +80,7 @@ interface EducationModalProps {
 }
 
 function EducationModal({ unit, rows, initial, onClose }: EducationModalProps) {
-  const save = useApiMutation('units.saveEducation', { invalidates: ['units.get'], successMessage: (e) => `Đã lưu kết quả năm ${e.year}` });
+  const save = useApiMutation('units.saveEducation', { successMessage: (e) => `Đã lưu kết quả năm ${e.year}` });
   const submit = async (values: EducationForm) => {
     await save.mutateAsync({ ...values, unitId: unit.id });
     onClose();

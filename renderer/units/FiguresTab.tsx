@@ -104,7 +104,7 @@ function ChildSums({ unit }: { unit: UnitDto }) {
 }
 
 function FiguresModal({ unit, figures, initial, onClose }: { unit: UnitDto; figures: UnitFiguresDto[]; initial: Partial<FigureForm> | null; onClose: () => void }) {
-  const save = useApiMutation('units.saveFigures', { invalidates: ['units.get'], successMessage: (f) => `Đã lưu số liệu năm ${f.year}` });
+  const save = useApiMutation('units.saveFigures', { successMessage: (f) => `Đã lưu số liệu năm ${f.year}` });
   const submit = async (values: FigureForm) => {
     await save.mutateAsync({ ...values, unitId: unit.id });
     onClose();

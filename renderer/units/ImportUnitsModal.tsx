@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { announceChanges } from '../api/client';
 import { Alert, App, Button, Flex, Modal, Progress, Space, Table, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { FieldIssue } from '../../shared/errors';
@@ -30,7 +30,6 @@ const POLL_MS = 250;
 export function ImportUnitsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'pick' });
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
   // The running job, so closing the dialog or unmounting cancels it and stops the polling.
   const running = useRef<{ jobId: string | null; stopped: boolean } | null>(null);
@@ -112,7 +111,8 @@ export function ImportUnitsModal({ open, onClose }: { open: boolean; onClose: ()
       const result = await runJob(picked, false);
       if (!result) return;
       void message.success(`Đã nhập: ${result.created} đơn vị mới, ${result.updated} đơn vị cập nhật, ${result.figureRows} dòng số liệu`);
-      await Promise.all(['units.tree', 'units.get', 'search.query'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+      // The job wrote in its own transaction, outside any op's answer: say what it changed.
+      announceChanges(['units', 'unitFigures', 'searchIndex']);
       close();
     } catch (error) {
       fail(error);

@@ -27,7 +27,7 @@ function toOptions(nodes: UnitTreeNode[], excluded: Set<string>): ParentOption[]
 
 /** Moves a unit (with everything below it) under another parent. */
 export function MoveUnitModal({ open, unit, units, onClose }: { open: boolean; unit: UnitDto; units: UnitDto[]; onClose: () => void }) {
-  const move = useApiMutation('units.move', { invalidates: ['units.tree', 'units.get'], successMessage: `Đã chuyển ${displayNameOf(unit)}` });
+  const move = useApiMutation('units.move', { successMessage: `Đã chuyển ${displayNameOf(unit)}` });
   const options = useMemo(() => toOptions(buildUnitTree(units), subtreeIds(units, unit.id)), [units, unit.id]);
 
   const submit = async ({ parentId }: { parentId: string }) => {

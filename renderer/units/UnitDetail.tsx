@@ -93,7 +93,6 @@ function UnitActions({ unit, onOpen }: { unit: UnitDto; onOpen: (dialog: Dialog)
   const navigate = useNavigate();
   const confirmDelete = useConfirmDelete();
   const remove = useApiMutation('units.delete', {
-    invalidates: ['units.tree', 'units.get'],
     successMessage: `Đã xóa ${displayNameOf(unit)}`,
     notifyError: true,
     onSuccess: () => navigate(unit.parentId ? `/units/${unit.parentId}` : '/units'),

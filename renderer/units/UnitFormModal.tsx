@@ -14,14 +14,13 @@ interface UnitValues {
   type: string;
 }
 
-const INVALIDATES = ['units.tree', 'units.get'] as const;
 
 /** Adds a unit under a parent, or edits code, name and type of one. */
 export function UnitFormModal({ open, mode, onClose }: { open: boolean; mode: UnitFormMode; onClose: () => void }) {
   const navigate = useNavigate();
   const office = useOffice();
-  const create = useApiMutation('units.create', { invalidates: [...INVALIDATES], successMessage: (u) => `Đã thêm ${displayNameOf(u)}` });
-  const update = useApiMutation('units.update', { invalidates: [...INVALIDATES], successMessage: (u) => `Đã lưu ${displayNameOf(u)}` });
+  const create = useApiMutation('units.create', { successMessage: (u) => `Đã thêm ${displayNameOf(u)}` });
+  const update = useApiMutation('units.update', { successMessage: (u) => `Đã lưu ${displayNameOf(u)}` });
 
   const depth = mode.kind === 'create' ? mode.parent.depth + 1 : mode.unit.depth;
   const current = mode.kind === 'edit' ? mode.unit.type : undefined;

@@ -1,22 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { AgencyDto } from '../../../shared/agencies';
-import type { OpName } from '../../../shared/contract';
 import { compareVietnamese, foldText, matchesFolded } from '../../../shared/text';
 import { apiQuery } from '../../components/api';
-
-/** Every read a change to a plan, target, task or duty can make stale. */
-export const PLAN_READS: OpName[] = [
-  'plans.list',
-  'plans.get',
-  'targets.list',
-  'targets.communeProgress',
-  'tasks.list',
-  'tasks.progressReports',
-  'reporting.duties',
-  'reporting.expected',
-  'home.overview',
-];
 
 export interface Option {
   value: string;

@@ -4,7 +4,6 @@ import { useApiMutation } from '../../components/api';
 import { DeadlineFields } from '../common/DeadlineFields';
 import { fromDeadline, toDeadline, type DeadlineFormValue } from '../common/deadlineForm';
 import { FormModal } from '../../components/FormModal';
-import { PLAN_READS } from '../common/lookups';
 import { TaskAgencyFields } from '../../tasks/TaskAgencyFields';
 
 interface ComponentFormValues {
@@ -25,8 +24,8 @@ interface Props {
 
 /** One row of the appendix of component plans: content, lead, coordinators, issuing body, completion time. */
 export function ComponentPlanFormModal({ open, planId, row, onClose }: Props) {
-  const create = useApiMutation('plans.createComponent', { invalidates: PLAN_READS, successMessage: 'Đã thêm kế hoạch thành phần' });
-  const update = useApiMutation('plans.updateComponent', { invalidates: PLAN_READS, successMessage: 'Đã lưu kế hoạch thành phần' });
+  const create = useApiMutation('plans.createComponent', { successMessage: 'Đã thêm kế hoạch thành phần' });
+  const update = useApiMutation('plans.updateComponent', { successMessage: 'Đã lưu kế hoạch thành phần' });
   const submit = async (v: ComponentFormValues) => {
     const fields = {
       content: v.content ?? '',

@@ -5,13 +5,13 @@ import type { ComponentPlanDto } from '../../../shared/plans';
 import { useApiMutation } from '../../components/api';
 import { EmptyState } from '../../components/EmptyState';
 import { EditDeleteActions } from '../../components/EditDeleteActions';
-import { PLAN_READS, useAgencies } from '../common/lookups';
+import { useAgencies } from '../common/lookups';
 import { ComponentPlanFormModal } from './ComponentPlanFormModal';
 
 /** The appendix of component plans (kế hoạch, đề án thành phần). */
 export function ComponentPlansTab({ planId, rows }: { planId: string; rows: ComponentPlanDto[] }) {
   const agencies = useAgencies();
-  const remove = useApiMutation('plans.deleteComponent', { invalidates: PLAN_READS, successMessage: 'Đã xóa', notifyError: true });
+  const remove = useApiMutation('plans.deleteComponent', { successMessage: 'Đã xóa', notifyError: true });
   const [editing, setEditing] = useState<{ row: ComponentPlanDto | null } | null>(null);
   const add = () => setEditing({ row: null });
   return (

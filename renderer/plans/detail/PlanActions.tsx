@@ -5,7 +5,6 @@ import type { PlanDto } from '../../../shared/plans';
 import { callOrThrowAppError, useApiMutation } from '../../components/api';
 import { useConfirmDelete } from '../../components/useConfirmDelete';
 import { base64ToBlob, downloadBlob } from '../common/download';
-import { PLAN_READS } from '../common/lookups';
 
 /** Print, export, edit and delete: the buttons of the plan page's header. */
 export function PlanActions({ plan, onEdit }: { plan: PlanDto; onEdit: () => void }) {
@@ -14,7 +13,6 @@ export function PlanActions({ plan, onEdit }: { plan: PlanDto; onEdit: () => voi
   const confirmDelete = useConfirmDelete();
   const [busy, setBusy] = useState<'print' | 'export' | null>(null);
   const remove = useApiMutation('plans.delete', {
-    invalidates: PLAN_READS,
     successMessage: 'Đã xóa kế hoạch',
     notifyError: true,
     onSuccess: () => navigate('/plans'),

@@ -5,7 +5,7 @@ import type { ActualDto, TargetDto } from '../../../shared/targets';
 import { useApiMutation } from '../../components/api';
 import { currentYear } from '../common/dates';
 import { FormModal } from '../../components/FormModal';
-import { PLAN_READS, foldedSearch, useCommunes } from '../common/lookups';
+import { foldedSearch, useCommunes } from '../common/lookups';
 import { actualMeasure, capitalize, measureKindOf } from './targetText';
 
 interface ActualFormValues {
@@ -19,7 +19,7 @@ interface ActualFormValues {
 
 /** Enters an actual by hand, with a note saying where the figure comes from. */
 export function RecordActualModal({ plan, target, onClose }: { plan: PlanDto; target: TargetDto; onClose: () => void }) {
-  const record = useApiMutation('targets.recordActual', { invalidates: PLAN_READS, successMessage: 'Đã ghi số liệu thực tế' });
+  const record = useApiMutation('targets.recordActual', { successMessage: 'Đã ghi số liệu thực tế' });
   const communes = useCommunes();
   const kind = measureKindOf(target);
   const milestoneTotal = target.progress.milestone?.total ?? target.milestones.find((m) => m.total !== null)?.total ?? null;

@@ -4,7 +4,7 @@ import type { PlanDto } from '../../../shared/plans';
 import type { TargetDto } from '../../../shared/targets';
 import { useApiMutation } from '../../components/api';
 import { FormModal } from '../../components/FormModal';
-import { PLAN_READS, foldedSearch } from '../common/lookups';
+import { foldedSearch } from '../common/lookups';
 import { MilestonesField, blankMilestone, milestoneFormValue, unitValuesOf, type MilestoneFormValue } from './MilestonesField';
 
 const POPULATION_OPTIONS = (Object.keys(POPULATION_FIGURE_LABELS) as PopulationFigure[]).map((value) => ({ value, label: POPULATION_FIGURE_LABELS[value] }));
@@ -32,8 +32,8 @@ interface TargetFormModalProps {
 
 /** Adds a target to the plan, or edits one; a milestone year outside the period is refused beside that milestone. */
 export function TargetFormModal({ open, plan, targets, target, onClose }: TargetFormModalProps) {
-  const create = useApiMutation('targets.create', { invalidates: PLAN_READS, successMessage: 'Đã thêm mục tiêu' });
-  const update = useApiMutation('targets.update', { invalidates: PLAN_READS, successMessage: 'Đã lưu mục tiêu' });
+  const create = useApiMutation('targets.create', { successMessage: 'Đã thêm mục tiêu' });
+  const update = useApiMutation('targets.update', { successMessage: 'Đã lưu mục tiêu' });
   const sections = [...new Set(targets.map((t) => t.section))];
   const parents = targets.filter((t) => t.id !== target?.id && t.parentId !== target?.id).map((t) => ({ value: t.id, label: `${t.code ? `${t.code} ` : ''}${t.text}` }));
 

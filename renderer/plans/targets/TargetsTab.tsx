@@ -5,7 +5,6 @@ import type { TargetDto } from '../../../shared/targets';
 import { useApiMutation } from '../../components/api';
 import { EmptyState } from '../../components/EmptyState';
 import { useConfirmDelete } from '../../components/useConfirmDelete';
-import { PLAN_READS } from '../common/lookups';
 import { RecordActualModal } from './RecordActualModal';
 import { TargetFormModal } from './TargetFormModal';
 import { TargetItem } from './TargetItem';
@@ -18,7 +17,7 @@ export function TargetsTab({ plan, targets }: { plan: PlanDto; targets: TargetDt
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const confirmDelete = useConfirmDelete();
-  const remove = useApiMutation('targets.delete', { invalidates: PLAN_READS, successMessage: 'Đã xóa mục tiêu', notifyError: true });
+  const remove = useApiMutation('targets.delete', { successMessage: 'Đã xóa mục tiêu', notifyError: true });
   const groups = groupBySection(targets);
   const add = () => setDialog({ kind: 'edit', target: null });
   return (

@@ -16,6 +16,7 @@ import { setUpOffice } from '../../main/office/index.js';
 import { createUnitInTx } from '../../main/units/index.js';
 import { upsertYearlyFigures } from './bench-support.js';
 import { runImportBench } from './import-bench.js';
+import { runUnitTreeBench } from './unit-tree-bench.js';
 
 const COMMUNES = 50;
 const HAMLETS = 40;
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
     console.log(`  open + migrate check, full file ${ms(openMigrateFull)}`);
     console.log(`  unit tree load  p50 ${ms(percentile(treeTimes, 50))}  p95 ${ms(percentile(treeTimes, 95))}  (20 runs)`);
     console.log(`  search          p50 ${ms(percentile(searchTimes, 50))}  p95 ${ms(percentile(searchTimes, 95))}  (${QUERIES} folded queries, ${empty} with no hit)`);
+    runUnitTreeBench();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -112,3 +114,5 @@ console.log('XHHT bench — nhập đơn vị từ Excel (tests/bench/import-ben
 for (const line of await runImportBench()) console.log(line);
 for (const line of await (await import('./occurrences-bench.js')).runOccurrencesBench()) console.log(line);
 for (const line of await (await import('./evidence-bench.js')).runEvidenceBench()) console.log(line);
+// A million people in one database: name search and list pages (top-level script, run on import).
+await import('./titles-bench.js');

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Flex, Progress, Space, Table, Typography } from 'antd';
+import { App, Button, Flex, Progress, Table, Typography } from 'antd';
 import { useRef, useState, type DragEvent } from 'react';
 import { formatDateVi } from '../../shared/dates';
 import { ALLOWED_TYPES_TEXT, EVIDENCE_TYPE_LABELS, evidenceTypeOfMime, formatBytes, previewKind, type EvidenceDto, type RecordPointer, type StagedFile } from '../../shared/evidence';
@@ -140,24 +140,7 @@ export function EvidencePanel({ recordTable, recordId }: RecordPointer) {
               { title: 'Loại', dataIndex: 'mime', width: 120, render: (mime: string) => EVIDENCE_TYPE_LABELS[evidenceTypeOfMime(mime) ?? 'zip'] },
               { title: 'Dung lượng', dataIndex: 'size', width: 110, align: 'right', render: (n: number) => formatBytes(n) },
               { title: 'Ngày gắn', dataIndex: 'createdAt', width: 110, render: (at: string) => formatDateVi(at.slice(0, 10)) },
-              {
-                title: 'Thao tác',
-                key: 'actions',
-                width: 220,
-                render: (_, f) => (
-                  <Space size={0}>
-                    <Button size="small" type="link" onClick={() => actions.download(f)} aria-label={`${actions.downloadLabel} ${f.name}`}>
-                      {actions.downloadLabel}
-                    </Button>
-                    <Button size="small" type="link" onClick={() => actions.startRename(f)} aria-label={`Đổi tên ${f.name}`}>
-                      Đổi tên
-                    </Button>
-                    <Button size="small" type="link" danger onClick={() => actions.confirmDetach(f)} aria-label={`Gỡ ${f.name}`}>
-                      Gỡ
-                    </Button>
-                  </Space>
-                ),
-              },
+              actions.column(220),
             ]}
           />
         )}

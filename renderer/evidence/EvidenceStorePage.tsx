@@ -110,24 +110,7 @@ function FilesTab({ trash }: { trash: boolean }) {
                   { title: 'Dung lượng', dataIndex: 'size', width: 110, align: 'right', render: (n: number) => formatBytes(n) },
                   { title: 'Ngày gắn', dataIndex: 'createdAt', width: 110, render: (at: string) => formatDateVi(at.slice(0, 10)) },
                   { title: 'Người gắn', dataIndex: 'addedBy', width: 120 },
-                  {
-                    title: 'Thao tác',
-                    key: 'actions',
-                    width: 200,
-                    render: (_, f) => (
-                      <Space size={0}>
-                        <Button size="small" type="link" onClick={() => actions.download(f)} aria-label={`${actions.downloadLabel} ${f.name}`}>
-                          {actions.downloadLabel}
-                        </Button>
-                        <Button size="small" type="link" onClick={() => actions.startRename(f)} aria-label={`Đổi tên ${f.name}`}>
-                          Đổi tên
-                        </Button>
-                        <Button size="small" type="link" danger onClick={() => actions.confirmDetach(f)} aria-label={`Gỡ ${f.name}`}>
-                          Gỡ
-                        </Button>
-                      </Space>
-                    ),
-                  },
+                  actions.column(200),
                 ]}
               />
             )}

@@ -1,11 +1,10 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Button, Form, Input, Modal, Space, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import type { EvidenceDto } from '../../shared/evidence';
 import { callOrThrowAppError, useApiMutation } from '../components/api';
 import { toAppError } from '../components/errors';
 import { downloadBlob } from '../plans/common/download';
 import { fetchEvidence, isDesktop } from './evidence-transport';
-
 
 /** Open/download, rename and detach, shared by a record's panel and "Kho minh chứng". */
 export function useEvidenceActions() {
@@ -42,7 +41,27 @@ export function useEvidenceActions() {
       }}
     />
   );
-  return { download, confirmDetach, startRename: setRenaming, renameModal, downloadLabel: isDesktop() ? 'Mở' : 'Tải về' };
+  const downloadLabel = isDesktop() ? 'Mở' : 'Tải về';
+  /** The actions column of a table of files, the same on a record's panel and on "Kho minh chứng". */
+  const column = <F extends EvidenceDto>(width: number): TableColumnType<F> => ({
+    title: 'Thao tác',
+    key: 'actions',
+    width,
+    render: (_, f) => (
+      <Space size={0}>
+        <Button size="small" type="link" onClick={() => download(f)} aria-label={`${downloadLabel} ${f.name}`}>
+          {downloadLabel}
+        </Button>
+        <Button size="small" type="link" onClick={() => setRenaming(f)} aria-label={`Đổi tên ${f.name}`}>
+          Đổi tên
+        </Button>
+        <Button size="small" type="link" danger onClick={() => confirmDetach(f)} aria-label={`Gỡ ${f.name}`}>
+          Gỡ
+        </Button>
+      </Space>
+    ),
+  });
+  return { download, confirmDetach, startRename: setRenaming, renameModal, downloadLabel, column };
 }
 
 function RenameModal({ file, onClose, onSubmit }: { file: EvidenceDto | null; onClose: () => void; onSubmit: (name: string) => Promise<void> }) {

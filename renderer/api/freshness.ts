@@ -14,16 +14,16 @@ export const QUERY_READS: Partial<Record<QueryOpName, readonly string[]>> = {
   'units.tree': ['units'],
   'units.get': ['units', 'unitFigures', 'unitEducation'],
   'agencies.list': ['agencies'],
-  'plans.list': ['plans', 'planReferences', 'tasks', 'targets'],
-  'plans.get': ['plans', 'planReferences', 'componentPlans', 'targets', 'targetActuals', 'targetUnitValues', 'tasks', 'taskAgencies', 'taskCommunes', 'reportingDuties', 'reportReceipts', 'agencies', 'units', 'unitFigures', 'unitEducation'],
+  'plans.list': ['plans', 'planReferences', 'tasks', 'targets', 'taskOccurrences'],
+  'plans.get': ['plans', 'planReferences', 'componentPlans', 'targets', 'targetActuals', 'targetUnitValues', 'tasks', 'taskAgencies', 'taskCommunes', 'reportingDuties', 'reportReceipts', 'agencies', 'units', 'unitFigures', 'unitEducation', 'taskOccurrences', 'dutyOccurrences'],
   'templates.list': [],
   'targets.list': ['targets', 'targetActuals', 'targetUnitValues', 'plans', 'units', 'unitFigures', 'unitEducation'],
   'targets.communeProgress': ['targets', 'targetActuals', 'targetUnitValues', 'plans', 'units', 'unitFigures', 'unitEducation'],
-  'tasks.list': ['tasks', 'taskAgencies', 'taskCommunes', 'taskProgress', 'plans', 'agencies', 'units'],
-  'tasks.progressReports': ['taskProgress', 'tasks', 'agencies'],
-  'reporting.duties': ['reportingDuties', 'plans', 'agencies'],
-  'reporting.expected': ['reportingDuties', 'reportReceipts', 'plans', 'agencies'],
-  'home.overview': ['plans', 'planReferences', 'tasks', 'taskAgencies', 'taskCommunes', 'targets', 'targetActuals', 'targetUnitValues', 'reportingDuties', 'reportReceipts', 'units', 'unitFigures', 'unitEducation', 'agencies'],
+  'tasks.list': ['tasks', 'taskAgencies', 'taskCommunes', 'taskProgress', 'plans', 'agencies', 'units', 'taskOccurrences', 'dutyOccurrences'],
+  'tasks.progressReports': ['taskProgress', 'tasks', 'agencies', 'taskOccurrences'],
+  'reporting.duties': ['reportingDuties', 'plans', 'agencies', 'dutyOccurrences'],
+  'reporting.expected': ['reportingDuties', 'reportReceipts', 'plans', 'agencies', 'dutyOccurrences', 'taskOccurrences', 'tasks', 'units'],
+  'home.overview': ['plans', 'planReferences', 'tasks', 'taskAgencies', 'taskCommunes', 'targets', 'targetActuals', 'targetUnitValues', 'reportingDuties', 'reportReceipts', 'units', 'unitFigures', 'unitEducation', 'agencies', 'taskOccurrences', 'dutyOccurrences'],
 };
 
 /** Whether a cached answer of `op` may be stale after these tables changed. */

@@ -95,7 +95,7 @@ function ChildSums({ unit }: { unit: UnitDto }) {
           rows.length === 0 ? (
             <Typography.Text type="secondary">Các đơn vị trực thuộc chưa có số liệu năm nào.</Typography.Text>
           ) : (
-            <Table<FigureSumsDto> rowKey="year" size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 700 }} />
+            <Table<FigureSumsDto> rowKey="year" size="small" columns={columns} dataSource={rows} pagination={false} />
           )
         }
       </QueryView>

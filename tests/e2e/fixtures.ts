@@ -50,6 +50,9 @@ async function setUpOffice(url: string): Promise<void> {
   if (!envelope.ok) throw new Error(`office.setup failed: ${JSON.stringify(envelope.error)}`);
 }
 
+/** How long a server may take to stop on SIGTERM before it is killed; with a tab open it stopped in 0.2 s. */
+const STOP_GRACE = 10_000;
+
 const newDataDir = () => join(mkdtempSync(join(tmpdir(), 'xhht-e2e-')), 'data');
 
 /** A data directory holding the demo territory, made once per worker by `xhht demo` and copied for each server that needs it. */
@@ -74,8 +77,8 @@ async function startServe(mode: 'empty' | 'office' | { copyOf: string }): Promis
   if (typeof mode === 'object') cpSync(mode.copyOf, dataDir, { recursive: true });
   const args = [...CLI, 'serve', '--data-dir', dataDir, '--port', '0'];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const kill = () => child.kill('SIGTERM');
-  process.once('exit', kill);
+  const killNow = () => child.kill('SIGKILL');
+  process.once('exit', killNow);
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^XHHT listening at (\S+)$/.exec(line);
@@ -88,11 +91,17 @@ async function startServe(mode: 'empty' | 'office' | { copyOf: string }): Promis
   return {
     served: { url, dataDir },
     stop: async () => {
-      process.off('exit', kill);
+      process.off('exit', killNow);
       if (child.exitCode === null && child.signalCode === null) {
         const exited = once(child, 'exit');
-        kill();
+        child.kill('SIGTERM');
+        // A server that does not stop must not hold the suite; say so, since that is a bug of its own.
+        const overdue = setTimeout(() => {
+          process.stderr.write(`xhht serve (pid ${child.pid}) was still running ${STOP_GRACE / 1000} s after SIGTERM; killed\n`);
+          killNow();
+        }, STOP_GRACE);
         await exited;
+        clearTimeout(overdue);
       }
       rmSync(join(dataDir, '..'), { recursive: true, force: true });
     },

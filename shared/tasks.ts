@@ -108,11 +108,14 @@ export const TaskRow = TaskDto.extend({
 });
 export type TaskRow = z.infer<typeof TaskRow>;
 
+/** The agency's part in a task, as the list filters it: lead = chủ trì, support = phối hợp, any = either. */
+export const AgencyRole = z.enum(['lead', 'support', 'any']);
+export type AgencyRole = z.infer<typeof AgencyRole>;
+
 export const TaskFilter = z.object({
   planId: RecordId.optional(),
   agencyId: RecordId.optional(),
-  /** lead: only as chủ trì; any: chủ trì or phối hợp. */
-  agencyRole: z.enum(['lead', 'any']).default('any'),
+  agencyRole: AgencyRole.default('any'),
   status: z.array(TaskStatus).optional(),
   communeId: RecordId.optional(),
   dueFrom: IsoDate.optional(),
@@ -160,14 +163,14 @@ export type ProgressReportDto = z.infer<typeof ProgressReportDto>;
 
 export const tasksOps = {
   /** Refused when the lead agency is also a coordinator. */
-  'tasks.create': mutation(TaskFields.extend({ planId: RecordId }), TaskDto),
-  'tasks.update': mutation(TaskFields.extend(RevisedRef.shape), TaskDto),
-  'tasks.delete': mutation(RevisedRef, z.object({ id: z.string() })),
+  'tasks.create': mutation(TaskFields.extend({ planId: RecordId }), TaskDto, 'officer'),
+  'tasks.update': mutation(TaskFields.extend(RevisedRef.shape), TaskDto, 'officer'),
+  'tasks.delete': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
   'tasks.list': query(TaskFilter, z.array(TaskRow)),
   /** Records a progress report; its status or percent becomes its occurrence's (or the one-off task's). */
-  'tasks.reportProgress': mutation(ProgressReportFields, ProgressReportDto),
-  'tasks.updateProgress': mutation(ProgressReportEdit, ProgressReportDto),
-  'tasks.deleteProgress': mutation(RevisedRef, z.object({ id: z.string() })),
+  'tasks.reportProgress': mutation(ProgressReportFields, ProgressReportDto, 'officer'),
+  'tasks.updateProgress': mutation(ProgressReportEdit, ProgressReportDto, 'officer'),
+  'tasks.deleteProgress': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
   'tasks.progressReports': query(z.object({ taskId: RecordId }), z.array(ProgressReportDto)),
   /** Every occurrence of a task across its plan's period, with each member's state. */
   'tasks.occurrences': query(z.object({ taskId: RecordId }), z.array(TaskOccurrence)),
@@ -182,5 +185,6 @@ export const tasksOps = {
       note: OptionalText(500),
     }),
     TaskOccurrence,
+    'officer',
   ),
 } as const;

@@ -42,9 +42,14 @@ export async function loadTaskRows(db: ReadDb, plans: PlansTable[], today: strin
   });
 }
 
+function playsRole(row: TaskRow, agencyId: string, role: TaskQuery['agencyRole']): boolean {
+  const leads = row.leadAgencyId === agencyId;
+  const supports = row.coordinatorAgencyIds.includes(agencyId);
+  return role === 'lead' ? leads : role === 'support' ? supports : leads || supports;
+}
+
 function matches(row: TaskRow, f: TaskQuery): boolean {
-  const agencyOk =
-    !f.agencyId || row.leadAgencyId === f.agencyId || (f.agencyRole === 'any' && row.coordinatorAgencyIds.includes(f.agencyId));
+  const agencyOk = !f.agencyId || playsRole(row, f.agencyId, f.agencyRole);
   const dueOk = (!f.dueFrom && !f.dueTo) || (row.dueDate !== null && (!f.dueFrom || row.dueDate >= f.dueFrom) && (!f.dueTo || row.dueDate <= f.dueTo));
   const assigned = row.leadAgencyId !== null || row.coordinatorAgencyIds.length > 0 || row.deadline !== null;
   return (

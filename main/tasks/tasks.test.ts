@@ -130,6 +130,7 @@ describe('tasks.list', () => {
   it.each([
     ['lead agency only', { agencyId: 'gddt', agencyRole: 'lead' }, ['II › 1']],
     ['lead or coordinator', { agencyId: 'gddt' }, ['II › 1', 'II › 1 › a)']],
+    ['coordinator (phối hợp) only', { agencyId: 'gddt', agencyRole: 'support' }, ['II › 1 › a)']],
     ['status', { status: ['done'] }, ['II › 1 › a)']],
     ['due range', { dueFrom: '2022-01-01', dueTo: '2022-01-31' }, ['II › 1']],
     ['overdue only', { overdueOnly: true }, ['II › 1 › (2)']],

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, DatePicker, Flex, Form, Segmented, Select } from 'antd';
+import { AgencyRole } from '../../shared/tasks';
 import { apiQuery } from '../components/api';
 import { DATE_FORMAT, dayjsOf, isoOf } from '../plans/common/dates';
 import { foldedSearch, useAgencies, useCommunes } from '../plans/common/lookups';
@@ -34,9 +35,10 @@ export function TaskFilterBar({ value, onChange, onReset }: Props) {
             options={[
               { value: 'any', label: 'Bất kỳ' },
               { value: 'lead', label: 'Chủ trì' },
+              { value: 'support', label: 'Phối hợp' },
             ]}
             value={value.agencyRole}
-            onChange={(agencyRole) => set({ agencyRole: agencyRole as 'lead' | 'any' })}
+            onChange={(agencyRole) => set({ agencyRole: AgencyRole.parse(agencyRole) })}
             disabled={!value.agencyId}
           />
         </Form.Item>

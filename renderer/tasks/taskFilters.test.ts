@@ -39,6 +39,7 @@ describe('filtersFromParams', () => {
     ['all not "1"', 'all=0', DEFAULTS],
     ['a status list with empty parts', 'status=,done,,paused,', { ...DEFAULTS, status: ['done', 'paused'] }],
     ['an escaped status list', 'status=done%2Cpaused', { ...DEFAULTS, status: ['done', 'paused'] }],
+    ['the phối hợp role', `agency=${AGENCY}&role=support`, { ...DEFAULTS, agencyId: AGENCY, agencyRole: 'support' }],
     ['only the overdue tasks of an agency as chủ trì', `agency=${AGENCY}&role=lead&overdue=1`, { ...DEFAULTS, agencyId: AGENCY, agencyRole: 'lead', overdueOnly: true }],
   ])('reads %s', (_what, query, expected) => {
     expect(filtersFromParams(new URLSearchParams(query))).toEqual(expected);
@@ -56,6 +57,7 @@ describe('paramsFromFilters', () => {
     ['a single status', { ...DEFAULTS, status: ['done'] }, 'status=done'],
     ['a due range only', { ...DEFAULTS, dueFrom: '2022-01-01', dueTo: '2022-03-31' }, 'from=2022-01-01&to=2022-03-31'],
     ['empty strings as absent', { ...DEFAULTS, planId: '', agencyId: '', communeId: '' }, ''],
+    ['the phối hợp role', { ...DEFAULTS, agencyId: AGENCY, agencyRole: 'support' }, `agency=${AGENCY}&role=support`],
     ['"any" role as absent', { ...DEFAULTS, agencyId: AGENCY, agencyRole: 'any' }, `agency=${AGENCY}`],
   ])('writes %s', (_what, state, expected) => {
     expect(paramsFromFilters(state).toString()).toBe(expected);
@@ -64,6 +66,7 @@ describe('paramsFromFilters', () => {
   it.each<[string, TaskFilterState]>([
     ['the defaults', DEFAULTS],
     ['every filter', FULL],
+    ['an agency as phối hợp', { ...DEFAULTS, agencyId: AGENCY, agencyRole: 'support' }],
     ['one commune, all tasks', { ...DEFAULTS, communeId: COMMUNE, assignedOnly: false }],
   ])('survives a round trip through the address: %s', (_what, state) => {
     expect(filtersFromParams(new URLSearchParams(paramsFromFilters(state).toString()))).toEqual(state);

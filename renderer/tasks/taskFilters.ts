@@ -1,11 +1,11 @@
 import type { TaskStatus } from '../../shared/plan-model';
-import type { TaskFilter } from '../../shared/tasks';
+import { AgencyRole, type TaskFilter } from '../../shared/tasks';
 
 /** The task list's filters, kept in the address so a link (from the home page, a plan) opens them. */
 export interface TaskFilterState {
   planId?: string;
   agencyId?: string;
-  agencyRole: 'lead' | 'any';
+  agencyRole: AgencyRole;
   status: TaskStatus[];
   communeId?: string;
   dueFrom?: string;
@@ -16,11 +16,17 @@ export interface TaskFilterState {
 
 const opt = (v: string | null) => v || undefined;
 
+/** A role the address does not name (or names wrongly) reads as "any", so an old or mistyped link still opens the list. */
+function roleOf(value: string | null): AgencyRole {
+  const parsed = AgencyRole.safeParse(value);
+  return parsed.success ? parsed.data : 'any';
+}
+
 export function filtersFromParams(p: URLSearchParams): TaskFilterState {
   return {
     planId: opt(p.get('plan')),
     agencyId: opt(p.get('agency')),
-    agencyRole: p.get('role') === 'lead' ? 'lead' : 'any',
+    agencyRole: roleOf(p.get('role')),
     status: (p.get('status') ?? '').split(',').filter(Boolean) as TaskStatus[],
     communeId: opt(p.get('commune')),
     dueFrom: opt(p.get('from')),
@@ -35,7 +41,7 @@ export function paramsFromFilters(f: TaskFilterState): URLSearchParams {
   const put = (key: string, value: string | undefined) => value && p.set(key, value);
   put('plan', f.planId);
   put('agency', f.agencyId);
-  if (f.agencyRole === 'lead') p.set('role', 'lead');
+  if (f.agencyRole !== 'any') p.set('role', f.agencyRole);
   if (f.status.length) p.set('status', f.status.join(','));
   put('commune', f.communeId);
   put('from', f.dueFrom);

@@ -16,6 +16,8 @@ export const PACKAGE_LAYERS: Record<string, Layer[]> = {
   // Read as font files through require.resolve, not imported: listed so the dependency has a layer.
   '@fontsource/tinos': ['main'],
   'playwright-core': ['main', 'tests'],
+  qrcode: ['main', 'tests'],
+  docx: ['main', 'tests'],
   electron: ['electron'],
   react: ['renderer'],
   'react-dom': ['renderer'],

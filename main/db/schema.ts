@@ -9,6 +9,8 @@ import type { TargetsTables } from '../targets/targets.tables.js';
 import type { TasksTables } from '../tasks/tasks.tables.js';
 import type { UnitsTables } from '../units/units.tables.js';
 import type { TitlesTables } from '../titles/titles.tables.js';
+import type { TitleImportTables } from '../titles/import-presets.tables.js';
+import type { CertificatesTables } from '../certificates/certificates.tables.js';
 
 export type { SyncColumns } from './table-registry.js';
 
@@ -39,4 +41,5 @@ export interface DB
     TasksTables,
     ReportingTables,
     EvidenceTables,
-    TitlesTables {}
+    TitlesTables,
+    CertificatesTables {}

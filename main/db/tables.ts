@@ -8,6 +8,8 @@ import { targetsTables } from '../targets/targets.tables.js';
 import { tasksTables } from '../tasks/tasks.tables.js';
 import { unitsTables } from '../units/units.tables.js';
 import { titlesTables } from '../titles/titles.tables.js';
+import { titleImportTables } from '../titles/import-presets.tables.js';
+import { certificatesTables } from '../certificates/certificates.tables.js';
 import { ANY_TABLE, type TableRegistration } from './table-registry.js';
 
 const auditTables: TableRegistration[] = [{ name: 'auditLog', feature: 'db', synced: false, travels: false, parents: [] }];
@@ -29,6 +31,8 @@ export const TABLES: readonly TableRegistration[] = [
   ...reportingTables,
   ...evidenceTables,
   ...titlesTables,
+  ...titleImportTables,
+  ...certificatesTables,
 ];
 
 const BY_NAME = new Map(TABLES.map((t) => [t.name, t]));

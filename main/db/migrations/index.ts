@@ -8,6 +8,9 @@ import { up as m0070 } from './0070_titles.js';
 import { up as m0050 } from './0050_live_link_keys.js';
 import { up as m0090 } from './0090_occurrences.js';
 import { up as m0100 } from './0100_target_values.js';
+import { up as m0120 } from './0120_title_authorities.js';
+import { up as m0130 } from './0130_title_import_presets.js';
+import { up as m0110 } from './0110_certificates.js';
 
 export interface Migration {
   id: number;
@@ -29,4 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 70, name: 'titles', up: m0070 },
   { id: 90, name: 'occurrences', up: m0090 },
   { id: 100, name: 'target_values', up: m0100 },
+  { id: 120, name: 'title_authorities', up: m0120 },
+  { id: 130, name: 'title_import_presets', up: m0130 },
+  { id: 110, name: 'certificates', up: m0110 },
 ];

@@ -32,7 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 70, name: 'titles', up: m0070 },
   { id: 90, name: 'occurrences', up: m0090 },
   { id: 100, name: 'target_values', up: m0100 },
+  { id: 110, name: 'certificates', up: m0110 },
   { id: 120, name: 'title_authorities', up: m0120 },
   { id: 130, name: 'title_import_presets', up: m0130 },
-  { id: 110, name: 'certificates', up: m0110 },
 ];

@@ -178,12 +178,12 @@ export const RecordActualInput = z.object({
 });
 
 export const targetsOps = {
-  'targets.create': mutation(TargetFields.extend({ planId: RecordId }), TargetDto),
+  'targets.create': mutation(TargetFields.extend({ planId: RecordId }), TargetDto, 'officer'),
   /** Refused when a milestone year falls outside the plan period. */
-  'targets.update': mutation(TargetFields.extend(RevisedRef.shape), TargetDto),
-  'targets.delete': mutation(RevisedRef, z.object({ id: z.string() })),
+  'targets.update': mutation(TargetFields.extend(RevisedRef.shape), TargetDto, 'officer'),
+  'targets.delete': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
   /** Enters an actual by hand (with a note saying where the figure comes from). */
-  'targets.recordActual': mutation(RecordActualInput, TargetDto),
+  'targets.recordActual': mutation(RecordActualInput, TargetDto, 'officer'),
   /** Targets of a plan with actuals and progress computed as of today. */
   'targets.list': query(z.object({ planId: RecordId }), z.array(TargetDto)),
   /** Per-commune progress over all per-commune targets of live plans. */

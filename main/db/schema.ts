@@ -42,4 +42,5 @@ export interface DB
     ReportingTables,
     EvidenceTables,
     TitlesTables,
+    TitleImportTables,
     CertificatesTables {}

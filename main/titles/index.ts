@@ -3,7 +3,9 @@ import type { titlesImportOps } from '../../shared/titles-import.js';
 import type { FeatureHandlers } from '../app/handlers.js';
 import { exportSet, importSet, installSamples, listAreas, listSets, saveSet, setArea } from './criteria-sets.service.js';
 import { printDecision } from './decision-print.js';
-import { cancelPersonsImport, personsImportStatus, startPersonsImport } from './persons-import.job.js';
+import { deletePreset, listPresets, savePreset } from './import-presets.js';
+import { cancelListImport, listImportStatus, startListImport } from './list-import.job.js';
+import { exportList, importTemplate } from './list.export.js';
 import { countRecognitions, createDecision, deleteDecision, listDecisions } from './decisions.service.js';
 import { advanceEvaluation, createEvaluation, deleteEvaluation, listEvaluations, saveScores } from './evaluations.service.js';
 import { createSubject, deleteSubject, getSubject, listSubjects, updateSubject } from './subjects.service.js';
@@ -38,7 +40,12 @@ export const titlesHandlers: FeatureHandlers<typeof titlesOps & typeof titlesImp
   'decisions.delete': (input, ctx) => deleteDecision(ctx, input),
   'decisions.export': (input, ctx) => printDecision(ctx, input.id),
   'recognitions.list': (input, ctx) => countRecognitions(ctx.db, input),
-  'subjects.importXlsx': async (input, ctx) => startPersonsImport(ctx, input),
-  'subjects.importStatus': async (input) => personsImportStatus(input.jobId),
-  'subjects.importCancel': async (input) => cancelPersonsImport(input.jobId),
+  'subjects.importXlsx': async (input, ctx) => startListImport(ctx, input),
+  'subjects.importStatus': async (input) => listImportStatus(input.jobId),
+  'subjects.importCancel': async (input) => cancelListImport(input.jobId),
+  'subjects.importPresets': (input, ctx) => listPresets(ctx.db, input.kind),
+  'subjects.savePreset': (input, ctx) => savePreset(ctx, input),
+  'subjects.deletePreset': (input, ctx) => deletePreset(ctx, input.id),
+  'subjects.importTemplate': (input, ctx) => importTemplate(ctx.db, input.kind, input.criteriaSetId),
+  'titles.exportList': (input, ctx) => exportList(ctx.db, input),
 };

@@ -50,8 +50,8 @@ export const USUAL_AGENCIES: readonly AgencyFields[] = [
 
 export const agenciesOps = {
   'agencies.list': query(z.object({}), z.array(AgencyDto)),
-  'agencies.create': mutation(AgencyFields, AgencyDto),
-  'agencies.update': mutation(AgencyFields.extend(RevisedRef.shape), AgencyDto),
+  'agencies.create': mutation(AgencyFields, AgencyDto, 'officer'),
+  'agencies.update': mutation(AgencyFields.extend(RevisedRef.shape), AgencyDto, 'officer'),
   /** Leaves a tombstone; refused while a task or plan assigns work to the agency. */
-  'agencies.delete': mutation(RevisedRef, z.object({ id: z.string() })),
+  'agencies.delete': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
 } as const;

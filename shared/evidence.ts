@@ -336,23 +336,23 @@ export const evidenceOps = {
   /** "Kho minh chứng": by name typed without diacritics, by record, type and date, or the trash. */
   'evidence.search': query(EvidenceSearchInput, EvidenceSearchResult),
   /** Attaches the staged files of one batch to a live record of any registered kind, all or none. */
-  'evidence.attach': mutation(RecordPointer.extend({ files: z.array(z.object({ stagedId: StagedId, name: FileName })).min(1).max(500) }), z.array(EvidenceDto)),
+  'evidence.attach': mutation(RecordPointer.extend({ files: z.array(z.object({ stagedId: StagedId, name: FileName })).min(1).max(500) }), z.array(EvidenceDto), 'officer'),
   /** Drops staged files of a cancelled batch; the database never saw them, so nothing in it changes. */
   'evidence.discardStaged': query(z.object({ stagedIds: z.array(StagedId).max(500) }), z.object({ discarded: z.number().int() })),
-  'evidence.rename': mutation(Revised.extend({ name: FileName }), EvidenceDto),
+  'evidence.rename': mutation(Revised.extend({ name: FileName }), EvidenceDto, 'officer'),
   /** Moves the file to the trash; the content stays in the store. */
-  'evidence.detach': mutation(Revised, z.object({ id: z.string() })),
+  'evidence.detach': mutation(Revised, z.object({ id: z.string() }), 'officer'),
   /** Brings a file back from the trash onto its record, which must be live. */
-  'evidence.restore': mutation(z.object({ id: RecordId }), EvidenceDto),
+  'evidence.restore': mutation(z.object({ id: RecordId }), EvidenceDto, 'officer'),
   /** Empties trash entries for good; content no other row uses leaves the disk. Needs the officer's confirmation. */
   'evidence.purge': mutation(
     z.object({ ids: z.array(RecordId).min(1).max(1000), confirmed: z.literal(true, 'Cần xác nhận trước khi xóa hẳn') }),
-    z.object({ purged: z.number().int(), freedBytes: z.number() }),
+    z.object({ purged: z.number().int(), freedBytes: z.number() }), 'officer',
   ),
   /** Re-hashes every stored file ("Kiểm tra toàn vẹn"). */
   'evidence.verify': query(z.object({}), IntegrityReport),
   'evidence.settings': query(z.object({}), EvidenceSettings),
-  'evidence.saveSettings': mutation(EvidenceSettings, EvidenceSettings),
+  'evidence.saveSettings': mutation(EvidenceSettings, EvidenceSettings, 'admin'),
   /** Electron only: main shows the system file dialog itself and stages what the officer picks; no path crosses from the renderer. */
   'evidence.chooseFiles': query(z.object({}), z.array(StagedFile)),
   /** Electron only: opens a copy of the file with the system application. */

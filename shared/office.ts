@@ -79,6 +79,6 @@ export const officeOps = {
   /** Whether the office is set up, and its facts. */
   'office.status': query(z.object({}), OfficeStatus),
   /** First run: the office, its territory as the root unit, its signing key and the usual agencies. */
-  'office.setup': mutation(OfficeSetupInput, OfficeDto),
-  'office.update': mutation(OfficeUpdateInput, OfficeDto),
+  'office.setup': mutation(OfficeSetupInput, OfficeDto, 'public'),
+  'office.update': mutation(OfficeUpdateInput, OfficeDto, 'admin'),
 } as const;

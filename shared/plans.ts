@@ -118,13 +118,13 @@ export type HomeOverview = z.infer<typeof HomeOverview>;
 export const planDocumentOps = {
   'plans.list': query(z.object({}), z.array(PlanSummary)),
   'plans.get': query(RecordRef, PlanDetail),
-  'plans.create': mutation(PlanInput, PlanDto),
-  'plans.update': mutation(PlanInput.extend(RevisedRef.shape), PlanDto),
+  'plans.create': mutation(PlanInput, PlanDto, 'officer'),
+  'plans.update': mutation(PlanInput.extend(RevisedRef.shape), PlanDto, 'officer'),
   /** Tombstones the plan with its targets, tasks and duties. */
-  'plans.delete': mutation(RevisedRef, z.object({ id: z.string() })),
-  'plans.createComponent': mutation(ComponentPlanFields.extend({ planId: RecordId }), ComponentPlanDto),
-  'plans.updateComponent': mutation(ComponentPlanFields.extend(RevisedRef.shape), ComponentPlanDto),
-  'plans.deleteComponent': mutation(RevisedRef, z.object({ id: z.string() })),
+  'plans.delete': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
+  'plans.createComponent': mutation(ComponentPlanFields.extend({ planId: RecordId }), ComponentPlanDto, 'officer'),
+  'plans.updateComponent': mutation(ComponentPlanFields.extend(RevisedRef.shape), ComponentPlanDto, 'officer'),
+  'plans.deleteComponent': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
   /** The assignment table (Stt, nội dung, chủ trì, phối hợp, thời gian hoàn thành) as an A4 PDF in the official layout. */
   'plans.printAssignments': query(RecordRef, z.object({ fileName: z.string(), pdfBase64: z.string() })),
 } as const;
@@ -133,11 +133,11 @@ export const planDocumentOps = {
 export const templatesOps = {
   /** The plan templates shipped with the app (the five seed plans). */
   'templates.list': query(z.object({}), z.array(TemplateInfo)),
-  'templates.importBundled': mutation(z.object({ name: z.string().max(100) }), PlanDto),
+  'templates.importBundled': mutation(z.object({ name: z.string().max(100) }), PlanDto, 'officer'),
   /** Imports a template file; a bad field is refused with its line, and nothing is written. */
   'templates.importFile': mutation(
     z.object({ fileName: z.string().max(260), content: z.string().min(1, 'Tệp rỗng').max(MAX_TEMPLATE_BYTES, 'Tệp quá lớn (tối đa 5 MB)') }),
-    PlanDto,
+    PlanDto, 'officer',
   ),
   'templates.export': query(RecordRef, z.object({ fileName: z.string(), content: z.string() })),
 } as const;

@@ -66,16 +66,16 @@ export const ExpectedReport = z.object({
 export type ExpectedReport = z.infer<typeof ExpectedReport>;
 
 export const reportingOps = {
-  'reporting.createDuty': mutation(ReportingDutyFields.extend({ planId: RecordId }), ReportingDutyDto),
-  'reporting.updateDuty': mutation(ReportingDutyFields.extend(RevisedRef.shape), ReportingDutyDto),
-  'reporting.deleteDuty': mutation(RevisedRef, z.object({ id: z.string() })),
+  'reporting.createDuty': mutation(ReportingDutyFields.extend({ planId: RecordId }), ReportingDutyDto, 'officer'),
+  'reporting.updateDuty': mutation(ReportingDutyFields.extend(RevisedRef.shape), ReportingDutyDto, 'officer'),
+  'reporting.deleteDuty': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
   'reporting.duties': query(z.object({ planId: RecordId }), z.array(ReportingDutyDto)),
   /** The expected reports of followed plans (or one plan), optionally of one year. */
   'reporting.expected': query(z.object({ planId: RecordId.optional(), year: z.number().int().optional() }), z.array(ExpectedReport)),
   /** Records one occurrence's report as sent or received, for the duty (memberId '') or one member of its group. */
   'reporting.markDelivered': mutation(
     z.object({ dutyId: RecordId, periodKey: z.string().min(1).max(20), memberId: z.string().max(40).default(''), deliveredOn: IsoDate, note: OptionalText(500) }),
-    ExpectedReport,
+    ExpectedReport, 'officer',
   ),
-  'reporting.unmarkDelivered': mutation(z.object({ dutyId: RecordId, periodKey: z.string().min(1).max(20), memberId: z.string().max(40).default('') }), ExpectedReport),
+  'reporting.unmarkDelivered': mutation(z.object({ dutyId: RecordId, periodKey: z.string().min(1).max(20), memberId: z.string().max(40).default('') }), ExpectedReport, 'officer'),
 } as const;

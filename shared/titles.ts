@@ -242,28 +242,28 @@ const Printed = z.object({ fileName: z.string(), pdfBase64: z.string() });
 export const titlesOps = {
   'criteria.list': query(z.object({}), z.array(CriteriaSetDto)),
   /** Installs the shipped sample sets not installed yet. */
-  'criteria.installSamples': mutation(z.object({}), z.object({ installed: z.number().int() })),
+  'criteria.installSamples': mutation(z.object({}), z.object({ installed: z.number().int() }), 'officer'),
   /** Saves a new set, or a new version of one; evaluations keep the version they were scored on. */
-  'criteria.save': mutation(SaveCriteriaSetInput, CriteriaSetDto),
+  'criteria.save': mutation(SaveCriteriaSetInput, CriteriaSetDto, 'officer'),
   'criteria.export': query(RecordRef, z.object({ fileName: z.string(), content: z.string() })),
-  'criteria.import': mutation(z.object({ content: z.string().max(1_000_000, 'Tệp bộ tiêu chí quá lớn (tối đa 1 MB)') }), CriteriaSetDto),
+  'criteria.import': mutation(z.object({ content: z.string().max(1_000_000, 'Tệp bộ tiêu chí quá lớn (tối đa 1 MB)') }), CriteriaSetDto, 'officer'),
   'areas.list': query(z.object({}), z.array(AreaDto)),
-  'areas.set': mutation(z.object({ unitId: RecordId, area: AreaKind }), AreaDto),
+  'areas.set': mutation(z.object({ unitId: RecordId, area: AreaKind }), AreaDto, 'officer'),
   'subjects.list': query(SubjectListInput, SubjectPage),
   'subjects.get': query(RecordRef.extend({ showIdNumber: z.boolean().default(false) }), SubjectDto),
-  'subjects.create': mutation(SubjectFields, SubjectDto),
-  'subjects.update': mutation(z.intersection(SubjectFields, RevisedRef), SubjectDto),
+  'subjects.create': mutation(SubjectFields, SubjectDto, 'officer'),
+  'subjects.update': mutation(z.intersection(SubjectFields, RevisedRef), SubjectDto, 'officer'),
   /** Tombstones the subject (audited); refused while an evaluation or a household member refers to it. */
-  'subjects.delete': mutation(RevisedRef, z.object({ id: z.string() })),
+  'subjects.delete': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
   'evaluations.list': query(EvaluationListInput, z.array(EvaluationDto)),
-  'evaluations.create': mutation(CreateEvaluationInput, EvaluationDto),
-  'evaluations.saveScores': mutation(SaveScoresInput, EvaluationDto),
-  'evaluations.advance': mutation(AdvanceInput, EvaluationDto),
-  'evaluations.delete': mutation(RevisedRef, z.object({ id: z.string() })),
+  'evaluations.create': mutation(CreateEvaluationInput, EvaluationDto, 'officer'),
+  'evaluations.saveScores': mutation(SaveScoresInput, EvaluationDto, 'officer'),
+  'evaluations.advance': mutation(AdvanceInput, EvaluationDto, 'officer'),
+  'evaluations.delete': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
   'decisions.list': query(z.object({ year: Year.optional() }), z.array(DecisionDto)),
-  'decisions.create': mutation(DecisionFields, DecisionDto),
+  'decisions.create': mutation(DecisionFields, DecisionDto, 'officer'),
   /** Tombstones the decision; its subjects go back to "Đề nghị công nhận". */
-  'decisions.delete': mutation(RevisedRef, z.object({ id: z.string() })),
+  'decisions.delete': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
   /** The decision and its annex list printed to PDF (A4, official layout). */
   'decisions.export': query(RecordRef, Printed),
   /** Recognitions per commune, title and year: what title targets count. */

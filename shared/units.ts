@@ -113,19 +113,19 @@ export const unitsOps = {
   'units.get': query(RecordRef, UnitDetail),
   /** The figures of a unit's direct children summed per year (a territory's figures are its communes'). */
   'units.figureSums': query(RecordRef, z.array(FigureSumsDto)),
-  'units.create': mutation(UnitFields.extend({ parentId: RecordId }), UnitDto),
-  'units.update': mutation(UnitFields.extend(RevisedRef.shape), UnitDto),
-  'units.move': mutation(RevisedRef.extend({ parentId: RecordId }), UnitDto),
+  'units.create': mutation(UnitFields.extend({ parentId: RecordId }), UnitDto, 'officer'),
+  'units.update': mutation(UnitFields.extend(RevisedRef.shape), UnitDto, 'officer'),
+  'units.move': mutation(RevisedRef.extend({ parentId: RecordId }), UnitDto, 'officer'),
   /** Leaves a tombstone; refused while anything references the unit. */
-  'units.delete': mutation(RevisedRef, z.object({ id: z.string() })),
-  'units.saveFigures': mutation(FigureValues.extend({ unitId: RecordId, year: Year }), UnitFiguresDto),
-  'units.saveEducation': mutation(EducationValues.extend({ unitId: RecordId, year: Year }), EducationStatusDto),
+  'units.delete': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
+  'units.saveFigures': mutation(FigureValues.extend({ unitId: RecordId, year: Year }), UnitFiguresDto, 'officer'),
+  'units.saveEducation': mutation(EducationValues.extend({ unitId: RecordId, year: Year }), EducationStatusDto, 'officer'),
   /**
    * Starts reading units from a sheet in a background job and returns its id at once. The job
    * checks (dry run) or writes everything in one transaction of its own; a bad sheet is reported
    * row by row and nothing is written.
    */
-  'units.importXlsx': job(UnitImportInput, JobStarted),
+  'units.importXlsx': job(UnitImportInput, JobStarted, 'officer'),
   /** Progress of an import job, and its outcome once finished. */
   'units.importStatus': query(JobRef, UnitImportStatus),
   /** Asks an import job to stop; it rolls back and reports 'cancelled'. */

@@ -91,6 +91,9 @@ function hasForeignFiles(dir: string): boolean {
   return existsSync(dir) && readdirSync(dir).some((name) => !own.has(name));
 }
 
+/** How long `serve` may take to stop on SIGTERM or Ctrl+C before it exits regardless. */
+const STOP_LIMIT_MS = 5000;
+
 async function serve(args: ReturnType<typeof ServeArgs.parse>): Promise<void> {
   if (!existsSync(`${RENDERER_ROOT}/index.html`)) throw new CliError('chưa có giao diện đã build; hãy chạy: npm run build:renderer');
   const foreign = hasForeignFiles(args['data-dir']);
@@ -102,6 +105,11 @@ async function serve(args: ReturnType<typeof ServeArgs.parse>): Promise<void> {
   const host = await startHttpHost(ctx, RENDERER_ROOT, args.port);
   process.stdout.write(`XHHT listening at ${host.url}\n`);
   const stop = () => {
+    // The host cuts its connections within a second; an operation that still has not finished by then is a bug, and the process must end anyway.
+    setTimeout(() => {
+      process.stderr.write(`xhht: máy chủ chưa dừng được sau ${STOP_LIMIT_MS / 1000} giây (còn thao tác chưa xong); buộc dừng\n`);
+      process.exit(1);
+    }, STOP_LIMIT_MS);
     void host.close().then(() => ctx.close()).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

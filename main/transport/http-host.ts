@@ -8,6 +8,16 @@ import { CONTENT_SECURITY_POLICY } from './security-policy.js';
 import { readStaticFile } from './static-files.js';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/**
+ * How long close() lets requests already being answered finish before it cuts
+ * every connection. server.close() alone waits for every open socket, and a
+ * browser holds sockets that count as busy: a preconnected one that has sent
+ * nothing yet (Node starts its header timer at accept, so it is never "idle",
+ * and close() stops the timer), and a keep-alive one that was mid-request at
+ * close and is then reused by the page's next request. Either kept `serve`
+ * running long after SIGTERM.
+ */
+const CLOSE_GRACE_MS = 1000;
 /** How long the rest of an oversize body is read and dropped after the 413, before the connection is cut. */
 const DRAIN_MS = 5000;
 
@@ -23,13 +33,40 @@ export async function startHttpHost(ctx: AppContext, rendererRoot: string, port 
   const token = randomBytes(24).toString('base64url');
   // Set once listening; kept rather than read from server.address(), which is null once close() has begun.
   let origin = '';
+  let closing = false;
+  /**
+   * Requests not yet done — handler settled and answer handed to the system —
+   * with their response: close() waits for them, so the database is not closed
+   * under a running operation and no answer is cut short.
+   */
+  const inFlight = new Map<Promise<void>, ServerResponse>();
   const server = createServer((req, res) => {
-    route(req, res, { ctx, rendererRoot, token, origin }).catch(() => sendError(res, 500, 'INTERNAL', 'Lỗi máy chủ nội bộ'));
+    if (closing) res.setHeader('connection', 'close');
+    const handled = route(req, res, { ctx, rendererRoot, token, origin }).catch(() => sendError(res, 500, 'INTERNAL', 'Lỗi máy chủ nội bộ'));
+    const answered = new Promise<void>((resolve) => res.once('close', () => resolve()));
+    const done = Promise.all([handled, answered]).then(() => undefined);
+    inFlight.set(done, res);
+    void done.then(() => {
+      inFlight.delete(done);
+      if (closing && inFlight.size === 0) server.closeAllConnections();
+    });
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   const actual = (server.address() as AddressInfo).port;
   origin = `127.0.0.1:${actual}`;
-  return { url: `http://127.0.0.1:${actual}/#token=${token}`, port: actual, token, close: () => new Promise((r) => server.close(() => r())) };
+  let closed: Promise<void> | null = null;
+  const close = async () => {
+    closing = true;
+    // An answer still to be written ends its connection, so a keep-alive socket cannot carry the page's next request.
+    for (const res of inFlight.values()) if (!res.headersSent) res.setHeader('connection', 'close');
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Nothing is being answered: every socket left is idle, silent or part-way through a request no one will wait for.
+    if (inFlight.size === 0) server.closeAllConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+    await Promise.all([stopped, ...inFlight.keys()]);
+    clearTimeout(cut);
+  };
+  return { url: `http://127.0.0.1:${actual}/#token=${token}`, port: actual, token, close: () => (closed ??= close()) };
 }
 
 interface HostState {

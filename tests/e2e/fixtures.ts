@@ -50,7 +50,12 @@ async function setUpOffice(url: string): Promise<void> {
   if (!envelope.ok) throw new Error(`office.setup failed: ${JSON.stringify(envelope.error)}`);
 }
 
-/** How long a server may take to stop on SIGTERM before it is killed; with a tab open it stopped in 0.2 s. */
+/**
+ * How long a server may take to stop on SIGTERM before it is killed. It stops
+ * in well under a second (the host cuts the browser's idle and preconnected
+ * sockets, which once held it past 60 s, and serve gives up by itself after
+ * 5 s); this is only a safety net, and the line it writes names a bug.
+ */
 const STOP_GRACE = 10_000;
 
 const newDataDir = () => join(mkdtempSync(join(tmpdir(), 'xhht-e2e-')), 'data');

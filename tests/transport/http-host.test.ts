@@ -105,7 +105,57 @@ describe('HTTP host', () => {
     expect(outcome.answer).toMatch(/quá lớn/);
     expect((await api('agencies.list', {})).status).toBe(200);
   });
+
+  it('closes without waiting for a browser\'s silent or kept-alive sockets', async () => {
+    const silent = await openSocket(host.port);
+    const keptAlive = await openSocket(host.port);
+    keptAlive.socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`);
+    await keptAlive.received(/<title>XHHT<\/title>/);
+    // Before the fix, close() waited for both sockets as long as the client kept them open.
+    await host.close();
+    await Promise.all([silent.ended, keptAlive.ended]);
+  });
+
+  it('answers a request already under way when it closes, then ends that connection', async () => {
+    const client = await openSocket(host.port);
+    client.socket.write(`POST /api/agencies.list HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nAuthorization: Bearer ${host.token}\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n`);
+    // Node answers "100 Continue" as it hands the request to the handler, which then waits for the body.
+    await client.received(/^HTTP\/1\.1 100 Continue/);
+    const closed = host.close();
+    client.socket.write('{}');
+    const answer = await client.received(/"ok":true/);
+    expect(answer).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
+    expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+    await Promise.all([closed, client.ended]);
+  });
 });
+
+interface OpenSocket {
+  socket: import('node:net').Socket;
+  /** Resolves with everything received once it matches. */
+  received(pattern: RegExp): Promise<string>;
+  /** Resolves when the server ends the connection. */
+  ended: Promise<void>;
+}
+
+async function openSocket(port: number): Promise<OpenSocket> {
+  const { connect } = await import('node:net');
+  const socket = connect(port, '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  let text = '';
+  const waiting: { pattern: RegExp; resolve: (text: string) => void }[] = [];
+  socket.on('data', (d: Buffer) => {
+    text += d.toString('utf8');
+    for (const w of waiting.filter((w) => w.pattern.test(text))) w.resolve(text);
+  });
+  socket.on('error', () => undefined);
+  const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  return {
+    socket,
+    received: (pattern) => (pattern.test(text) ? Promise.resolve(text) : new Promise((resolve) => waiting.push({ pattern, resolve }))),
+    ended,
+  };
+}
 
 /**
  * Uploads 40 MB as fast as the socket takes it, reading the answer meanwhile.

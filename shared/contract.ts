@@ -7,6 +7,7 @@ import type { OpSpec } from './op.js';
 import { plansOps } from './plans.js';
 import { searchOps } from './search.js';
 import { titlesOps } from './titles.js';
+import { certificatesOps } from './certificates.js';
 import { titlesImportOps } from './titles-import.js';
 import { unitsOps } from './units.js';
 
@@ -23,6 +24,7 @@ export const contract = {
   ...evidenceOps,
   ...titlesOps,
   ...titlesImportOps,
+  ...certificatesOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

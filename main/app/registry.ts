@@ -8,6 +8,7 @@ import { searchHandlers } from '../search/index.js';
 import { targetsHandlers } from '../targets/index.js';
 import { tasksHandlers } from '../tasks/index.js';
 import { titlesHandlers } from '../titles/index.js';
+import { certificatesHandlers } from '../certificates/index.js';
 import { unitsHandlers } from '../units/index.js';
 import type { Handlers } from './handlers.js';
 
@@ -25,4 +26,5 @@ export const handlers: Handlers = {
   ...homeHandlers,
   ...evidenceHandlers,
   ...titlesHandlers,
+  ...certificatesHandlers,
 };

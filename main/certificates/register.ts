@@ -1,9 +1,9 @@
-import { nextRegisterSeq, registerNumberLabel } from '../../shared/certificates.js';
+import { nextRegisterSeq, registerNumberLabel, type CertificateDto, type RegisterList, type ReprintDto } from '../../shared/certificates.js';
 import { formatDateVi, type IsoDate } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
 import { TITLE_LABELS, TitleKind } from '../../shared/titles-criteria.js';
 import { notSetUp, type AppContext } from '../app/context.js';
-import { insertRecord, loadLiveRow, updateRecord, type ReadDb, type Tx } from '../db/records.js';
+import { assertRevision, insertRecord, loadLiveRow, updateRecord, type ReadDb, type Tx } from '../db/records.js';
 import { loadOffice } from '../office/index.js';
 import { loadUnitTree } from '../units/index.js';
 import type { CertificateReprintsTable, CertificatesTable } from './certificates.tables.js';
@@ -248,3 +248,62 @@ export async function revokeCertificate(tx: Tx, ctx: AppContext, certificateId: 
   return updateRecord(tx, ctx, 'certificates', row, { revokedOn: date, revokeReason: reason.trim(), revokedBy: ctx.actor });
 }
 
+
+function toDto(row: CertificatesTable, reprintCount: number): CertificateDto {
+  const { deletedAt: _deleted, ...rest } = row;
+  const title = TitleKind.parse(row.title);
+  return { ...rest, title, registerNumber: registerNumberLabel(row.registerSeq, row.year, title), issuedAt: row.createdAt, reprintCount };
+}
+
+async function reprintCounts(db: ReadDb, certificateIds: readonly string[]): Promise<Map<string, number>> {
+  if (certificateIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('certificateReprints')
+    .select(['certificateId', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('deletedAt', 'is', null)
+    .where('certificateId', 'in', [...certificateIds])
+    .groupBy('certificateId')
+    .execute();
+  return new Map(rows.map((r) => [r.certificateId, Number(r.count)]));
+}
+
+/** The register of a year and title (or all of them), in number order, with the registers that exist for the filters. */
+export async function listRegister(db: ReadDb, filter: { year?: number; title?: TitleKind }): Promise<RegisterList> {
+  let query = db.selectFrom('certificates').selectAll().where('deletedAt', 'is', null);
+  if (filter.year !== undefined) query = query.where('year', '=', filter.year);
+  if (filter.title) query = query.where('title', '=', filter.title);
+  const rows = await query.orderBy('year', 'desc').orderBy('title').orderBy('registerSeq').execute();
+  const counts = await reprintCounts(db, rows.map((r) => r.id));
+  const registers = await db
+    .selectFrom('certificates')
+    .select(['year', 'title', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('deletedAt', 'is', null)
+    .groupBy(['year', 'title'])
+    .orderBy('year', 'desc')
+    .orderBy('title')
+    .execute();
+  return {
+    certificates: rows.map((r) => toDto(r, counts.get(r.id) ?? 0)),
+    registers: registers.map((r) => ({ year: r.year, title: TitleKind.parse(r.title), count: Number(r.count) })),
+  };
+}
+
+export async function listReprints(db: ReadDb, certificateId: string): Promise<ReprintDto[]> {
+  const rows = await db.selectFrom('certificateReprints').selectAll().where('certificateId', '=', certificateId).where('deletedAt', 'is', null).orderBy('createdAt').execute();
+  return rows.map((r) => ({ id: r.id, certificateId: r.certificateId, at: r.createdAt, actor: r.actor, reason: r.reason }));
+}
+
+/** The register page's "Cấp lại" action: logs who, when and why, on the revision the officer saw. */
+export async function reprintFromRegister(tx: Tx, ctx: AppContext, input: { id: string; rev: number; reason: string }): Promise<CertificateDto> {
+  const row = await loadCertificate(tx, input.id);
+  assertRevision(row, input.rev, 'Giấy công nhận');
+  await logReprint(tx, ctx, input.id, input.reason);
+  return toDto(row, (await reprintCounts(tx, [row.id])).get(row.id) ?? 0);
+}
+
+export async function revokeFromRegister(tx: Tx, ctx: AppContext, input: { id: string; rev: number; reason: string; date: IsoDate }): Promise<CertificateDto> {
+  const row = await loadCertificate(tx, input.id);
+  assertRevision(row, input.rev, 'Giấy công nhận');
+  const after = await revokeCertificate(tx, ctx, input.id, input.reason, input.date);
+  return toDto(after, (await reprintCounts(tx, [row.id])).get(row.id) ?? 0);
+}

@@ -4,7 +4,6 @@ import { registerNumberLabel, type SignedContent, type VerifyResult } from '../.
 import { formatDateVi } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
 import { TITLE_LABELS } from '../../shared/titles-criteria.js';
-import type { AppContext } from '../app/context.js';
 import type { ReadDb } from '../db/records.js';
 import { loadOffice, signWithOfficeKey } from '../office/index.js';
 
@@ -123,8 +122,3 @@ export async function verifyCertificatePayload(db: ReadDb, text: string): Promis
   return { status: 'hop_le', message: `Chữ ký hợp lệ: mã do XHHT của ${key.issuer} cấp, nội dung đúng như đã ký.`, content, issuer: key.issuer, revokedOn: null, revokeReason: null };
 }
 
-export async function ownKeyId(ctx: AppContext): Promise<string> {
-  const office = await loadOffice(ctx.db);
-  if (!office) throw new AppError('NOT_SET_UP', 'Cơ quan chưa được thiết lập. Hãy hoàn tất bước thiết lập ban đầu.');
-  return keyIdOf(office.publicKey);
-}

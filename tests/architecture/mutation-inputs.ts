@@ -17,6 +17,21 @@ export interface WriteCase<K extends WritingOpName> {
   settle?: (app: TestApp, output: unknown) => Promise<void>;
 }
 
+/** A certificate just given for a recognition of the demo decision that holds no valid one yet (issue 14). */
+const aCertificate = async (app: TestApp) => {
+  const { issueCertificates } = await import('../../main/certificates/index.js');
+  const { inTransaction } = await import('../../main/db/records.js');
+  const taken = (await app.ctx.db.selectFrom('certificates').select('recognitionId').where('revokedOn', 'is', null).execute()).map((r) => r.recognitionId);
+  const entry = await app.ctx.db.selectFrom('titleDecisionEntries').select('id').where('deletedAt', 'is', null).where('id', 'not in', taken.length > 0 ? taken : ['']).executeTakeFirstOrThrow();
+  const [issued] = await inTransaction(app.ctx, (tx) => issueCertificates(tx, app.ctx, [entry.id]));
+  const row = await app.ctx.db.selectFrom('certificates').select(['id', 'rev']).where('id', '=', issued!.certificateId).executeTakeFirstOrThrow();
+  return { id: row.id, rev: row.rev };
+};
+const anotherOfficeKey = async (officeName: string) => {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const publicKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }) as string;
+  return { publicKey, officeName, officeCode: '871', note: 'Đối chiếu dấu vân tay qua điện thoại' };
+};
 const firstPlan = async (app: TestApp) => (await app.call('plans.list', {}))[0]!;
 const firstTask = async (app: TestApp) => (await app.call('tasks.list', { planId: (await firstPlan(app)).id }))[0]!;
 const agency = async (app: TestApp, shortName: string) => (await app.call('agencies.list', {})).find((a) => a.shortName === shortName)!;
@@ -300,6 +315,10 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'evaluations.delete': { input: async (app) => anEvaluation(app) },
   'decisions.create': { input: async (app) => aDecisionInput(app) },
   'decisions.delete': { input: async (app) => app.call('decisions.create', await aDecisionInput(app)) },
+  'certificates.logReprint': { input: async (app) => ({ ...(await aCertificate(app)), reason: 'Người nhận làm mất bản cũ' }) },
+  'certificates.revoke': { input: async (app) => ({ ...(await aCertificate(app)), reason: 'Cấp nhầm người', date: '2026-11-20' }) },
+  'certificates.trustAdd': { input: async () => anotherOfficeKey('Phòng GD&ĐT huyện Hồng Ngự') },
+  'certificates.trustRemove': { input: async (app) => app.call('certificates.trustAdd', await anotherOfficeKey('Phòng GD&ĐT huyện Tam Nông')) },
   'subjects.importXlsx': {
     input: async (app) => {
       const { personSheet } = await import('../fixtures/persons-sheet.js');

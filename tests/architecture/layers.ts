@@ -17,6 +17,8 @@ export const PACKAGE_LAYERS: Record<string, Layer[]> = {
   '@fontsource/tinos': ['main'],
   'playwright-core': ['main', 'tests'],
   qrcode: ['main', 'tests'],
+  yazl: ['main', 'tests'],
+  yauzl: ['main', 'tests'],
   docx: ['main', 'tests'],
   electron: ['electron'],
   react: ['renderer'],

@@ -9,6 +9,7 @@ import { EmptyState } from '../components/EmptyState';
 import { QueryView } from '../components/QueryStatus';
 import { useConfirmDelete } from '../components/useConfirmDelete';
 import { base64ToBlob, downloadBlob } from '../plans/common/download';
+import { ExportListButton } from './ListExportButtons';
 
 /** Recognition decisions, printed with their annex list. */
 export function DecisionsTab({ onOpenEvaluations }: { onOpenEvaluations: () => void }) {
@@ -46,6 +47,7 @@ export function DecisionsTab({ onOpenEvaluations }: { onOpenEvaluations: () => v
           <Button size="small" loading={printing === row.id} onClick={() => void print(row)} aria-label={`In quyết định ${row.number}`}>
             In (PDF)
           </Button>
+          <ExportListButton size="small" label="Danh sách (Excel)" ariaLabel={`Xuất danh sách được công nhận theo quyết định ${row.number}`} input={{ list: 'decision', id: row.id, showIdNumbers: false }} askForIds />
           <Button
             size="small"
             type="link"

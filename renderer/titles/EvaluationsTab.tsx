@@ -9,6 +9,8 @@ import { EmptyState } from '../components/EmptyState';
 import { QueryView } from '../components/QueryStatus';
 import { useConfirmDelete } from '../components/useConfirmDelete';
 import { DecisionFormModal } from './DecisionFormModal';
+import { ImportListModal } from './ImportListModal';
+import { ExportListButton } from './ListExportButtons';
 import { ScoreFormModal } from './ScoreFormModal';
 import { YEAR_OPTIONS, useUnitOptions } from './lookups';
 
@@ -32,6 +34,7 @@ export function EvaluationsTab({ onOpenSubjects }: { onOpenSubjects: () => void 
   const [scoring, setScoring] = useState<EvaluationDto | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [deciding, setDeciding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const { communes } = useUnitOptions();
   const confirmDelete = useConfirmDelete();
   const list = useQuery(apiQuery('evaluations.list', { year, title, communeId, status }));
@@ -78,7 +81,11 @@ export function EvaluationsTab({ onOpenSubjects }: { onOpenSubjects: () => void 
         <Select aria-label="Danh hiệu" options={TITLE_OPTIONS} value={title} onChange={(t) => (setTitle(t), setSelected([]))} style={{ width: 260 }} />
         <Select aria-label="Xã" allowClear placeholder="Tất cả xã" options={communes} value={communeId} onChange={setCommuneId} style={{ width: 200 }} />
         <Select aria-label="Bước" allowClear placeholder="Mọi bước" options={STATUS_OPTIONS} value={status} onChange={setStatus} style={{ width: 190 }} />
-        <Button type="primary" disabled={proposals.length === 0} onClick={() => setDeciding(true)} style={{ marginLeft: 'auto' }}>
+        <Button onClick={() => setImporting(true)} style={{ marginLeft: 'auto' }}>
+          Nhập điểm từ Excel
+        </Button>
+        <ExportListButton input={{ list: 'evaluations', year, title, communeId, status, showIdNumbers: false }} askForIds />
+        <Button type="primary" disabled={proposals.length === 0} onClick={() => setDeciding(true)}>
           Lập quyết định công nhận ({proposals.length})
         </Button>
       </Flex>
@@ -104,6 +111,7 @@ export function EvaluationsTab({ onOpenSubjects }: { onOpenSubjects: () => void 
           />
         )}
       </QueryView>
+      {importing && <ImportListModal kind="evaluation" year={year} onClose={() => setImporting(false)} />}
       {scoring && <ScoreFormModal evaluation={scoring} onClose={() => setScoring(null)} />}
       {deciding && (
         <DecisionFormModal

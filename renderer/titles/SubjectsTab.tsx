@@ -8,7 +8,8 @@ import { EmptyState } from '../components/EmptyState';
 import { LoadError } from '../components/QueryStatus';
 import { useDebouncedValue } from '../components/useDebouncedValue';
 import { useUnitOptions } from './lookups';
-import { ImportPersonsModal } from './ImportPersonsModal';
+import { ImportListModal } from './ImportListModal';
+import { ExportListButton } from './ListExportButtons';
 import { NewEvaluationModal } from './NewEvaluationModal';
 import { SubjectFormModal } from './SubjectFormModal';
 
@@ -94,12 +95,11 @@ export function SubjectsTab() {
             <Typography.Text>Hiện đầy đủ số CCCD</Typography.Text>
           </Flex>
         )}
-        {kind === 'person' && (
-          <Button onClick={() => setImporting(true)} style={{ marginLeft: 'auto' }}>
-            Nhập từ Excel
-          </Button>
-        )}
-        <Button type="primary" onClick={() => setEditing({ subject: null })} style={kind === 'person' ? undefined : { marginLeft: 'auto' }}>
+        <Button onClick={() => setImporting(true)} style={{ marginLeft: 'auto' }}>
+          Nhập từ Excel
+        </Button>
+        <ExportListButton input={{ list: 'subjects', kind, unitId, search: debounced, showIdNumbers: showIds }} />
+        <Button type="primary" onClick={() => setEditing({ subject: null })}>
           Thêm {SUBJECT_KIND_LABELS[kind].toLocaleLowerCase('vi')}
         </Button>
       </Flex>
@@ -125,7 +125,7 @@ export function SubjectsTab() {
         />
       )}
       {editing && <SubjectFormModal kind={kind} subject={editing.subject} onClose={() => setEditing(null)} />}
-      {importing && <ImportPersonsModal onClose={() => setImporting(false)} />}
+      {importing && <ImportListModal kind={kind} onClose={() => setImporting(false)} />}
       {evaluating && <NewEvaluationModal subject={evaluating} onClose={() => setEvaluating(null)} />}
     </Card>
   );

@@ -31,6 +31,7 @@ export interface CertificateView {
   /** Printed date of the certificate (the decision's date). */
   issuedOn: string;
   reprint: boolean;
+  /** Empty on a preview of a certificate not printed yet. */
   qrPayload: string;
 }
 
@@ -91,6 +92,7 @@ h1 { margin: 9mm 0 2mm; text-align: center; font-size: 30pt; letter-spacing: 1.5
 .bottom { position: absolute; left: 8mm; right: 8mm; bottom: 4mm; display: flex; justify-content: space-between; align-items: flex-end; }
 .qr { width: 70mm; text-align: center; font-size: 10.5pt; line-height: 1.3; }
 .qr svg { display: block; margin: 0 auto 1mm; }
+.qr-placeholder { margin: 0 auto 1mm; border: 0.3mm dashed #555; display: flex; align-items: center; justify-content: center; text-align: center; font-style: italic; }
 .register { font-size: 12.5pt; font-weight: 700; margin-bottom: 2mm; }
 .sign { width: 95mm; text-align: center; font-size: 13.5pt; line-height: 1.35; }
 .sign .date { font-style: italic; }
@@ -106,6 +108,9 @@ function holderFacts(view: CertificateView): string[] {
   if (where.length > 0) lines.push(`${view.isPerson ? 'Nơi cư trú' : 'Địa chỉ'}: ${where.join(', ')}`);
   return lines;
 }
+
+/** Where the QR goes on a preview of a certificate not printed yet: the payload is signed when its number is given. */
+const QR_PLACEHOLDER = `<div class="qr-placeholder" style="width:${QR_SIZE_MM}mm;height:${QR_SIZE_MM}mm">Mã QR được tạo khi in</div>`;
 
 /** One certificate's page, without the document around it. */
 export function certificatePage(view: CertificateView, template: CertificateTemplate): string {
@@ -125,7 +130,7 @@ ${view.reprint ? '<div class="reprint">(Bản cấp lại)</div>' : ''}
 <div class="facts">${facts}</div>
 <div class="achievement">${escapeHtml(template.achievement)} năm ${view.year}</div>
 <div class="decision">(Theo Quyết định số ${escapeHtml(view.decisionNumber)} ngày ${escapeHtml(formatDateVi(view.decisionDate))} của ${escapeHtml(view.decisionAuthority)})</div>
-<div class="bottom"><div class="qr"><div class="register">Số vào sổ: ${escapeHtml(view.registerNumber)}</div>${qrSvg(view.qrPayload)}Quét mã để xác minh giấy do XHHT của đơn vị cấp</div>
+<div class="bottom"><div class="qr"><div class="register">Số vào sổ: ${escapeHtml(view.registerNumber)}</div>${view.qrPayload ? qrSvg(view.qrPayload) : QR_PLACEHOLDER}Quét mã để xác minh giấy do XHHT của đơn vị cấp</div>
 <div class="sign"><div class="date">${escapeHtml(officialDateLine(place, view.issuedOn))}</div><div class="role">${escapeHtml(upper(signerTitle)).replace(/\n/g, '<br>')}</div><div class="seal"></div><div class="name">${escapeHtml(signerName)}</div></div></div>
 </div></section>`;
 }
@@ -138,4 +143,28 @@ export function certificatesDocument(pages: readonly string[], fontFaces: string
 <body>
 ${pages.join('\n')}
 </body></html>`;
+}
+
+/** A made-up certificate in a template's wording, for the settings page (its QR says so). */
+export function sampleView(titleLabel: string, isPerson: boolean): CertificateView {
+  return {
+    registerNumber: '1/2025/MAU',
+    titleLabel,
+    year: 2025,
+    isPerson,
+    holderName: isPerson ? 'Nguyễn Văn Mẫu' : 'Hộ ông Nguyễn Văn Mẫu',
+    birthYear: isPerson ? 1980 : null,
+    address: '',
+    hamlet: 'Ấp Mẫu',
+    commune: 'xã Mẫu',
+    decisionNumber: '01/QĐ-UBND',
+    decisionDate: '2025-12-20',
+    decisionAuthority: 'Ủy ban nhân dân xã Mẫu',
+    signerTitle: 'Chủ tịch',
+    signerName: 'Trần Văn Ký',
+    place: 'Mẫu',
+    issuedOn: '2025-12-20',
+    reprint: false,
+    qrPayload: 'MAU - KHONG CO GIA TRI XAC MINH',
+  };
 }

@@ -20,3 +20,4 @@ export const certificatesHandlers: FeatureHandlers<typeof certificatesOps> = {
   'certificates.trustAdd': (input, ctx) => inTransaction(ctx, (tx) => addTrustedKey(tx, ctx, input)),
   'certificates.trustRemove': (input, ctx) => inTransaction(ctx, (tx) => removeTrustedKey(tx, ctx, input)),
 };
+export { verifyCertificateCommand } from './verify-command.js';

@@ -33,7 +33,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export function readCommandLine(argv: string[]): { command: string | undefined; values: Record<string, unknown> } {
+export function readCommandLine(argv: string[]): { command: string | undefined; values: Record<string, unknown>; operands: string[] } {
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -41,7 +41,7 @@ export function readCommandLine(argv: string[]): { command: string | undefined; 
     throw new CliError(`tùy chọn không hợp lệ: ${(error as Error).message.split('\n')[0]} (xem --help)`);
   }
   const { positionals, values } = parsed;
-  return { command: values.help ? 'help' : positionals[0], values };
+  return { command: values.help ? 'help' : positionals[0], values, operands: positionals.slice(1) };
 }
 
 export function parseCommandArgs<T extends z.ZodType>(schema: T, values: Record<string, unknown>): z.output<T> {

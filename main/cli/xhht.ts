@@ -6,6 +6,7 @@ import { composeApp, DATABASE_FILE } from '../app/compose.js';
 import { LOCK_FILE, LOCK_OWNER_FILE } from '../app/data-dir-lock.js';
 import { loadDemo } from '../demo/demo.service.js';
 import { verifyFilesCommand } from '../evidence/index.js';
+import { verifyCertificateCommand } from '../certificates/index.js';
 import { loadOffice, setUpOffice } from '../office/index.js';
 import { startHttpHost } from '../transport/http-host.js';
 import { CliError, DataDirArgs, InitArgs, ServeArgs, parseCommandArgs, readCommandLine, territoryFromOfficeName } from './cli-args.js';
@@ -24,13 +25,15 @@ Lệnh:
           --data-dir THƯ_MỤC [--port SỐ] (0 = cổng trống bất kỳ) [--demo] (tạo dữ liệu mẫu nếu thư mục trống)
   verify-files  Kiểm tra toàn vẹn các tệp minh chứng (băm lại từng tệp); mã thoát 1 khi có tệp mất hoặc hỏng
           --data-dir THƯ_MỤC
+  verify-certificate  Xác minh mã QR của giấy công nhận; mã thoát 0 chỉ khi hợp lệ
+          --data-dir THƯ_MỤC 'XH1:…' (đặt mã trong dấu nháy đơn)
   --help  In hướng dẫn này
 `;
 
 export const RENDERER_ROOT = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 async function run(argv: string[]): Promise<void> {
-  const { command, values } = readCommandLine(argv);
+  const { command, values, operands } = readCommandLine(argv);
   switch (command) {
     case 'help':
     case undefined:
@@ -44,6 +47,9 @@ async function run(argv: string[]): Promise<void> {
       return serve(parseCommandArgs(ServeArgs, values));
     case 'verify-files':
       if (!(await verifyFilesCommand(parseCommandArgs(DataDirArgs, values)['data-dir'], composeApp))) process.exitCode = 1;
+      return;
+    case 'verify-certificate':
+      if (!(await verifyCertificateCommand(parseCommandArgs(DataDirArgs, values)['data-dir'], operands, composeApp))) process.exitCode = 1;
       return;
     default:
       throw new CliError(`không có lệnh "${command}" (xem --help)`);

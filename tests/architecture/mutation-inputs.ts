@@ -319,6 +319,8 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'certificates.revoke': { input: async (app) => ({ ...(await aCertificate(app)), reason: 'Cấp nhầm người', date: '2026-11-20' }) },
   'certificates.trustAdd': { input: async () => anotherOfficeKey('Phòng GD&ĐT huyện Hồng Ngự') },
   'certificates.trustRemove': { input: async (app) => app.call('certificates.trustAdd', await anotherOfficeKey('Phòng GD&ĐT huyện Tam Nông')) },
+  'subjects.savePreset': { input: async () => ({ kind: 'person', name: 'Mẫu xã Tân Hộ Cơ', columns: { name: 'Tên người', commune: 'Đơn vị xã' } }) },
+  'subjects.deletePreset': { input: async (app) => ({ id: (await app.call('subjects.savePreset', { kind: 'household', name: 'Mẫu hộ', columns: { name: 'Chủ hộ' } })).id }) },
   'subjects.importXlsx': {
     input: async (app) => {
       const { personSheet } = await import('../fixtures/persons-sheet.js');

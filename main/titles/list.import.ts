@@ -396,9 +396,13 @@ function evaluationList(sqlite: Database.Database, set: LoadedSet, year: number,
       const field = `${SCORE_FIELD_PREFIX}${indicator.code}`;
       const score = scoreOf(r.cell(field), indicator.kind === 'passFail');
       if (typeof score === 'string') reader.fail(field, score);
-      else if (score !== null) scores[indicator.code] = score;
+      else if (score !== null) {
+        // Checked one at a time, so the problems come in the sheet's column order.
+        const [issue] = checkScores(definition, { [indicator.code]: score });
+        if (issue) reader.fail(field, issue.message);
+        else scores[indicator.code] = score;
+      }
     }
-    for (const issue of checkScores(definition, scores)) reader.fail(`${SCORE_FIELD_PREFIX}${issue.indicator}`, issue.message);
     if (failed || !subject) return null;
     const isUnit = subjectKind === 'unit';
     return {

@@ -94,7 +94,7 @@ describe('titles.exportList', () => {
     ]);
     const template = await readBack(await app.call('subjects.importTemplate', { kind: 'household' }));
     expect(template.get('Danh sách')).toEqual([['Tên hộ (chủ hộ)', 'Địa chỉ', 'Xã', 'Ấp', 'Ghi chú']]);
-    expect(template.get('Hướng dẫn')![1]).toEqual(['Tên hộ (chủ hộ)', 'Bắt buộc', null]);
+    expect(template.get('Hướng dẫn')![1]).toEqual(['Tên hộ (chủ hộ)', 'Bắt buộc', 'Viết đủ, có dấu; trùng tên trong cùng ấp thì bị báo']);
   });
 
   it('exports the year’s evaluations as filtered, and a decision’s recognised list in its order', async () => {

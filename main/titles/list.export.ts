@@ -246,6 +246,7 @@ export async function importTemplate(db: ReadDb, kind: ImportKind, criteriaSetId
   const preset = templatePreset(kind, criteria);
   const fields = importFields(kind, criteria);
   const hints: Record<string, string> = {
+    name: kind === 'evaluation' ? 'Tên đối tượng như đã có trong dữ liệu (cá nhân: kèm CCCD hoặc năm sinh)' : 'Viết đủ, có dấu; trùng tên trong cùng ấp thì bị báo',
     birthYear: 'Năm (1980) hoặc ngày sinh dd/mm/yyyy',
     gender: 'Nam hoặc Nữ',
     idNumber: '12 chữ số (định dạng ô là Văn bản để giữ số 0 đầu)',

@@ -30,6 +30,11 @@ const OPTIONS = {
   province: { type: 'string' },
   port: { type: 'string' },
   demo: { type: 'boolean' },
+  year: { type: 'string' },
+  title: { type: 'string' },
+  decision: { type: 'string' },
+  out: { type: 'string' },
+  reprint: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

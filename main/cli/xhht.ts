@@ -6,7 +6,7 @@ import { composeApp, DATABASE_FILE } from '../app/compose.js';
 import { LOCK_FILE, LOCK_OWNER_FILE } from '../app/data-dir-lock.js';
 import { loadDemo } from '../demo/demo.service.js';
 import { verifyFilesCommand } from '../evidence/index.js';
-import { verifyCertificateCommand } from '../certificates/index.js';
+import { PrintCertificatesArgs, printCertificatesCommand, verifyCertificateCommand } from '../certificates/index.js';
 import { loadOffice, setUpOffice } from '../office/index.js';
 import { startHttpHost } from '../transport/http-host.js';
 import { CliError, DataDirArgs, InitArgs, ServeArgs, parseCommandArgs, readCommandLine, territoryFromOfficeName } from './cli-args.js';
@@ -27,6 +27,9 @@ Lệnh:
           --data-dir THƯ_MỤC
   verify-certificate  Xác minh mã QR của giấy công nhận; mã thoát 0 chỉ khi hợp lệ
           --data-dir THƯ_MỤC 'XH1:…' (đặt mã trong dấu nháy đơn)
+  print-certificates  In giấy công nhận ra một tệp PDF (cấp số vào sổ cho giấy chưa in); tiến độ in ra stderr
+          --data-dir THƯ_MỤC --year NĂM [--title cong_dan|gia_dinh|dong_ho|cong_dong|cong_dong_xa|don_vi]
+          [--decision SỐ_QUYẾT_ĐỊNH] --out TỆP.pdf [--reprint "LÝ DO"] (in lại cả giấy đã in, ghi là bản cấp lại)
   --help  In hướng dẫn này
 `;
 
@@ -50,6 +53,9 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'verify-certificate':
       if (!(await verifyCertificateCommand(parseCommandArgs(DataDirArgs, values)['data-dir'], operands, composeApp))) process.exitCode = 1;
+      return;
+    case 'print-certificates':
+      await printCertificatesCommand(parseCommandArgs(PrintCertificatesArgs, values), composeApp, process.stderr);
       return;
     default:
       throw new CliError(`không có lệnh "${command}" (xem --help)`);

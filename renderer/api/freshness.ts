@@ -23,6 +23,9 @@ export const QUERY_READS: Partial<Record<QueryOpName, readonly string[]>> = {
   'tasks.progressReports': ['taskProgress', 'tasks', 'agencies', 'taskOccurrences'],
   'reporting.duties': ['reportingDuties', 'plans', 'agencies', 'dutyOccurrences'],
   'reporting.expected': ['reportingDuties', 'reportReceipts', 'plans', 'agencies', 'dutyOccurrences', 'taskOccurrences', 'tasks', 'units'],
+  'certificates.list': ['certificates', 'certificateReprints'],
+  'certificates.reprints': ['certificateReprints'],
+  'certificates.trustList': ['certificateTrustedKeys', 'office'],
   'home.overview': ['plans', 'planReferences', 'tasks', 'taskAgencies', 'taskCommunes', 'targets', 'targetActuals', 'targetUnitValues', 'reportingDuties', 'reportReceipts', 'units', 'unitFigures', 'unitEducation', 'agencies', 'taskOccurrences', 'dutyOccurrences'],
 };
 

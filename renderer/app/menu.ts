@@ -6,6 +6,7 @@ export const MENU_ITEMS = [
   { key: '/agency-work', label: 'Việc của cơ quan' },
   { key: '/reports', label: 'Báo cáo định kỳ' },
   { key: '/titles', label: 'Danh hiệu học tập' },
+  { key: '/certificates', label: 'Giấy công nhận' },
   { key: '/units', label: 'Đơn vị hành chính' },
   { key: '/agencies', label: 'Cơ quan, đơn vị' },
   { key: '/evidence', label: 'Kho minh chứng' },

@@ -4,6 +4,7 @@ import { evidenceRoutes } from '../evidence/routes';
 import { plansRoutes } from '../plans/routes';
 import { settingsRoutes } from '../settings/routes';
 import { titlesRoutes } from '../titles/routes';
+import { certificatesRoutes } from '../certificates/routes';
 import { lazyPage } from './lazyPage';
 import { unitsRoutes } from '../units/routes';
 import { NotFoundPage } from './NotFoundPage';
@@ -21,6 +22,7 @@ export const appRoutes: RouteObject[] = [
   ...agenciesRoutes,
   ...evidenceRoutes,
   ...titlesRoutes,
+  ...certificatesRoutes,
   ...settingsRoutes,
   { path: '*', element: <NotFoundPage /> },
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { certificatePrintOps } from './certificate-print.js';
 import { IsoDate } from './dates.js';
 import { mutation, query } from './op.js';
 import { RevisedRef, SyncRowDto } from './sync-row.js';
@@ -146,4 +147,5 @@ export const certificatesOps = {
   'certificates.trustList': query(z.object({}), TrustList),
   'certificates.trustAdd': mutation(TrustAddInput, TrustedKeyDto, 'admin'),
   'certificates.trustRemove': mutation(RevisedRef, z.object({ id: z.string() }), 'admin'),
+  ...certificatePrintOps,
 } as const;

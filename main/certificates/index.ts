@@ -21,3 +21,4 @@ export const certificatesHandlers: FeatureHandlers<typeof certificatesOps> = {
   'certificates.trustRemove': (input, ctx) => inTransaction(ctx, (tx) => removeTrustedKey(tx, ctx, input)),
 };
 export { verifyCertificateCommand } from './verify-command.js';
+export { printCertificatesCommand, PrintCertificatesArgs } from './print-command.js';

@@ -1,4 +1,5 @@
 import type { Contract, InputOf, OpName } from '../../shared/contract.js';
+import { defaultCertificateTemplate } from '../../shared/certificate-templates.js';
 import type { TestApp } from '../support/test-app.js';
 import { TAN_HONG_OFFICE } from '../support/test-app.js';
 
@@ -317,6 +318,15 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'decisions.delete': { input: async (app) => app.call('decisions.create', await aDecisionInput(app)) },
   'certificates.logReprint': { input: async (app) => ({ ...(await aCertificate(app)), reason: 'Người nhận làm mất bản cũ' }) },
   'certificates.revoke': { input: async (app) => ({ ...(await aCertificate(app)), reason: 'Cấp nhầm người', date: '2026-11-20' }) },
+  'certificates.print': {
+    input: async (app) => ({ decisionId: (await app.call('decisions.list', {}))[0]!.id, reprintReason: 'In lại cả đợt để kiểm tra' }),
+    settle: async (_app, output) => {
+      const { waitForPrint } = await import('../../main/certificates/print-jobs.js');
+      const status = await waitForPrint((output as { jobId: string }).jobId);
+      if (status.phase !== 'done') throw new Error(`print ended ${status.phase}: ${status.message}`);
+    },
+  },
+  'certificates.saveTemplate': { input: async () => ({ ...defaultCertificateTemplate('cong_dan'), heading: 'GIẤY CHỨNG NHẬN' }) },
   'certificates.trustAdd': { input: async () => anotherOfficeKey('Phòng GD&ĐT huyện Hồng Ngự') },
   'certificates.trustRemove': { input: async (app) => app.call('certificates.trustAdd', await anotherOfficeKey('Phòng GD&ĐT huyện Tam Nông')) },
   'subjects.savePreset': { input: async () => ({ kind: 'person', name: 'Mẫu xã Tân Hộ Cơ', columns: { name: 'Tên người', commune: 'Đơn vị xã' } }) },

@@ -6,10 +6,13 @@
  * through the real dispatcher. Rows are bulk-inserted for setup speed; the
  * queries are the product's.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { foldText } from '../../shared/text.js';
 import { composeApp } from '../../main/app/compose.js';
 import { dispatch } from '../../main/app/dispatch.js';
@@ -19,6 +22,7 @@ import { setUpOffice } from '../../main/office/index.js';
 import { createUnitInTx } from '../../main/units/index.js';
 
 const PERSONS = Number(process.argv[2] ?? 1_000_000);
+const IMPORT_ROWS = 100_000;
 const COMMUNES = 50;
 const HAMLETS = 20;
 const QUERIES = 500;
@@ -75,4 +79,49 @@ try {
   await ctx.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A 100,000-row persons list (the national CDHT form's columns and the hamlet)
+ * checked and then imported through the dispatcher, beside exceljs's streaming
+ * read alone of the same file; each in its own process so each peak RSS is its own.
+ */
+async function writePersonsWorkbook(file: string): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
+  const sheet = book.addWorksheet('Danh sách');
+  sheet.addRow(['STT', 'CCCD', 'Họ tên', 'Giới tính', 'Năm sinh', 'Dân tộc', 'Tôn giáo', 'Tỉnh', 'Xã', 'Ấp']).commit();
+  for (let n = 0; n < IMPORT_ROWS; n++) {
+    // Distinct by CCCD, and by name + birth year + hamlet: the hamlet follows n mod 1000, the year n / 1000,
+    // and the name n mod 5616, so the two rows sharing a hamlet and a year (n, n + 60,000) differ by name.
+    const name = `${FAMILY[n % FAMILY.length]} ${MIDDLE[Math.floor(n / FAMILY.length) % MIDDLE.length]} ${GIVEN[Math.floor(n / (FAMILY.length * MIDDLE.length)) % GIVEN.length]}`;
+    sheet.addRow([n + 1, `0871${String(n).padStart(8, '0')}`, name, n % 2 ? 'Nữ' : 'Nam', `${1 + (n % 28)}/${1 + (n % 12)}/${1940 + (Math.floor(n / 1000) % 60)}`, 'Kinh', 'Không', 'Đồng Tháp', `Xã số ${n % 50}`, `Ấp số ${Math.floor(n / 50) % 20}`]).commit();
+  }
+  sheet.commit();
+  await book.commit();
+}
+
+function child(script: string, ...args: string[]): Record<string, unknown> {
+  const path = fileURLToPath(new URL(script, import.meta.url));
+  const out = execFileSync(process.execPath, [...process.execArgv, path, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, unknown>;
+}
+
+const importDir = mkdtempSync(join(tmpdir(), 'xhht-bench-titles-import-'));
+try {
+  const file = join(importDir, 'ca-nhan-100k.xlsx');
+  await writePersonsWorkbook(file);
+  const read = child('./import-bench-child.ts', 'read', file);
+  mkdirSync(join(importDir, 'data'));
+  const run = child('./titles-import-bench-child.ts', join(importDir, 'data'), file);
+  const check = run.check as Record<string, number | string>;
+  const write = run.write as Record<string, number | string>;
+  const ms = (v: unknown) => `${Number(v).toFixed(0)} ms`;
+  console.log(`Nhập danh sách ${IMPORT_ROWS.toLocaleString('vi-VN')} người (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB .xlsx, cột phần mềm CDHT + Ấp), tiến trình riêng:`);
+  console.log(`  exceljs đọc luồng, riêng      ${ms(read.ms)}   CPU ${ms(read.cpuMs)}   RSS đỉnh ${String(read.peakRssMb)} MB`);
+  console.log(`  kiểm tra (chạy thử)           ${ms(check.ms)}   CPU ${ms(check.cpuMs)}   ${String(check.phase)}, ${String(check.rows)} dòng${check.message ? ` (${String(check.message)})` : ''}`);
+  console.log(`  nhập (ghi tất cả)             ${ms(write.ms)}   CPU ${ms(write.cpuMs)}   ${String(write.phase)}, ${String(run.stored)} người đã lưu`);
+  console.log(`  RSS đỉnh cả tiến trình nhập   ${String(run.peakRssMb)} MB (${String(run.baselineRssMb)} MB trước khi nhập)`);
+  console.log(`  nhập / đọc exceljs            ${(Number(write.ms) / Number(read.ms)).toFixed(2)}× thời gian, ${(Number(write.cpuMs) / Number(read.cpuMs)).toFixed(2)}× CPU; tải máy ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+} finally {
+  rmSync(importDir, { recursive: true, force: true });
 }

@@ -6,6 +6,7 @@ import { DeadlineFields } from '../plans/common/DeadlineFields';
 import { fromDeadline, toDeadline, type DeadlineFormValue } from '../plans/common/deadlineForm';
 import { FormModal } from '../components/FormModal';
 import { foldedSearch } from '../plans/common/lookups';
+import { DeadlineOutsidePlan } from './DeadlineOutsidePlan';
 import { MemberFields } from './MemberFields';
 import { TaskAgencyFields } from './TaskAgencyFields';
 import { buildOutline, flattenOutline, subtreeIds, taskLabel } from './taskTree';
@@ -113,6 +114,7 @@ export function TaskFormModal({ open, planId, tasks, editing, onClose }: TaskFor
       </Row>
       <MemberFields />
       <DeadlineFields name="deadline" label="Thời hạn hoàn thành" allowUnset />
+      <DeadlineOutsidePlan planId={planId} name="deadline" />
       <Form.Item name="status" label="Trạng thái" style={{ maxWidth: 260 }} tooltip="Việc làm một lần do một cơ quan thực hiện. Việc định kỳ hoặc do nhóm thực hiện: trạng thái ghi theo từng kỳ, từng đơn vị.">
         <Select options={TASK_STATUS_OPTIONS} />
       </Form.Item>

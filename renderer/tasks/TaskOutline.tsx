@@ -6,6 +6,7 @@ import { useApiMutation } from '../components/api';
 import { EmptyState } from '../components/EmptyState';
 import { useConfirmDelete } from '../components/useConfirmDelete';
 import { useAgencies } from '../plans/common/lookups';
+import { OccurrencesModal } from './OccurrencesModal';
 import { ProgressReportModal } from './ProgressReportModal';
 import { TaskFormModal, type TaskEditing } from './TaskFormModal';
 import { TaskOutlineItem } from './TaskOutlineItem';
@@ -18,6 +19,7 @@ export function TaskOutline({ planId, tasks }: { planId: string; tasks: TaskDto[
   const remove = useApiMutation('tasks.delete', { successMessage: 'Đã xóa nhiệm vụ', notifyError: true });
   const [editing, setEditing] = useState<TaskEditing | null>(null);
   const [reporting, setReporting] = useState<TaskDto | null>(null);
+  const [ticking, setTicking] = useState<TaskDto | null>(null);
   const [overdueOnly, setOverdueOnly] = useState(false);
   const focusId = useSearchParams()[0].get('task');
   const outline = useMemo(() => {
@@ -61,6 +63,7 @@ export function TaskOutline({ planId, tasks }: { planId: string; tasks: TaskDto[
                 agencyTitle={agencies.fullName}
                 focusId={focusId}
                 onReport={setReporting}
+                onOccurrences={setTicking}
                 onAddChild={(task) => setEditing({ parentId: task.id })}
                 onEdit={(task) => setEditing({ task })}
                 onDelete={(task) =>
@@ -73,6 +76,7 @@ export function TaskOutline({ planId, tasks }: { planId: string; tasks: TaskDto[
       )}
       <TaskFormModal open={editing !== null} planId={planId} tasks={tasks} editing={editing} onClose={() => setEditing(null)} />
       {reporting && <ProgressReportModal task={reporting} onClose={() => setReporting(null)} />}
+      {ticking && <OccurrencesModal task={ticking} onClose={() => setTicking(null)} />}
     </>
   );
 }

@@ -5,12 +5,15 @@ import type { TaskDto } from '../../shared/tasks';
 import { EvidenceButton } from '../evidence/EvidenceButton';
 import { TaskStatusTag } from '../plans/common/tags';
 import { OccurrenceNote } from './OccurrenceNote';
+import { hasOccurrences } from './taskColumns';
 import type { OutlineNode } from './taskTree';
 
 const RED = '#cf1322';
 
 export interface OutlineActions {
   onReport: (task: TaskDto) => void;
+  /** Recurring or group work: its periods, each member ticked done. */
+  onOccurrences: (task: TaskDto) => void;
   onAddChild: (task: TaskDto) => void;
   onEdit: (task: TaskDto) => void;
   onDelete: (task: TaskDto) => void;
@@ -69,6 +72,11 @@ export function TaskOutlineItem({ node, agencyName, agencyTitle, focusId, ...act
           <Button size="small" type="link" onClick={() => actions.onReport(task)} aria-label={`Báo cáo tiến độ: ${name}`}>
             Báo cáo tiến độ
           </Button>
+          {hasOccurrences(task) && (
+            <Button size="small" type="link" onClick={() => actions.onOccurrences(task)} aria-label={`Từng kỳ: ${name}`}>
+              Từng kỳ
+            </Button>
+          )}
           <Button size="small" type="link" onClick={() => actions.onAddChild(task)} aria-label={`Thêm mục con: ${name}`}>
             Thêm mục con
           </Button>

@@ -1,8 +1,8 @@
-import { Button, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { describeDeadline } from '../../shared/deadlines';
 import { formatDateVi } from '../../shared/dates';
-import type { TaskRow } from '../../shared/tasks';
+import type { TaskDto, TaskRow } from '../../shared/tasks';
 import { TaskStatusTag } from '../plans/common/tags';
 import { OccurrenceNote } from './OccurrenceNote';
 
@@ -35,32 +35,46 @@ function StatusCell({ task }: { task: TaskRow }) {
   );
 }
 
+/** Who does it: the lead (or the owner as the plan writes it) and the coordinators, in one column so the content column keeps its width. */
+function AgenciesCell({ task, showLead }: { task: TaskRow; showLead: boolean }) {
+  return (
+    <>
+      {showLead && (task.leadAgencyName ? <div>Chủ trì: {task.leadAgencyName}</div> : task.ownerNote && <div>{task.ownerNote}</div>)}
+      {task.coordinatorAgencyNames.length > 0 && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>Phối hợp: {task.coordinatorAgencyNames.join('; ')}</div>}
+    </>
+  );
+}
+
+/** Recurring or group work has a state per period (and per member): it can be ticked there. */
+export const hasOccurrences = (task: TaskDto) => task.recurring || task.memberKind !== 'none';
+
 /** Columns of a task table. */
 interface ColumnOptions {
   /** Adds the progress report action. */
   onReport?: (task: TaskRow) => void;
+  /** Adds "Từng kỳ" on recurring or group work: its periods, each member ticked done. */
+  onOccurrences?: (task: TaskRow) => void;
   showPlan?: boolean;
   /** Off where every row has the same lead. */
   showLead?: boolean;
 }
 
-export function taskColumns({ onReport, showPlan = true, showLead = true }: ColumnOptions): TableColumnsType<TaskRow> {
+export function taskColumns({ onReport, onOccurrences, showPlan = true, showLead = true }: ColumnOptions): TableColumnsType<TaskRow> {
   const columns: TableColumnsType<TaskRow> = [
-    { title: 'STT', dataIndex: 'outlineNumber', width: 90, render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
+    { title: 'STT', dataIndex: 'outlineNumber', width: 84, render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
     {
       title: 'Nội dung',
       dataIndex: 'text',
       render: (text: string, t) => (
-        <div style={{ color: t.overdue ? red : undefined }}>
+        <div style={{ color: t.overdue ? red : undefined, fontWeight: t.isHeading ? 600 : undefined }}>
           {text}
           {t.communeNames.length > 0 && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>Xã: {t.communeNames.join(', ')}</div>}
         </div>
       ),
     },
-    ...(showLead ? [{ title: 'Chủ trì', dataIndex: 'leadAgencyName', width: 140, render: (n: string | null, t: TaskRow) => n ?? t.ownerNote }] : []),
-    { title: 'Phối hợp', dataIndex: 'coordinatorAgencyNames', width: 160, render: (names: string[]) => names.join('; ') },
-    { title: 'Thời hạn', key: 'deadline', width: 130, render: (_, t) => <DeadlineCell task={t} /> },
-    { title: 'Trạng thái', key: 'status', width: 130, render: (_, t) => <StatusCell task={t} /> },
+    { title: showLead ? 'Chủ trì, phối hợp' : 'Phối hợp', key: 'agencies', width: 210, render: (_, t) => <AgenciesCell task={t} showLead={showLead} /> },
+    { title: 'Thời hạn', key: 'deadline', width: 140, render: (_, t) => <DeadlineCell task={t} /> },
+    { title: 'Trạng thái', key: 'status', width: 150, render: (_, t) => <StatusCell task={t} /> },
   ];
   if (showPlan) {
     columns.push({
@@ -75,15 +89,24 @@ export function taskColumns({ onReport, showPlan = true, showLead = true }: Colu
       ),
     });
   }
-  if (onReport) {
+  if (onReport || onOccurrences) {
     columns.push({
       title: 'Thao tác',
       key: 'actions',
-      width: 96,
+      width: 100,
       render: (_, t) => (
-        <Button size="small" onClick={() => onReport(t)} aria-label={`Báo cáo tiến độ: ${t.outlineNumber} ${t.text}`} title="Báo cáo tiến độ">
-          Báo cáo
-        </Button>
+        <Flex vertical gap={4} align="flex-start">
+          {onReport && (
+            <Button size="small" onClick={() => onReport(t)} aria-label={`Báo cáo tiến độ: ${t.outlineNumber} ${t.text}`} title="Báo cáo tiến độ">
+              Báo cáo
+            </Button>
+          )}
+          {onOccurrences && hasOccurrences(t) && (
+            <Button size="small" onClick={() => onOccurrences(t)} aria-label={`Từng kỳ: ${t.outlineNumber} ${t.text}`} title="Đánh dấu từng kỳ, từng đơn vị đã thực hiện">
+              Từng kỳ
+            </Button>
+          )}
+        </Flex>
       ),
     });
   }

@@ -1,0 +1,128 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Checkbox, Modal, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { formatDateVi } from '../../shared/dates';
+import type { MemberState, TaskDto, TaskOccurrence } from '../../shared/tasks';
+import { apiQuery, useApiMutation } from '../components/api';
+import { QueryView } from '../components/QueryStatus';
+import { OverdueTag, TaskStatusTag } from '../plans/common/tags';
+import { taskLabel } from './taskTree';
+
+/**
+ * Every period of recurring or group work with where it stands, ticked done
+ * here: for work owed by a group ("UBND các xã, thị trấn"), each member of each
+ * period. A tick records today as the day it was done.
+ */
+export function OccurrencesModal({ task, onClose }: { task: TaskDto; onClose: () => void }) {
+  const occurrences = useQuery(apiQuery('tasks.occurrences', { taskId: task.id }));
+  const set = useApiMutation('tasks.setOccurrence', { notifyError: true });
+  // The occurrence a tick answers with shows at once; the list read again afterwards replaces it.
+  const [answered, setAnswered] = useState<ReadonlyMap<string, TaskOccurrence>>(new Map());
+  useEffect(() => setAnswered(new Map()), [occurrences.dataUpdatedAt]);
+  const byMember = task.memberKind !== 'none';
+  const tick = (o: TaskOccurrence, memberId: string, done: boolean) =>
+    set
+      .mutateAsync({ taskId: task.id, periodKey: o.periodKey, memberId, status: done ? 'done' : 'not_started' })
+      .then((after) => setAnswered((prev) => new Map(prev).set(after.periodKey, after)))
+      .catch(() => undefined);
+  const columns: TableColumnsType<TaskOccurrence> = [
+    { title: 'Kỳ', dataIndex: 'label' },
+    { title: 'Hạn', dataIndex: 'dueDate', width: 110, render: (d: string, o) => <Typography.Text type={o.overdue ? 'danger' : undefined}>{formatDateVi(d)}</Typography.Text> },
+    {
+      title: 'Trạng thái',
+      key: 'status',
+      width: 230,
+      render: (_, o) => (
+        <>
+          <TaskStatusTag status={o.status} />
+          {o.overdue && <OverdueTag />}
+          {o.members.length > 0 && <div style={{ fontSize: 12 }}>{`${o.members.filter((m) => m.done).length}/${o.members.length} đơn vị đã thực hiện`}</div>}
+          {o.doneOn && <div style={{ fontSize: 12 }}>Xong ngày {formatDateVi(o.doneOn)}</div>}
+        </>
+      ),
+    },
+  ];
+  if (!byMember) {
+    columns.push({
+      title: 'Đã thực hiện',
+      key: 'done',
+      width: 120,
+      render: (_, o) => (
+        <Checkbox checked={o.status === 'done'} disabled={set.isPending} onChange={(e) => tick(o, '', e.target.checked)} aria-label={`Đã thực hiện: ${o.label}`} />
+      ),
+    });
+  }
+  return (
+    <Modal title="Từng kỳ thực hiện" open onCancel={onClose} width={860} footer={<Button onClick={onClose}>Xong</Button>}>
+      <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
+        {taskLabel(task, 300)}
+      </Typography.Paragraph>
+      <QueryView query={occurrences} loadingText="Đang tải các kỳ…">
+        {(stored) => {
+          const rows = stored.map((o) => answered.get(o.periodKey) ?? o);
+          return (
+            <Table<TaskOccurrence>
+              aria-label="Các kỳ thực hiện"
+              rowKey="periodKey"
+              size="small"
+              columns={columns}
+              dataSource={rows}
+              pagination={rows.length > 12 ? { pageSize: 12, defaultCurrent: currentPage(rows, task), showSizeChanger: false } : false}
+              expandable={
+                byMember
+                  ? {
+                      defaultExpandedRowKeys: task.occurrence ? [task.occurrence.periodKey] : [],
+                      expandedRowRender: (o) => <MembersTable occurrence={o} pending={set.isPending} onTick={(m, done) => tick(o, m.memberId, done)} />,
+                    }
+                  : undefined
+              }
+            />
+          );
+        }}
+      </QueryView>
+    </Modal>
+  );
+}
+
+/** Opens on the page holding the period the lists show (the oldest overdue, else the next). */
+function currentPage(rows: TaskOccurrence[], task: TaskDto): number {
+  const index = task.occurrence ? rows.findIndex((o) => o.periodKey === task.occurrence!.periodKey) : -1;
+  return index < 0 ? 1 : Math.floor(index / 12) + 1;
+}
+
+function MembersTable({ occurrence, pending, onTick }: { occurrence: TaskOccurrence; pending: boolean; onTick: (m: MemberState, done: boolean) => void }) {
+  return (
+    <Table<MemberState>
+      aria-label={`Từng đơn vị: ${occurrence.label}`}
+      rowKey="memberId"
+      size="small"
+      pagination={false}
+      dataSource={occurrence.members}
+      columns={[
+        {
+          title: 'Đơn vị',
+          dataIndex: 'name',
+          render: (name: string, m) => (
+            <Checkbox checked={m.done} disabled={pending} onChange={(e) => onTick(m, e.target.checked)} aria-label={`Đã thực hiện: ${name} — ${occurrence.label}`}>
+              {name}
+            </Checkbox>
+          ),
+        },
+        {
+          title: 'Trạng thái',
+          key: 'state',
+          width: 240,
+          render: (_, m) =>
+            m.done ? (
+              <>
+                <Tag color="green">Đã thực hiện {m.on && formatDateVi(m.on)}</Tag>
+                {m.late && <Tag color="orange">Muộn</Tag>}
+              </>
+            ) : (
+              <Tag color={occurrence.overdue ? 'red' : undefined}>{occurrence.overdue ? 'Quá hạn' : 'Chưa thực hiện'}</Tag>
+            ),
+        },
+      ]}
+    />
+  );
+}

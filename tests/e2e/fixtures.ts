@@ -171,15 +171,58 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** A form label, also when antd marks the field "(Tùy chọn)". */
 export const label = (text: string) => new RegExp(`^${escapeRegExp(text)}(\\s*\\(Tùy chọn\\))?$`);
 
+/** Choices made before chooseOption gives up; a lost choice is seen at once or within one attempt's budget. */
+const CHOICE_ATTEMPTS = 3;
+const CHOICE_ATTEMPT_BUDGET = 10_000;
+
 /**
  * Picks an option of an antd Select by its visible text (antd keeps a hidden
  * a11y list with the same role); `exact` demands the whole text, else it must start with it.
+ *
+ * Returns once the select shows the choice. Under load a click on an option
+ * sometimes did not take — the list stayed open and the select kept its old
+ * value — so the state decides: the option is clicked once its list has stopped
+ * animating, and a choice the select does not show (its list closed without it,
+ * or still open without it after a budget) is made again, said on stderr. The
+ * option is taken from this select's own list, never from another select's
+ * list that is still on its way out.
  */
 export async function chooseOption(page: Page, field: Locator, option: string, exact = true): Promise<void> {
-  await field.click();
-  if (!exact && (await field.isEditable())) await field.fill(option);
   const text = new RegExp(`^${escapeRegExp(option)}${exact ? '$' : ''}`);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  // What the select shows: a single select's value (the content's title), a multiple select's tags.
+  const shown = select.locator('.ant-select-content[title], .ant-select-content-value[title], .ant-select-selection-item-content').filter({ hasText: text });
+  const listId = `${await field.getAttribute('id')}_list`;
+  // The list once its opening animation is over: a click while antd still lays the list out was lost under load (the list stayed open, unchosen).
+  const choice = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])')
+    .filter({ has: page.locator(`[id="${listId}"]`) })
+    .locator('.ant-select-item-option')
+    .filter({ hasText: text })
+    .first();
+  const isShown = async () => (await shown.count()) > 0;
+  const isOpen = async () => (await field.getAttribute('aria-expanded')) === 'true';
+  for (let attempt = 1; attempt <= CHOICE_ATTEMPTS; attempt++) {
+    if (await isShown()) return;
+    let step = 'opening the list';
+    try {
+      if (!(await isOpen())) await field.click({ timeout: CHOICE_ATTEMPT_BUDGET });
+      step = 'typing the option';
+      if (!exact && (await field.isEditable())) await field.fill(option, { timeout: CHOICE_ATTEMPT_BUDGET });
+      step = 'clicking the option';
+      await choice.click({ timeout: CHOICE_ATTEMPT_BUDGET });
+      step = 'waiting for the select to show it';
+      // A single select closes its list in the same render that shows the value, so closed without it means the choice was lost.
+      await expect.poll(async () => (await isShown()) || !(await isOpen()), { timeout: CHOICE_ATTEMPT_BUDGET }).toBe(true);
+    } catch {
+      // The next attempt starts from the state the select is in.
+    }
+    if (!(await isShown())) {
+      // Said out loud, like a server that had to be killed: a choice that needs a second try is worth knowing about.
+      process.stderr.write(`chooseOption: "${option}" not shown after choice ${attempt} (${step}; list ${(await isOpen()) ? 'open' : 'closed'})\n`);
+    }
+  }
+  await expect(shown.first(), `the select shows "${option}" after ${CHOICE_ATTEMPTS} choices`).toBeVisible({ timeout: 1 });
 }
 
 /**

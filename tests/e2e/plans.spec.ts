@@ -1,4 +1,7 @@
-import { chooseOption, expect, label, openedDialog, screenshot, test } from './fixtures.js';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chooseOption, expect, label, openedDialog, screenshot, SCREENSHOT_DIR, test } from './fixtures.js';
 
 test('an officer creates a plan, a target with 2025 and 2030 milestones, a task for three agencies, records progress and sees it at home', async ({ page, office }) => {
   // Measured 14–20 s; 23 s loaded, 53 s with the load average near 20.
@@ -128,15 +131,33 @@ test('the demo plan pages in Vietnamese: home, plans, plan detail, tasks, agency
   await screenshot(page, '38-demo-bao-cao-dinh-ky');
 });
 
-test('the assignment table downloads as a PDF', async ({ page, sharedDemo: demo }) => {
+test('the printed annex keeps the plan\'s own numbering: page 1 rendered with pdftoppm and read with pdftotext', async ({ page, sharedDemo: demo }) => {
+  // The server starts its own Chromium for the first print: 14 s for the print, 1.0 min for the test with the load average near 25.
+  test.setTimeout(180_000);
   await page.goto(demo.url);
   await page.getByRole('menuitem', { name: 'Kế hoạch' }).click();
   await page.getByRole('table', { name: 'Danh sách kế hoạch' }).getByRole('link', { name: /Xây dựng xã hội học tập/ }).first().click();
+  // The numbers the plan itself gives its items, as its outline shows them.
+  const outline = page.getByRole('list', { name: 'Nhiệm vụ của kế hoạch' });
+  await page.getByRole('tab', { name: /^Nhiệm vụ/ }).click();
+  await expect(outline).toContainText('3.1');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'In bảng phân công (PDF)' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.pdf$/);
-  const path = await file.path();
-  const { readFileSync } = await import('node:fs');
-  expect(readFileSync(path).subarray(0, 4).toString()).toBe('%PDF');
+  const pdf = await file.path();
+  expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF');
+
+  // Every page's text; the STT column, in order, is the plan's own "II", "1" … "3", "3.1", not a renumbered 1…n.
+  const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
+  expect(pages[0]).toContain('Phụ lục I');
+  expect(pages[0]).toContain('BẢNG PHÂN CÔNG NHIỆM VỤ');
+  const labels = [...pages.join('\n').matchAll(/^ {0,3}(II|IV|\d+(?:\.\d+)?) {2,}\S/gm)].map((m) => m[1]);
+  expect(labels.slice(0, 8)).toEqual(['II', '1', '2', '3', '3.1', '3.2', '3.3', '4']);
+  // Page 1 and the page that holds 3.1, as a person sees them, saved beside the screenshots to be looked at.
+  const withSubitem = pages.findIndex((text) => /^ {0,3}3\.1 {2,}\S/m.test(text)) + 1;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const [n, name] of [[1, '39-phu-luc-trang-1'], [withSubitem, '39-phu-luc-muc-3-1']] as const) {
+    execFileSync('pdftoppm', ['-f', String(n), '-l', String(n), '-r', '110', '-png', '-singlefile', pdf, join(SCREENSHOT_DIR, name)]);
+  }
 });

@@ -11,9 +11,7 @@ const BUSY = 30_000;
  * "Mỗi năm ít nhất 120 lớp; tổng 1.000 lớp". Each commune is then judged
  * against its own value, on the plan and on the home chart.
  */
-// Issue 11: under a loaded CI run the 'Cách đo' choice of the second target's first milestone did not take
-// (the form kept 'Tỷ lệ (%)' and refused 120%); the antd Select choice needs a state check before this runs in CI.
-test.fixme('per-commune 2027 values and a yearly target with its total, on the targets tab and the home chart', async ({ page, demo }) => {
+test('per-commune 2027 values and a yearly target with its total, on the targets tab and the home chart', async ({ page, demo }) => {
   test.setTimeout(240_000);
   await page.goto(demo.url);
   const chart = page.getByRole('region', { name: 'Tiến độ mục tiêu theo xã' }).getByRole('img');

@@ -13,6 +13,8 @@ const xhht = (...args: string[]) => {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
+// Each case starts the CLI under tsx: 20–25 s per start on the shared 2-core machine under load, so budgets are per spawn.
+const PER_SPAWN = 60_000;
 let dir: string;
 let fields: PayloadFields;
 beforeAll(() => {
@@ -20,7 +22,7 @@ beforeAll(() => {
   expect(xhht('init', '--data-dir', dir, '--office-name', 'Phòng GD&ĐT huyện Tân Hồng', '--office-code', '870', '--level', 'huyen').code).toBe(0);
   const publicKey = createPublicKey(createPrivateKey(readFileSync(join(dir, 'keys', 'office-ed25519.pem'), 'utf8'))).export({ format: 'der', type: 'spki' }).toString('base64');
   fields = { keyId: keyIdOf(publicKey), registerSeq: 3, title: 'cong_dan', year: 2025, holderName: 'Nguyễn Thị Mỹ Hạnh', decisionNumber: '245/QĐ-UBND', decisionDate: '2025-12-20', officeCode: '870' };
-}, 60_000);
+}, PER_SPAWN);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('xhht verify-certificate', () => {
@@ -33,7 +35,7 @@ describe('xhht verify-certificate', () => {
     expect(result.stdout).toContain('Nguyễn Thị Mỹ Hạnh');
     expect(result.stdout).toContain('số 245/QĐ-UBND ngày 20/12/2025');
     expect(result.stdout).toContain('văn bản pháp lý là quyết định công nhận đã ký');
-  });
+  }, PER_SPAWN);
 
   it('exits 1 for a changed character, an unknown issuer and text that is no payload', () => {
     const good = signPayload(dir, fields);
@@ -52,7 +54,7 @@ describe('xhht verify-certificate', () => {
       expect(result.code, payload).toBe(1);
       expect(result.stdout).toMatch(verdict);
     }
-  });
+  }, 3 * PER_SPAWN);
 
   it('refuses a payload split by the shell and a folder without data, in one line', () => {
     const split = xhht('verify-certificate', '--data-dir', dir, 'XH1:ABC', 'DEF');
@@ -61,5 +63,5 @@ describe('xhht verify-certificate', () => {
     const empty = xhht('verify-certificate', '--data-dir', join(dir, 'khong-co'), 'XH1:ABC');
     expect(empty.code).toBe(2);
     expect(empty.stderr.trim().split('\n')).toHaveLength(1);
-  });
+  }, 2 * PER_SPAWN);
 });

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import './zod-locale.js';
+import { accountsOps } from './accounts.js';
 import { agenciesOps } from './agencies.js';
+import { auditOps } from './audit.js';
 import { evidenceOps } from './evidence.js';
 import { officeOps } from './office.js';
 import type { OpSpec } from './op.js';
@@ -16,6 +18,8 @@ import { unitsOps } from './units.js';
  * exactly these; a feature joins by adding its ops map here.
  */
 export const contract = {
+  ...accountsOps,
+  ...auditOps,
   ...officeOps,
   ...unitsOps,
   ...agenciesOps,

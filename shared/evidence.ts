@@ -338,7 +338,7 @@ export const evidenceOps = {
   /** Attaches the staged files of one batch to a live record of any registered kind, all or none. */
   'evidence.attach': mutation(RecordPointer.extend({ files: z.array(z.object({ stagedId: StagedId, name: FileName })).min(1).max(500) }), z.array(EvidenceDto), 'officer'),
   /** Drops staged files of a cancelled batch; the database never saw them, so nothing in it changes. */
-  'evidence.discardStaged': query(z.object({ stagedIds: z.array(StagedId).max(500) }), z.object({ discarded: z.number().int() })),
+  'evidence.discardStaged': query(z.object({ stagedIds: z.array(StagedId).max(500) }), z.object({ discarded: z.number().int() }), 'officer'),
   'evidence.rename': mutation(Revised.extend({ name: FileName }), EvidenceDto, 'officer'),
   /** Moves the file to the trash; the content stays in the store. */
   'evidence.detach': mutation(Revised, z.object({ id: z.string() }), 'officer'),
@@ -354,7 +354,7 @@ export const evidenceOps = {
   'evidence.settings': query(z.object({}), EvidenceSettings),
   'evidence.saveSettings': mutation(EvidenceSettings, EvidenceSettings, 'admin'),
   /** Electron only: main shows the system file dialog itself and stages what the officer picks; no path crosses from the renderer. */
-  'evidence.chooseFiles': query(z.object({}), z.array(StagedFile)),
+  'evidence.chooseFiles': query(z.object({}), z.array(StagedFile), 'officer'),
   /** Electron only: opens a copy of the file with the system application. */
   'evidence.openCopy': query(z.object({ id: RecordId }), z.object({ opened: z.boolean() })),
 } as const;

@@ -78,7 +78,7 @@ export type OfficeUpdateInput = z.input<typeof OfficeUpdateInput>;
 export const officeOps = {
   /** Whether the office is set up, and its facts. */
   'office.status': query(z.object({}), OfficeStatus),
-  /** First run: the office, its territory as the root unit, its signing key and the usual agencies. */
-  'office.setup': mutation(OfficeSetupInput, OfficeDto, 'public'),
+  /** First run, by the administrator created just before: the office, its territory as the root unit, its signing key and the usual agencies. */
+  'office.setup': mutation(OfficeSetupInput, OfficeDto, 'admin'),
   'office.update': mutation(OfficeUpdateInput, OfficeDto, 'admin'),
 } as const;

@@ -126,7 +126,7 @@ export const planDocumentOps = {
   'plans.updateComponent': mutation(ComponentPlanFields.extend(RevisedRef.shape), ComponentPlanDto, 'officer'),
   'plans.deleteComponent': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
   /** The assignment table (Stt, nội dung, chủ trì, phối hợp, thời gian hoàn thành) as an A4 PDF in the official layout. */
-  'plans.printAssignments': query(RecordRef, z.object({ fileName: z.string(), pdfBase64: z.string() })),
+  'plans.printAssignments': query(RecordRef, z.object({ fileName: z.string(), pdfBase64: z.string() }), 'officer'),
 } as const;
 
 /** Plan templates: the bundled seed plans, files handed down, and export. */

@@ -265,7 +265,7 @@ export const titlesOps = {
   /** Tombstones the decision; its subjects go back to "Đề nghị công nhận". */
   'decisions.delete': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
   /** The decision and its annex list printed to PDF (A4, official layout). */
-  'decisions.export': query(RecordRef, Printed),
+  'decisions.export': query(RecordRef, Printed, 'officer'),
   /** Recognitions per commune, title and year: what title targets count. */
   'recognitions.list': query(z.object({ year: Year.optional(), title: TitleKind.optional() }), z.array(RecognitionCount)),
 } as const;

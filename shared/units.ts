@@ -129,5 +129,5 @@ export const unitsOps = {
   /** Progress of an import job, and its outcome once finished. */
   'units.importStatus': query(JobRef, UnitImportStatus),
   /** Asks an import job to stop; it rolls back and reports 'cancelled'. */
-  'units.importCancel': query(JobRef, UnitImportStatus),
+  'units.importCancel': query(JobRef, UnitImportStatus, 'officer'),
 } as const;

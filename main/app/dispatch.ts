@@ -1,17 +1,24 @@
 import type { z } from 'zod';
 import { contract, isOpName } from '../../shared/contract.js';
+import type { OpAccess } from '../../shared/op.js';
 import { AppError, type Envelope, type ErrorPayload, type FieldIssue } from '../../shared/errors.js';
+import { accountOfSession, refusalFor } from '../accounts/index.js';
 import type { ReadDb } from '../db/records.js';
 import type { AppContext } from './context.js';
 import { handlers } from './registry.js';
 
 /**
  * The only caller of handlers. IPC, HTTP, the CLI and the tests all come
- * through here: the input is validated against the contract, the handler
- * runs, and every outcome becomes an envelope — nothing throws across the boundary.
+ * through here: the caller's role is checked against the op's declaration, the
+ * input is validated against the contract, the handler runs, and every outcome
+ * becomes an envelope — nothing throws across the boundary.
  */
-export async function dispatch(op: string, raw: unknown, ctx: AppContext): Promise<Envelope<unknown>> {
+export async function dispatch(op: string, raw: unknown, given: AppContext): Promise<Envelope<unknown>> {
   if (!isOpName(op)) return failure(new AppError('UNKNOWN_OPERATION', `Không có thao tác "${op}"`));
+  const ctx = await withCaller(given);
+  // Before anything reads the input: a refused caller learns nothing about it and changes nothing.
+  const refusal = ctx.session === undefined ? null : refusalFor(ctx.account ?? null, contract[op].role);
+  if (refusal) return failure(refusal);
   const parsed = contract[op].input.safeParse(raw ?? {});
   if (!parsed.success) {
     const issues = issuesOf(parsed.error);
@@ -30,6 +37,23 @@ export async function dispatch(op: string, raw: unknown, ctx: AppContext): Promi
   } catch (error) {
     return failure(toAppError(error));
   }
+}
+
+/**
+ * A call that came through a transport acts as the account of its session,
+ * whose login the audit rows record; the process's own calls (no session
+ * field at all) keep the context they were given.
+ */
+async function withCaller(ctx: AppContext): Promise<AppContext> {
+  if (ctx.session === undefined) return ctx;
+  const account = await accountOfSession(ctx, ctx.session);
+  return { ...ctx, account, actor: account?.login ?? ctx.actor };
+}
+
+/** Whether a transport's caller may run something that needs `role` outside the contract (the byte routes of evidence, the desktop's file dialog). */
+export async function callerMay(ctx: AppContext, role: OpAccess): Promise<AppError | null> {
+  const caller = await withCaller(ctx);
+  return caller.session === undefined ? null : refusalFor(caller.account ?? null, role);
 }
 
 async function lastAuditSeq(db: ReadDb): Promise<number> {

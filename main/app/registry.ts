@@ -1,3 +1,4 @@
+import { accountsHandlers, auditHandlers } from '../accounts/index.js';
 import { agenciesHandlers } from '../agencies/index.js';
 import { evidenceHandlers } from '../evidence/index.js';
 import { homeHandlers } from '../home/index.js';
@@ -14,6 +15,8 @@ import type { Handlers } from './handlers.js';
 
 /** Every feature's handlers, joined; the type makes a missing or misspelt op a compile error. */
 export const handlers: Handlers = {
+  ...accountsHandlers,
+  ...auditHandlers,
   ...officeHandlers,
   ...unitsHandlers,
   ...agenciesHandlers,

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AccountsTables } from '../accounts/accounts.tables.js';
 import type { AgenciesTables } from '../agencies/agencies.tables.js';
 import type { EvidenceTables } from '../evidence/evidence.tables.js';
 import type { OfficeTables } from '../office/office.tables.js';
@@ -33,6 +34,7 @@ export interface AuditTables {
 export interface DB
   extends AuditTables,
     OfficeTables,
+    AccountsTables,
     SearchTables,
     UnitsTables,
     AgenciesTables,

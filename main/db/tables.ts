@@ -1,3 +1,4 @@
+import { accountsTables } from '../accounts/accounts.tables.js';
 import { agenciesTables } from '../agencies/agencies.tables.js';
 import { evidenceTables } from '../evidence/evidence.tables.js';
 import { officeTables } from '../office/office.tables.js';
@@ -22,6 +23,7 @@ const auditTables: TableRegistration[] = [{ name: 'auditLog', feature: 'db', syn
 export const TABLES: readonly TableRegistration[] = [
   ...auditTables,
   ...officeTables,
+  ...accountsTables,
   ...searchTables,
   ...unitsTables,
   ...agenciesTables,

@@ -19,7 +19,7 @@ function xhht(...args: string[]) {
 describe('xhht print-certificates', () => {
   beforeAll(async () => {
     const ctx = await composeApp(dataDir, { actor: 'kiểm thử' });
-    await setUpOffice({ ...ctx, operation: 'init' }, TAN_HONG_OFFICE);
+    await setUpOffice({ ...ctx, operation: 'init' }, { ...TAN_HONG_OFFICE, provinceName: 'Đồng Tháp' });
     await seedRecognitions(ctx, 5, { number: '15/QĐ-UBND' });
     await ctx.close();
   }, 60_000);

@@ -11,6 +11,7 @@ import { up as m0100 } from './0100_target_values.js';
 import { up as m0120 } from './0120_title_authorities.js';
 import { up as m0130 } from './0130_title_import_presets.js';
 import { up as m0110 } from './0110_certificates.js';
+import { up as m0160 } from './0160_accounts.js';
 
 export interface Migration {
   id: number;
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 110, name: 'certificates', up: m0110 },
   { id: 120, name: 'title_authorities', up: m0120 },
   { id: 130, name: 'title_import_presets', up: m0130 },
+  { id: 160, name: 'accounts', up: m0160 },
 ];

@@ -1,0 +1,104 @@
+import ExcelJS from 'exceljs';
+import { AUDIT_ACTION_LABELS, MAX_JOURNAL_EXPORT_ROWS, describeChange, entityLabel, recordLabelOf, type AuditEntryDto, type JournalFilter, type JournalPage } from '../../shared/audit.js';
+import { AppError } from '../../shared/errors.js';
+import type { ReadDb } from '../db/records.js';
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  operation: string;
+  entity: string;
+  recordId: string;
+  before: string | null;
+  after: string | null;
+}
+
+const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as Record<string, unknown>));
+
+async function accountNames(db: ReadDb): Promise<Map<string, string>> {
+  return new Map((await db.selectFrom('accounts').select(['login', 'name']).execute()).map((a) => [a.login, a.name]));
+}
+
+function toEntry(row: AuditRow, names: Map<string, string>): AuditEntryDto {
+  const before = parse(row.before);
+  const after = parse(row.after);
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    actorName: names.get(row.actor) ?? null,
+    operation: row.operation,
+    entity: row.entity,
+    entityLabel: entityLabel(row.entity),
+    recordId: row.recordId,
+    recordLabel: recordLabelOf(after) || recordLabelOf(before),
+    ...describeChange(before, after),
+  };
+}
+
+/** Every change of one record, newest first. */
+export async function recordHistory(db: ReadDb, recordId: string): Promise<AuditEntryDto[]> {
+  const rows = await db.selectFrom('auditLog').selectAll().where('recordId', '=', recordId).orderBy('seq', 'desc').limit(1000).execute();
+  const names = await accountNames(db);
+  return rows.map((r) => toEntry(r, names));
+}
+
+/** The day after an ISO date, for an inclusive "to" filter on ISO instants. */
+const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+function filtered(db: ReadDb, filter: JournalFilter) {
+  let query = db.selectFrom('auditLog');
+  if (filter.actor) query = query.where('actor', '=', filter.actor);
+  if (filter.entity) query = query.where('entity', '=', filter.entity);
+  if (filter.from) query = query.where('at', '>=', filter.from);
+  if (filter.to) query = query.where('at', '<', dayAfter(filter.to));
+  return query;
+}
+
+export async function journal(db: ReadDb, input: JournalFilter & { offset: number; limit: number }): Promise<JournalPage> {
+  const base = filtered(db, input);
+  const rows = await base.selectAll().orderBy('seq', 'desc').offset(input.offset).limit(input.limit).execute();
+  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const names = await accountNames(db);
+  const actors = (await db.selectFrom('auditLog').select('actor').distinct().orderBy('actor').execute()).map((a) => ({ actor: a.actor, name: names.get(a.actor) ?? null }));
+  for (const [login, name] of names) if (!actors.some((a) => a.actor === login)) actors.push({ actor: login, name });
+  const entities = (await db.selectFrom('auditLog').select('entity').distinct().execute()).map((e) => ({ entity: e.entity, label: entityLabel(e.entity) }));
+  entities.sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+  return { rows: rows.map((r) => toEntry(r, names)), total, actors, entities };
+}
+
+const localTime = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 19)}`;
+
+/** The filtered journal as a workbook, newest first; one row per change, its fields in one cell as "Nhãn: trước → sau". */
+export async function exportJournal(db: ReadDb, filter: JournalFilter): Promise<{ fileName: string; base64: string; rows: number }> {
+  const base = filtered(db, filter);
+  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  if (total > MAX_JOURNAL_EXPORT_ROWS) {
+    throw new AppError('VALIDATION', `Nhật ký lọc được ${total.toLocaleString('vi-VN')} dòng, quá ${MAX_JOURNAL_EXPORT_ROWS.toLocaleString('vi-VN')} dòng một tệp; hãy thu hẹp khoảng ngày hoặc chọn người, loại bản ghi.`);
+  }
+  const names = await accountNames(db);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Nhật ký thay đổi', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: 'Thời điểm (UTC)', width: 20 },
+    { header: 'Người thực hiện', width: 24 },
+    { header: 'Tên đăng nhập', width: 16 },
+    { header: 'Việc', width: 11 },
+    { header: 'Loại bản ghi', width: 24 },
+    { header: 'Bản ghi', width: 36 },
+    { header: 'Thay đổi (trước → sau)', width: 70 },
+    { header: 'Thao tác', width: 24 },
+    { header: 'Mã bản ghi', width: 38 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  const rows = await base.selectAll().orderBy('seq', 'desc').execute();
+  for (const row of rows) {
+    const e = toEntry(row, names);
+    const changes = e.changes.map((c) => (e.action === 'created' ? `${c.label}: ${c.after}` : `${c.label}: ${c.before} → ${c.after}`)).join('\n');
+    const added = sheet.addRow([localTime(e.at), e.actorName ?? e.actor, e.actor, AUDIT_ACTION_LABELS[e.action], e.entityLabel, e.recordLabel, changes, e.operation, e.recordId]);
+    added.getCell(7).alignment = { wrapText: true, vertical: 'top' };
+  }
+  const buffer = Buffer.from(await book.xlsx.writeBuffer());
+  return { fileName: `nhat-ky-thay-doi-${new Date().toISOString().slice(0, 10)}.xlsx`, base64: buffer.toString('base64'), rows: rows.length };
+}

@@ -3,6 +3,7 @@ import { IsoDate } from './dates.js';
 import { mutation, query } from './op.js';
 import { ComputedSource, MilestoneFields, OptionalText, PopulationFigure, Text } from './plan-model.js';
 import { RecordId, RevisedRef, SyncRowDto } from './sync-row.js';
+import { TitleKind } from './titles-criteria.js';
 
 /** One unit's own value of a milestone: "thị trấn Võ Xu 70%" beside "các xã còn lại 40%". */
 export const UnitValue = z.object({ unitId: RecordId, value: z.number().min(0, 'Giá trị không được âm') });
@@ -45,6 +46,8 @@ export const TargetFields = z.object({
   population: PopulationFigure.nullable().default(null),
   populationLabel: OptionalText(300),
   source: ComputedSource.nullable().default(null),
+  /** Counts the recognitions of a title (from decisions) over the yearly figure in `population`: "70% hộ gia đình đạt Gia đình học tập". */
+  titleSource: TitleKind.nullable().default(null),
   perCommune: z.boolean().default(false),
   milestones: z.array(TargetMilestoneFields).min(1, 'Mục tiêu cần ít nhất một mốc').max(40, 'Quá nhiều mốc'),
 });
@@ -136,6 +139,7 @@ export const TargetDto = SyncRowDto.extend({
   population: PopulationFigure.nullable(),
   populationLabel: z.string(),
   source: ComputedSource.nullable(),
+  titleSource: TitleKind.nullable(),
   perCommune: z.boolean(),
   milestones: z.array(MilestoneDto),
   actuals: z.array(ActualDto),

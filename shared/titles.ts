@@ -211,13 +211,23 @@ export const DecisionFields = z.object({
   number: z.string().trim().min(1, 'Thiếu số quyết định').max(60, 'Số quyết định quá dài'),
   signedOn: IsoDate.describe('Ngày ký'),
   /** The body that recognises (UBND xã …); which body recognises which title is the office's data since the 2025 reform. */
-  authority: z.string().trim().min(2, 'Thiếu cơ quan ban hành').max(200, 'Tên cơ quan ban hành quá dài'),
-  signerTitle: z.string().trim().min(2, 'Thiếu chức vụ người ký').max(200),
+  authority: z.string().trim().max(200, 'Tên cơ quan ban hành quá dài').default(''),
+  signerTitle: z.string().trim().max(200, 'Chức vụ người ký quá dài').default(''),
   signerName: z.string().trim().min(2, 'Thiếu họ tên người ký').max(200),
   place: z.string().trim().max(100).default(''),
   title: TitleKind,
   year: Year,
   evaluationIds: z.array(RecordId).min(1, 'Quyết định cần ít nhất một đối tượng được công nhận').max(20000),
+  /** The row of the authority table the decision is made from; its texts fill what the form leaves empty. */
+  authorityId: RecordId.nullable().default(null),
+  decider: z.string().trim().max(300, 'Chủ thể quyết định quá dài').default(''),
+  recipients: z.string().trim().max(2000, 'Nơi nhận quá dài').default(''),
+  basis: z.string().trim().max(4000, 'Phần căn cứ quá dài').default(''),
+}).superRefine((d, ctx) => {
+  // Made from a row of the authority table, the body and signer come from it unless the form says otherwise.
+  if (d.authorityId !== null) return;
+  if (d.authority.length < 2) ctx.addIssue({ code: 'custom', path: ['authority'], message: 'Thiếu cơ quan ban hành' });
+  if (d.signerTitle.length < 2) ctx.addIssue({ code: 'custom', path: ['signerTitle'], message: 'Thiếu chức vụ người ký' });
 });
 export type DecisionFields = z.infer<typeof DecisionFields>;
 
@@ -231,6 +241,10 @@ export const DecisionDto = SyncRowDto.extend({
   title: TitleKind,
   year: z.number().int(),
   evaluationIds: z.array(z.string()),
+  authorityId: z.string().nullable(),
+  decider: z.string(),
+  recipients: z.string(),
+  basis: z.string(),
 });
 export type DecisionDto = z.infer<typeof DecisionDto>;
 
@@ -238,6 +252,66 @@ export const RecognitionCount = z.object({ communeId: z.string().nullable(), tit
 export type RecognitionCount = z.infer<typeof RecognitionCount>;
 
 const Printed = z.object({ fileName: z.string(), pdfBase64: z.string() });
+
+/**
+ * The level a title is recognised at: a commune's body recognises its own
+ * subjects (one commune per decision), a province's body any in the province.
+ */
+export const AuthorityLevel = z.enum(['xa', 'tinh']);
+export type AuthorityLevel = z.infer<typeof AuthorityLevel>;
+export const AUTHORITY_LEVEL_LABELS: Record<AuthorityLevel, string> = { xa: 'Cấp xã', tinh: 'Cấp tỉnh' };
+
+/** Written in an authority's texts, replaced when a decision is made: "Ủy ban nhân dân {xã}" → "Ủy ban nhân dân xã Tân Hộ Cơ". */
+export const COMMUNE_PLACEHOLDER = '{xã}';
+export const PROVINCE_PLACEHOLDER = '{tỉnh}';
+
+export const AuthorityFields = z
+  .object({
+    title: TitleKind,
+    level: AuthorityLevel,
+    issuer: z.string().trim().min(2, 'Nhập cơ quan ban hành').max(200, 'Tên cơ quan ban hành quá dài'),
+    decider: z.string().trim().max(300, 'Chủ thể quyết định quá dài').default(''),
+    signerTitle: z.string().trim().min(2, 'Nhập chức vụ người ký').max(200, 'Chức vụ người ký quá dài'),
+    recipients: z.string().trim().max(2000, 'Nơi nhận quá dài').default(''),
+    basis: z.string().trim().max(4000, 'Phần căn cứ quá dài').default(''),
+    note: z.string().trim().max(1000, 'Ghi chú quá dài').default(''),
+  })
+  .superRefine((a, ctx) => {
+    if (a.level !== 'tinh') return;
+    for (const field of ['issuer', 'decider', 'recipients', 'basis'] as const) {
+      if (a[field].includes(COMMUNE_PLACEHOLDER)) ctx.addIssue({ code: 'custom', path: [field], message: `Cơ quan cấp tỉnh không dùng ${COMMUNE_PLACEHOLDER}: quyết định cấp tỉnh không thuộc riêng một xã` });
+    }
+  });
+export type AuthorityFields = z.infer<typeof AuthorityFields>;
+export type AuthorityInput = z.input<typeof AuthorityFields>;
+
+export const AuthorityDto = SyncRowDto.extend({
+  title: TitleKind,
+  level: AuthorityLevel,
+  issuer: z.string(),
+  decider: z.string(),
+  signerTitle: z.string(),
+  recipients: z.string(),
+  basis: z.string(),
+  note: z.string(),
+  sampleKey: z.string().nullable(),
+});
+export type AuthorityDto = z.infer<typeof AuthorityDto>;
+
+/**
+ * An authority's texts for one decision: `{xã}` becomes the commune as
+ * written in documents ("xã Tân Hộ Cơ"), `{tỉnh}` the province ("tỉnh Đồng Tháp").
+ * @example fillAuthorityText('Ủy ban nhân dân {xã}', { commune: 'xã Tân Hộ Cơ', province: '' }) → 'Ủy ban nhân dân xã Tân Hộ Cơ'
+ */
+export function fillAuthorityText(text: string, place: { commune: string; province: string }): string {
+  return text.split(COMMUNE_PLACEHOLDER).join(place.commune).split(PROVINCE_PLACEHOLDER).join(place.province);
+}
+
+/** "Xã Tân Hộ Cơ" (a unit's type and name) as the middle of a sentence writes it: "xã Tân Hộ Cơ". */
+export function placeInSentence(typeAndName: string): string {
+  const [type = '', ...rest] = typeAndName.split(' ');
+  return [type.toLocaleLowerCase('vi'), ...rest].join(' ');
+}
 
 export const titlesOps = {
   'criteria.list': query(z.object({}), z.array(CriteriaSetDto)),
@@ -266,6 +340,14 @@ export const titlesOps = {
   'decisions.delete': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
   /** The decision and its annex list printed to PDF (A4, official layout). */
   'decisions.export': query(RecordRef, Printed, 'officer'),
+  /** The same decision and annex as a Word document (.docx), for offices that edit before signing. */
+  'decisions.exportDocx': query(RecordRef, z.object({ fileName: z.string(), docxBase64: z.string() }), 'officer'),
+  'authorities.list': query(z.object({}), z.array(AuthorityDto)),
+  /** Adds the sample rows (labelled "mẫu") for titles and levels that have none. */
+  'authorities.installSamples': mutation(z.object({}), z.object({ installed: z.number().int() }), 'officer'),
+  /** Adds a row (no id) or saves one; one live row per title and level. */
+  'authorities.save': mutation(z.intersection(AuthorityFields, z.object({ id: RecordId.optional(), rev: z.number().int().optional() })), AuthorityDto, 'officer'),
+  'authorities.delete': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
   /** Recognitions per commune, title and year: what title targets count. */
   'recognitions.list': query(z.object({ year: Year.optional(), title: TitleKind.optional() }), z.array(RecognitionCount)),
 } as const;

@@ -3,6 +3,7 @@ import { AppError, type FieldIssue } from '../../shared/errors.js';
 import { planLabel, POPULATION_FIGURE_LABELS } from '../../shared/plan-model.js';
 import { milestoneYearOf, overlappingMilestone, shareOfPopulation } from '../../shared/target-progress.js';
 import type { RecordActualInput, TargetDto, TargetFields } from '../../shared/targets.js';
+import { TITLE_LABELS, type TitleKind } from '../../shared/titles-criteria.js';
 import type { AppContext } from '../app/context.js';
 import { assertTreePlacement } from '../db/trees.js';
 import { assertRevision, inTransaction, insertRecord, nextPosition, syncLinks, tombstoneRecord, updateRecord, type ReadDb, type Tx } from '../db/records.js';
@@ -15,7 +16,8 @@ import { loadTargetDto } from './target-list.js';
 import type { TargetsTable } from './targets.tables.js';
 import { loadLiveTarget } from './targets.repo.js';
 
-export type TargetWrite = z.output<typeof TargetFields>;
+/** Templates carry no title source yet, so it may be left out. */
+export type TargetWrite = Omit<z.output<typeof TargetFields>, 'titleSource'> & { titleSource?: TitleKind | null };
 
 /**
  * Refuses milestone years outside the plan period, two milestones judged in
@@ -46,8 +48,28 @@ async function validate(db: ReadDb, plan: PlansTable, fields: TargetWrite, selfI
       });
     }
   }
+  if (fields.titleSource) issues.push(...titleSourceIssues(fields, fields.titleSource));
   if (issues.length > 0) throw new AppError('VALIDATION', issues[0]!.message, { issues });
   await assertTreePlacement(db, { table: 'targets', scope: { planId: plan.id }, id: selfId, parentId: fields.parentId, noun: 'mục tiêu' });
+}
+
+/**
+ * A target counting a title's recognitions measures a share of a yearly
+ * figure or a plain count, one measure for all its milestones (a year's
+ * recognitions are one number), and not a commune standard at the same time.
+ */
+function titleSourceIssues(fields: TargetWrite, title: TitleKind): FieldIssue[] {
+  const label = TITLE_LABELS[title];
+  const issues: FieldIssue[] = [];
+  if (fields.source !== null) issues.push({ path: ['titleSource'], message: `Mục tiêu chỉ tự tính từ một nguồn: chuẩn của xã hoặc danh hiệu “${label}”` });
+  fields.milestones.forEach((m, i) => {
+    if (m.kind !== 'percent' && m.kind !== 'count') issues.push({ path: ['milestones', i, 'kind'], message: `Mốc ${i + 1}: mục tiêu đếm danh hiệu “${label}” dùng cách đo “Tỷ lệ” hoặc “Số lượng”` });
+    else if (m.kind !== fields.milestones[0]!.kind) issues.push({ path: ['milestones', i, 'kind'], message: `Mốc ${i + 1}: các mốc của mục tiêu đếm danh hiệu dùng cùng một cách đo` });
+  });
+  if (fields.population === null && fields.milestones.some((m) => m.kind === 'percent')) {
+    issues.push({ path: ['population'], message: `Tỷ lệ đạt danh hiệu “${label}” cần chọn “Tính tỷ lệ trên” (người lớn, hộ gia đình …)` });
+  }
+  return issues;
 }
 
 function columnsOf(f: TargetWrite) {
@@ -59,6 +81,7 @@ function columnsOf(f: TargetWrite) {
     population: f.population,
     populationLabel: f.populationLabel,
     source: f.source,
+    titleSource: f.titleSource ?? null,
     perCommune: f.perCommune ? 1 : 0,
     // Per-unit values live in their own rows so each travels and is audited on its own.
     milestones: JSON.stringify(f.milestones.map(({ unitValues: _values, span, ...m }) => ({ ...m, span: span ?? 'once' }))),

@@ -10,6 +10,8 @@ export interface TargetsTable extends SyncColumns {
   population: string | null;
   populationLabel: string;
   source: string | null;
+  /** A title (TitleKind) whose recognitions the actuals count, over the yearly figure in `population`. */
+  titleSource: string | null;
   perCommune: number;
   /** JSON array of milestones. */
   milestones: string;

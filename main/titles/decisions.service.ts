@@ -1,10 +1,12 @@
 import { AppError } from '../../shared/errors.js';
-import type { DecisionDto, DecisionFields, RecognitionCount } from '../../shared/titles.js';
+import { AUTHORITY_LEVEL_LABELS, fillAuthorityText, placeInSentence, type DecisionDto, type DecisionFields, type EvaluationDto, type RecognitionCount } from '../../shared/titles.js';
 import { TITLE_LABELS, TitleKind } from '../../shared/titles-criteria.js';
 import { STATUS_LABELS, EvaluationStatus } from '../../shared/titles-workflow.js';
 import { formatDateVi } from '../../shared/dates.js';
 import type { AppContext } from '../app/context.js';
 import { assertRevision, inTransaction, insertRecord, loadLiveRow, tombstoneRecord, updateRecord, type ReadDb } from '../db/records.js';
+import { loadOffice } from '../office/index.js';
+import { loadLiveAuthority } from './authorities.service.js';
 import { listEvaluations } from './evaluations.service.js';
 import type { TitleDecisionsTable } from './titles.tables.js';
 
@@ -23,6 +25,47 @@ async function entriesOf(db: ReadDb, decisionIds: string[]): Promise<Map<string,
   const byDecision = new Map<string, string[]>();
   for (const r of rows) byDecision.set(r.decisionId, [...(byDecision.get(r.decisionId) ?? []), r.evaluationId]);
   return byDecision;
+}
+
+/** "Đồng Tháp" → "tỉnh Đồng Tháp"; a name already saying what it is ("Thành phố Cần Thơ") as a sentence writes it. */
+function provinceInSentence(name: string): string {
+  if (name === '') return '';
+  return /^(tỉnh|thành phố) /i.test(name) ? placeInSentence(name) : `tỉnh ${name}`;
+}
+
+type DecisionTexts = Pick<TitleDecisionsTable, 'authorityId' | 'authority' | 'decider' | 'signerTitle' | 'recipients' | 'basis'>;
+
+/**
+ * The texts a decision is printed with. Made from a row of the authority
+ * table, the row must be for the decision's title, a commune's body decides
+ * for one commune only, and `{xã}`/`{tỉnh}` become that commune and the
+ * office's province; a text the form filled in wins over the row's.
+ */
+async function decisionTexts(tx: ReadDb, fields: DecisionFields, evaluations: EvaluationDto[]): Promise<DecisionTexts> {
+  const own = { authority: fields.authority, decider: fields.decider, signerTitle: fields.signerTitle, recipients: fields.recipients, basis: fields.basis };
+  if (fields.authorityId === null) return { authorityId: null, ...own };
+  const row = await loadLiveAuthority(tx, fields.authorityId);
+  const refuse = (message: string): never => {
+    throw new AppError('VALIDATION', message, { issues: [{ path: ['authorityId'], message }] });
+  };
+  if (row.title !== fields.title) refuse(`Cơ quan “${row.issuer}” được đặt để công nhận ${TITLE_LABELS[TitleKind.parse(row.title)]}, không phải ${TITLE_LABELS[fields.title]}.`);
+  let commune = '';
+  if (row.level === 'xa') {
+    const first = evaluations[0]!;
+    const other = evaluations.find((e) => e.communeId !== first.communeId);
+    if (other) refuse(`Quyết định ${AUTHORITY_LEVEL_LABELS.xa.toLocaleLowerCase('vi')} chỉ công nhận đối tượng của một xã: ${first.subjectName} ở ${first.communeName}, ${other.subjectName} ở ${other.communeName}.`);
+    commune = placeInSentence(first.communeName);
+  }
+  const place = { commune, province: provinceInSentence((await loadOffice(tx))?.provinceName ?? '') };
+  const fill = (formText: string, rowText: string) => fillAuthorityText(formText || rowText, place);
+  return {
+    authorityId: row.id,
+    authority: fill(own.authority, row.issuer),
+    decider: fill(own.decider, row.decider),
+    signerTitle: fill(own.signerTitle, row.signerTitle),
+    recipients: fill(own.recipients, row.recipients),
+    basis: fill(own.basis, row.basis),
+  };
 }
 
 function toDto(row: TitleDecisionsTable, evaluationIds: string[]): DecisionDto {
@@ -65,11 +108,11 @@ export function createDecision(ctx: AppContext, fields: DecisionFields): Promise
       return [];
     });
     if (issues.length > 0) throw new AppError('CONFLICT', issues[0]!.message, { issues });
+    const texts = await decisionTexts(tx, fields, evaluations);
     const decision = await insertRecord(tx, ctx, 'titleDecisions', {
       number: fields.number,
       signedOn: fields.signedOn,
-      authority: fields.authority,
-      signerTitle: fields.signerTitle,
+      ...texts,
       signerName: fields.signerName,
       place: fields.place,
       title: fields.title,

@@ -1,7 +1,8 @@
-import { SubjectFields, type EvaluationDto, type SubjectInput } from '../../shared/titles.js';
+import { DecisionFields, SubjectFields, type EvaluationDto, type SubjectInput } from '../../shared/titles.js';
 import type { Scores } from '../../shared/titles-criteria.js';
 import type { EvaluationStatus } from '../../shared/titles-workflow.js';
 import type { AppContext } from '../app/context.js';
+import { installAuthoritySamples, listAuthorities } from './authorities.service.js';
 import { listSets, installSamples, setArea } from './criteria-sets.service.js';
 import { createDecision } from './decisions.service.js';
 import { advanceEvaluation, createEvaluation, saveScores } from './evaluations.service.js';
@@ -38,10 +39,14 @@ async function advanceTo(ctx: AppContext, evaluation: EvaluationDto, steps: Eval
  * A year's cycle in two communes of the demo territory: people, households,
  * a clan and a school; their 2025 evaluations at every step of the workflow;
  * one recognition decision for Tân Hộ Cơ (an especially difficult commune,
- * so 70 points pass there), and Thông Bình's proposals still awaiting theirs.
+ * so 70 points pass there), made from the sample authority table (the
+ * commune's chairman recognises citizens), and Thông Bình's proposals still
+ * awaiting theirs.
  */
 export async function loadDemoTitles(ctx: AppContext): Promise<void> {
   await installSamples(ctx);
+  await installAuthoritySamples(ctx);
+  const citizenAuthority = (await listAuthorities(ctx.db)).find((a) => a.title === 'cong_dan' && a.level === 'xa')!;
   const sets = await listSets(ctx.db);
   const setOf = (key: string) => sets.find((s) => s.sampleKey === key && s.current)!;
   const places = await loadPlaces(ctx.db);
@@ -88,17 +93,19 @@ export async function loadDemoTitles(ctx: AppContext): Promise<void> {
     await subject({ kind: 'clan', name: `Dòng họ ${FAMILY[ci + 4]}`, unitId: commune.id, representative: `${FAMILY[ci + 4]} Văn Tộc`, hamletIds: hamlets.slice(0, 2).map((h) => h.id) });
     await subject({ kind: 'organisation', name: `Trường Tiểu học ${commune.name.replace('Xã ', '')}`, unitId: commune.id, orgKind: 'truong_hoc', orgLevel: 'Cấp xã' });
     if (commune.name === 'Xã Tân Hộ Cơ' && proposed.length > 0) {
-      await createDecision(ctx, {
-        number: '245/QĐ-UBND',
-        signedOn: '2025-12-22',
-        authority: 'Ủy ban nhân dân xã Tân Hộ Cơ',
-        signerTitle: 'KT. Chủ tịch\nPhó Chủ tịch',
-        signerName: 'Nguyễn Văn Quyết',
-        place: 'Tân Hộ Cơ',
-        title: 'cong_dan',
-        year: YEAR,
-        evaluationIds: proposed,
-      });
+      await createDecision(
+        ctx,
+        DecisionFields.parse({
+          number: '245/QĐ-UBND',
+          signedOn: '2025-12-22',
+          authorityId: citizenAuthority.id,
+          signerName: 'Nguyễn Văn Quyết',
+          place: 'Tân Hộ Cơ',
+          title: 'cong_dan',
+          year: YEAR,
+          evaluationIds: proposed,
+        }),
+      );
     }
   }
 }

@@ -2,7 +2,9 @@ import type { titlesOps } from '../../shared/titles.js';
 import type { titlesImportOps } from '../../shared/titles-import.js';
 import type { FeatureHandlers } from '../app/handlers.js';
 import { exportSet, importSet, installSamples, listAreas, listSets, saveSet, setArea } from './criteria-sets.service.js';
+import { deleteAuthority, installAuthoritySamples, listAuthorities, saveAuthority } from './authorities.service.js';
 import { printDecision } from './decision-print.js';
+import { decisionDocx } from './decision-docx.js';
 import { deletePreset, listPresets, savePreset } from './import-presets.js';
 import { cancelListImport, listImportStatus, startListImport } from './list-import.job.js';
 import { exportList, importTemplate } from './list.export.js';
@@ -16,6 +18,7 @@ import { createSubject, deleteSubject, getSubject, listSubjects, updateSubject }
  */
 export { countRecognitions } from './decisions.service.js';
 export { loadDemoTitles } from './demo.js';
+export { installAuthoritySamples } from './authorities.service.js';
 
 export const titlesHandlers: FeatureHandlers<typeof titlesOps & typeof titlesImportOps> = {
   'criteria.list': (_input, ctx) => listSets(ctx.db),
@@ -39,6 +42,11 @@ export const titlesHandlers: FeatureHandlers<typeof titlesOps & typeof titlesImp
   'decisions.create': (input, ctx) => createDecision(ctx, input),
   'decisions.delete': (input, ctx) => deleteDecision(ctx, input),
   'decisions.export': (input, ctx) => printDecision(ctx, input.id),
+  'decisions.exportDocx': (input, ctx) => decisionDocx(ctx.db, input.id),
+  'authorities.list': (_input, ctx) => listAuthorities(ctx.db),
+  'authorities.installSamples': (_input, ctx) => installAuthoritySamples(ctx),
+  'authorities.save': (input, ctx) => saveAuthority(ctx, input),
+  'authorities.delete': (input, ctx) => deleteAuthority(ctx, input),
   'recognitions.list': (input, ctx) => countRecognitions(ctx.db, input),
   'subjects.importXlsx': async (input, ctx) => startListImport(ctx, input),
   'subjects.importStatus': async (input) => listImportStatus(input.jobId),

@@ -73,6 +73,33 @@ export interface TitleDecisionsTable extends SyncColumns {
   place: string;
   title: string;
   year: number;
+  /** The row of titleAuthorities the decision was made from; its texts are copied as printed, so a later edit leaves the decision as signed. */
+  authorityId: string | null;
+  /** "Chủ tịch Ủy ban nhân dân xã Tân Hộ Cơ": who decides, printed above "Căn cứ …". */
+  decider: string;
+  /** "Nơi nhận" lines, one per line. */
+  recipients: string;
+  /** "Căn cứ …" lines, one per line. */
+  basis: string;
+}
+
+/**
+ * Which body recognises which title at which level. Since 1 July 2025 the
+ * district level is gone and provinces assign this differently, so it is data
+ * with editable samples. `{xã}` and `{tỉnh}` in the texts stand for the
+ * decision's commune and the office's province.
+ */
+export interface TitleAuthoritiesTable extends SyncColumns {
+  title: string;
+  /** 'xa': one commune's subjects per decision; 'tinh': the province's. */
+  level: string;
+  issuer: string;
+  decider: string;
+  signerTitle: string;
+  recipients: string;
+  basis: string;
+  note: string;
+  sampleKey: string | null;
 }
 
 export interface TitleDecisionEntriesTable extends SyncColumns {
@@ -88,6 +115,7 @@ export interface TitlesTables {
   titleEvaluations: TitleEvaluationsTable;
   titleDecisions: TitleDecisionsTable;
   titleDecisionEntries: TitleDecisionEntriesTable;
+  titleAuthorities: TitleAuthoritiesTable;
 }
 
 export const titlesTables = registerTables<TitlesTables>('titles', {
@@ -121,7 +149,14 @@ export const titlesTables = registerTables<TitlesTables>('titles', {
     ],
     ownerColumn: 'subjectId',
   },
-  titleDecisions: { synced: true, travels: true, parents: [], label: (row) => `quyết định số ${String(row.number)}` },
+  titleDecisions: {
+    synced: true,
+    travels: true,
+    // A decision keeps the texts it was printed with, so the authority row may go.
+    parents: [{ column: 'authorityId', table: 'titleAuthorities', onDelete: 'keep' }],
+    label: (row) => `quyết định số ${String(row.number)}`,
+  },
+  titleAuthorities: { synced: true, travels: true, parents: [], linkKey: ['title', 'level'], label: (row) => `cơ quan công nhận "${String(row.issuer)}"` },
   titleDecisionEntries: {
     synced: true,
     travels: true,

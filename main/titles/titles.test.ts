@@ -258,7 +258,7 @@ describe('recognition decisions', () => {
     try {
       writeFileSync(join(dir, 'a.pdf'), pdf);
       const text = execFileSync('pdftotext', ['-layout', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
-      for (const line of ['ỦY BAN NHÂN DÂN XÃ TÂN HỘ CƠ', 'Số: 15/QĐ-UBND', 'Tân Hộ Cơ, ngày 20 tháng 12 năm 2025', 'QUYẾT ĐỊNH', 'DANH SÁCH', 'Nguyễn Văn Một', 'Ấp Chiến Thắng, xã Tân', 'Trần Văn Ký']) {
+      for (const line of ['ỦY BAN NHÂN DÂN', 'XÃ TÂN HỘ CƠ', 'Số: 15/QĐ-UBND', 'Tân Hộ Cơ, ngày 20 tháng 12 năm 2025', 'QUYẾT ĐỊNH', 'DANH SÁCH', 'Nguyễn Văn Một', 'Ấp Chiến Thắng, xã Tân', 'Trần Văn Ký']) {
         expect(text).toContain(line);
       }
       expect(text).toMatch(/Kèm theo Quyết định số 15\/QĐ-UBND ngày 20\/12\/2025/);

@@ -15,10 +15,10 @@ export const QUERY_READS: Partial<Record<QueryOpName, readonly string[]>> = {
   'units.get': ['units', 'unitFigures', 'unitEducation'],
   'agencies.list': ['agencies'],
   'plans.list': ['plans', 'planReferences', 'tasks', 'targets', 'taskOccurrences'],
-  'plans.get': ['plans', 'planReferences', 'componentPlans', 'targets', 'targetActuals', 'targetUnitValues', 'tasks', 'taskAgencies', 'taskCommunes', 'reportingDuties', 'reportReceipts', 'agencies', 'units', 'unitFigures', 'unitEducation', 'taskOccurrences', 'dutyOccurrences'],
+  'plans.get': ['plans', 'planReferences', 'componentPlans', 'targets', 'targetActuals', 'targetUnitValues', 'tasks', 'taskAgencies', 'taskCommunes', 'reportingDuties', 'reportReceipts', 'agencies', 'units', 'unitFigures', 'unitEducation', 'taskOccurrences', 'dutyOccurrences', 'titleDecisions', 'titleDecisionEntries', 'titleEvaluations'],
   'templates.list': [],
-  'targets.list': ['targets', 'targetActuals', 'targetUnitValues', 'plans', 'units', 'unitFigures', 'unitEducation'],
-  'targets.communeProgress': ['targets', 'targetActuals', 'targetUnitValues', 'plans', 'units', 'unitFigures', 'unitEducation'],
+  'targets.list': ['targets', 'targetActuals', 'targetUnitValues', 'plans', 'units', 'unitFigures', 'unitEducation', 'titleDecisions', 'titleDecisionEntries', 'titleEvaluations'],
+  'targets.communeProgress': ['targets', 'targetActuals', 'targetUnitValues', 'plans', 'units', 'unitFigures', 'unitEducation', 'titleDecisions', 'titleDecisionEntries', 'titleEvaluations'],
   'tasks.list': ['tasks', 'taskAgencies', 'taskCommunes', 'taskProgress', 'plans', 'agencies', 'units', 'taskOccurrences', 'dutyOccurrences'],
   'tasks.progressReports': ['taskProgress', 'tasks', 'agencies', 'taskOccurrences'],
   'reporting.duties': ['reportingDuties', 'plans', 'agencies', 'dutyOccurrences'],
@@ -26,7 +26,8 @@ export const QUERY_READS: Partial<Record<QueryOpName, readonly string[]>> = {
   'certificates.list': ['certificates', 'certificateReprints'],
   'certificates.reprints': ['certificateReprints'],
   'certificates.trustList': ['certificateTrustedKeys', 'office'],
-  'home.overview': ['plans', 'planReferences', 'tasks', 'taskAgencies', 'taskCommunes', 'targets', 'targetActuals', 'targetUnitValues', 'reportingDuties', 'reportReceipts', 'units', 'unitFigures', 'unitEducation', 'agencies', 'taskOccurrences', 'dutyOccurrences'],
+  'authorities.list': ['titleAuthorities'],
+  'home.overview': ['plans', 'planReferences', 'tasks', 'taskAgencies', 'taskCommunes', 'targets', 'targetActuals', 'targetUnitValues', 'reportingDuties', 'reportReceipts', 'units', 'unitFigures', 'unitEducation', 'agencies', 'taskOccurrences', 'dutyOccurrences', 'titleDecisions', 'titleDecisionEntries', 'titleEvaluations'],
 };
 
 /** Whether a cached answer of `op` may be stale after these tables changed. */

@@ -2,11 +2,12 @@ import { Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
 import { CriteriaTab } from './CriteriaTab';
+import { DecisionAuthoritiesTab } from './DecisionAuthoritiesTab';
 import { DecisionsTab } from './DecisionsTab';
 import { EvaluationsTab } from './EvaluationsTab';
 import { SubjectsTab } from './SubjectsTab';
 
-const TAB_KEYS = ['subjects', 'evaluations', 'decisions', 'criteria'] as const;
+const TAB_KEYS = ['subjects', 'evaluations', 'decisions', 'criteria', 'authorities'] as const;
 
 /** Learning titles: who is evaluated, the yearly evaluations and their workflow, the decisions, and the criteria sets. */
 export function TitlesPage() {
@@ -18,6 +19,7 @@ export function TitlesPage() {
     { key: 'evaluations', label: 'Đánh giá, đề nghị', children: <EvaluationsTab onOpenSubjects={() => open('subjects')} /> },
     { key: 'decisions', label: 'Quyết định công nhận', children: <DecisionsTab onOpenEvaluations={() => open('evaluations')} /> },
     { key: 'criteria', label: 'Bộ tiêu chí', children: <CriteriaTab /> },
+    { key: 'authorities', label: 'Thẩm quyền công nhận', children: <DecisionAuthoritiesTab /> },
   ];
   return (
     <>

@@ -62,16 +62,28 @@ try {
   ctx.sqlite.exec('ANALYZE');
   console.log(`${PERSONS.toLocaleString('vi-VN')} người: nạp ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
+  // The first queries after a bulk load read the file from disk and run cold code; an officer's open app is past that.
+  const WARM_UP = 50;
   const time = async (label: string, inputOf: () => unknown) => {
-    const times: number[] = [];
-    for (let i = 0; i < QUERIES; i++) {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < WARM_UP + QUERIES; i++) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const envelope = await dispatch('subjects.list', inputOf(), ctx);
-      times.push(performance.now() - t0);
+      const used = process.cpuUsage(c0);
+      if (i >= WARM_UP) {
+        wall.push(performance.now() - t0);
+        cpu.push((used.user + used.system) / 1000);
+      }
       if (!envelope.ok) throw new Error(envelope.error.message);
     }
-    times.sort((a, b) => a - b);
-    console.log(`${label}: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`);
+    wall.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
+    // On a shared machine the wall time waits for a core; the CPU time is what the query itself costs.
+    console.log(
+      `${label}: p50 ${percentile(wall, 50).toFixed(2)} ms, p95 ${percentile(wall, 95).toFixed(2)} ms (CPU p50 ${percentile(cpu, 50).toFixed(2)}, p95 ${percentile(cpu, 95).toFixed(2)} ms; tải máy ${loadavg()[0]!.toFixed(1)})`,
+    );
   };
   await time('Tìm tên không dấu ("nguyen van a")', () => ({ kind: 'person', search: foldText(`${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN).slice(0, 1)}`) }));
   await time('Tìm tên không dấu trong một xã', () => ({ kind: 'person', unitId: pick(hamlets).communeId, search: foldText(`${pick(FAMILY)} ${pick(MIDDLE)}`) }));

@@ -81,7 +81,7 @@ function MilestoneRow({ name, index }: { name: number; index: number }) {
   const perCommune = Form.useWatch('perCommune', form) as boolean | undefined;
   const source = Form.useWatch('source', form) as string | null | undefined;
   const hint = YEAR_HINTS[span];
-  const ownValues = perCommune === true && !source && span !== 'cumulative' && (kind === 'percent' || kind === 'count');
+  const ownValues = perCommune === true && (!source || source.startsWith('title:')) && span !== 'cumulative' && (kind === 'percent' || kind === 'count');
   return (
     <>
       <Flex gap={12} wrap align="flex-start">

@@ -2,13 +2,23 @@ import { AutoComplete, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { COMPUTED_SOURCE_LABELS, POPULATION_FIGURE_LABELS, type ComputedSource, type PopulationFigure } from '../../../shared/plan-model';
 import type { PlanDto } from '../../../shared/plans';
 import type { TargetDto } from '../../../shared/targets';
+import { TITLE_LABELS, type TitleKind } from '../../../shared/titles-criteria';
 import { useApiMutation } from '../../components/api';
 import { FormModal } from '../../components/FormModal';
 import { foldedSearch } from '../common/lookups';
 import { MilestonesField, blankMilestone, milestoneFormValue, unitValuesOf, type MilestoneFormValue } from './MilestonesField';
 
 const POPULATION_OPTIONS = (Object.keys(POPULATION_FIGURE_LABELS) as PopulationFigure[]).map((value) => ({ value, label: POPULATION_FIGURE_LABELS[value] }));
-const SOURCE_OPTIONS = (Object.keys(COMPUTED_SOURCE_LABELS) as ComputedSource[]).map((value) => ({ value, label: COMPUTED_SOURCE_LABELS[value] }));
+/** A title source travels through the one select as "title:cong_dan"; the two fields are split on submit. */
+type SourceValue = ComputedSource | `title:${TitleKind}`;
+const SOURCE_OPTIONS = [
+  { label: 'Chuẩn của xã (đếm số xã đạt)', options: (Object.keys(COMPUTED_SOURCE_LABELS) as ComputedSource[]).map((value) => ({ value, label: COMPUTED_SOURCE_LABELS[value] })) },
+  {
+    label: 'Danh hiệu (đếm từ quyết định công nhận)',
+    options: (Object.keys(TITLE_LABELS) as TitleKind[]).map((t) => ({ value: `title:${t}`, label: `Số đạt danh hiệu “${TITLE_LABELS[t]}”` })),
+  },
+];
+const titleOf = (v: SourceValue | null | undefined): TitleKind | null => (v?.startsWith('title:') ? (v.slice(6) as TitleKind) : null);
 
 interface TargetFormValues {
   section: string;
@@ -17,7 +27,7 @@ interface TargetFormValues {
   parentId?: string | null;
   population?: PopulationFigure | null;
   populationLabel?: string;
-  source?: ComputedSource | null;
+  source?: SourceValue | null;
   perCommune?: boolean;
   milestones: MilestoneFormValue[];
 }
@@ -45,7 +55,8 @@ export function TargetFormModal({ open, plan, targets, target, onClose }: Target
       parentId: v.parentId ?? null,
       population: v.population ?? null,
       populationLabel: v.populationLabel ?? '',
-      source: v.source ?? null,
+      source: titleOf(v.source) ? null : ((v.source as ComputedSource | undefined) ?? null),
+      titleSource: titleOf(v.source),
       perCommune: v.perCommune ?? false,
       milestones: (v.milestones ?? []).map((m) => ({
         year: m.year ?? null,
@@ -56,7 +67,7 @@ export function TargetFormModal({ open, plan, targets, target, onClose }: Target
         qualifier: m.qualifier ?? null,
         scope: m.scope ?? '',
         wording: m.wording ?? '',
-        unitValues: v.perCommune && !v.source && m.span !== 'cumulative' && (m.kind === 'percent' || m.kind === 'count') ? unitValuesOf(m.groups) : [],
+        unitValues: v.perCommune && (!v.source || titleOf(v.source)) && m.span !== 'cumulative' && (m.kind === 'percent' || m.kind === 'count') ? unitValuesOf(m.groups) : [],
       })),
     };
     if (target) await update.mutateAsync({ ...fields, id: target.id, rev: target.rev });
@@ -97,7 +108,7 @@ export function TargetFormModal({ open, plan, targets, target, onClose }: Target
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="source" label="Tự tính từ số liệu" extra="Để trống thì nhập số liệu thực tế bằng tay.">
+          <Form.Item name="source" label="Tự tính từ số liệu" extra="Để trống thì nhập số liệu thực tế bằng tay. Danh hiệu: số được công nhận trong năm, chia cho số liệu ở ô “Tính tỷ lệ trên”.">
             <Select options={SOURCE_OPTIONS} allowClear placeholder="Không tự tính" />
           </Form.Item>
         </Col>
@@ -133,7 +144,7 @@ function valuesOf(t: TargetDto): TargetFormValues {
     parentId: t.parentId,
     population: t.population,
     populationLabel: t.populationLabel,
-    source: t.source,
+    source: t.titleSource ? `title:${t.titleSource}` : t.source,
     perCommune: t.perCommune,
     milestones: t.milestones.map(milestoneFormValue),
   };

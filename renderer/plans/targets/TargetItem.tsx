@@ -1,5 +1,6 @@
 import { Button, Flex, Progress, Space, Tag, Typography } from 'antd';
 import { COMPUTED_SOURCE_LABELS, POPULATION_FIGURE_LABELS } from '../../../shared/plan-model';
+import { TITLE_LABELS } from '../../../shared/titles-criteria';
 import { progressLabel } from '../../../shared/target-progress';
 import type { CommuneStanding, TargetDto } from '../../../shared/targets';
 import { currentYear } from '../common/dates';
@@ -60,10 +61,16 @@ export function TargetItem({ target, depth, periodEnd, onEdit, onRecord, onDelet
             ) : (
               <Typography.Text type="secondary">Chưa có số liệu thực tế.</Typography.Text>
             )}
-            {(population || target.source) && (
+            {(population || target.source || target.titleSource) && (
               <Typography.Text type="secondary">
                 {' · '}
-                {[population && `Tính trên: ${population}`, target.source && `Tự tính: ${COMPUTED_SOURCE_LABELS[target.source]}`].filter(Boolean).join(' · ')}
+                {[
+                  population && `Tính trên: ${population}`,
+                  target.source && `Tự tính: ${COMPUTED_SOURCE_LABELS[target.source]}`,
+                  target.titleSource && `Tự tính: số đạt danh hiệu “${TITLE_LABELS[target.titleSource]}” (từ quyết định công nhận)`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Typography.Text>
             )}
             {missedYears.length > 1 && <Typography.Text type="danger">{` · Không đạt các năm: ${missedYears.join(', ')}`}</Typography.Text>}

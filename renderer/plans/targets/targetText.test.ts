@@ -42,6 +42,7 @@ const target = (id: string, position: number, section: string, text: string, ove
   population: null,
   populationLabel: '',
   source: null,
+  titleSource: null,
   perCommune: false,
   milestones: [],
   actuals: [],

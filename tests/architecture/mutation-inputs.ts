@@ -111,6 +111,10 @@ const aDecisionInput = async (app: TestApp) => ({
 /** One entry per writing op of the contract; a new op without an entry does not compile. */
 export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'office.setup': { fresh: 'empty', input: async () => TAN_HONG_OFFICE },
+  'accounts.createFirstAdmin': { fresh: 'empty', input: async () => ({ name: 'Nguyễn Văn Quản', login: 'quantri', password: 'mat-khau-dai-1' }) },
+  'accounts.create': { input: async () => ({ name: 'Trần Thị Cán Bộ', login: `canbo${Date.now()}`, role: 'officer', password: 'mat-khau-dai-2' }) },
+  'accounts.update': { input: async (app) => { const a = await app.call('accounts.create', { name: 'Lê Văn Xem', login: `xem${Date.now()}`, role: 'viewer', password: 'mat-khau-dai-3' }); return { id: a.id, rev: a.rev, name: a.name, role: 'officer', active: true }; } },
+  'accounts.resetPassword': { input: async (app) => ({ id: (await app.call('accounts.create', { name: 'Phạm Quên', login: `quen${Date.now()}`, role: 'viewer', password: 'mat-khau-dai-4' })).id, password: 'mat-khau-moi-5' }) },
   'office.update': {
     input: async (app) => {
       const office = (await app.call('office.status', {})).office!;

@@ -13,6 +13,7 @@ const esm = {
 await build({ ...esm, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.mjs' });
 // Worker threads load their own file, beside main.mjs (main/jobs/worker-jobs.ts finds them there).
 await build({ ...esm, entryPoints: ['main/units/units-import.worker.ts'], outfile: 'dist/electron/units-import.worker.mjs' });
+await build({ ...esm, entryPoints: ['main/units/units-import-reader.worker.ts'], outfile: 'dist/electron/units-import-reader.worker.mjs' });
 await build({ ...esm, entryPoints: ['main/titles/list-import.worker.ts'], outfile: 'dist/electron/list-import.worker.mjs' });
 await build({ ...common, format: 'cjs', entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
 // The seed plan templates are read from ./templates/ beside the bundle, as they are beside main/plans in the source.

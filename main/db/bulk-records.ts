@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { AuditLogTable } from './schema.js';
 import { newId } from './ids.js';
 import type { FieldsOf, RowOf, SyncTableName } from './records.js';
 import type { SyncColumns } from './table-registry.js';
@@ -10,7 +9,9 @@ import { tableRegistration } from './tables.js';
  * rows, on a plain better-sqlite3 connection (an import worker's own): the same
  * columns, revisions and one audit row per change, through prepared statements
  * reused for every row instead of a query built per row. The caller holds the
- * transaction; nothing here commits.
+ * transaction; nothing here commits. With `batchAudit`, audit rows are written
+ * AUDIT_BATCH at a time by one statement (a third less work than one by one); the
+ * caller must then call flush() before it commits.
  */
 
 export interface BulkWriteContext {
@@ -21,6 +22,10 @@ export interface BulkWriteContext {
   officeId: string;
 }
 
+/** Audit rows per INSERT when batched: past about 20 the saving no longer grows. */
+const AUDIT_BATCH = 32;
+const AUDIT_COLUMNS = 7;
+
 type AnyRow = SyncColumns & Record<string, unknown>;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -29,13 +34,24 @@ export class BulkRecordWriter {
   readonly #context: BulkWriteContext;
   readonly #statements = new Map<string, Database.Statement>();
   readonly #audit: Database.Statement;
+  readonly #auditBatch: Database.Statement | null;
+  /** Pending audit rows' parameters, AUDIT_COLUMNS per row, when batching. */
+  #pendingAudit: unknown[] = [];
 
-  constructor(sqlite: Database.Database, context: BulkWriteContext) {
+  constructor(sqlite: Database.Database, context: BulkWriteContext, options: { batchAudit?: boolean } = {}) {
     this.#sqlite = sqlite;
     this.#context = context;
-    this.#audit = sqlite.prepare(
-      'INSERT INTO auditLog (at, actor, operation, entity, recordId, before, after) VALUES (@at, @actor, @operation, @entity, @recordId, @before, @after)',
-    );
+    const sql = (rows: number) =>
+      `INSERT INTO auditLog (at, actor, operation, entity, recordId, before, after) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+    this.#audit = sqlite.prepare(sql(1));
+    this.#auditBatch = options.batchAudit ? sqlite.prepare(sql(AUDIT_BATCH)) : null;
+  }
+
+  /** Writes the audit rows still pending (batchAudit); call it before the commit. */
+  flush(): void {
+    const pending = this.#pendingAudit;
+    for (let i = 0; i < pending.length; i += AUDIT_COLUMNS) this.#audit.run(pending.slice(i, i + AUDIT_COLUMNS));
+    this.#pendingAudit = [];
   }
 
   insert<T extends SyncTableName>(table: T, fields: FieldsOf<T>): RowOf<T> {
@@ -74,16 +90,18 @@ export class BulkRecordWriter {
   }
 
   #writeAudit(table: string, recordId: string, before: unknown, after: unknown): void {
-    const row: Omit<AuditLogTable, 'seq'> = {
-      at: this.#context.at,
-      actor: this.#context.actor,
-      operation: this.#context.operation,
-      entity: table,
-      recordId,
-      before: before === null ? null : JSON.stringify(before),
-      after: JSON.stringify(after),
-    };
-    this.#audit.run(row);
+    const { at, actor, operation } = this.#context;
+    // The columns of AuditLogTable but seq, in the order of the statement.
+    const row: unknown[] = [at, actor, operation, table, recordId, before === null ? null : JSON.stringify(before), JSON.stringify(after)];
+    if (this.#auditBatch === null) {
+      this.#audit.run(row);
+      return;
+    }
+    this.#pendingAudit.push(...row);
+    if (this.#pendingAudit.length === AUDIT_BATCH * AUDIT_COLUMNS) {
+      this.#auditBatch.run(this.#pendingAudit);
+      this.#pendingAudit = [];
+    }
   }
 
   #statement(table: string, kind: 'insert' | 'update', columns: string[], sql: () => string): Database.Statement {

@@ -1,14 +1,30 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
+
+/**
+ * Random bytes drawn from the OS in one call per 256 ids: an import makes
+ * hundreds of thousands of ids, and one getrandom call each cost more than
+ * the rest of the id. Each id still takes 10 fresh bytes, never reused.
+ */
+const POOL_IDS = 256;
+const pool = Buffer.alloc(POOL_IDS * 10);
+let next = POOL_IDS;
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /**
  * A UUIDv7 (RFC 9562): 48 bits of milliseconds then randomness, so ids made
  * on different office PCs never collide and sort by creation time.
  */
 export function newId(now: number = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  if (next === POOL_IDS) {
+    randomFillSync(pool);
+    next = 0;
+  }
+  const r = next++ * 10;
+  const b = (i: number) => HEX[pool[r + i]!]!;
+  // 48-bit big-endian milliseconds, written with arithmetic because bitwise operators stop at 32 bits.
+  const high = Math.floor(now / 2 ** 16);
+  const time = high.toString(16).padStart(8, '0') + '-' + (now % 2 ** 16).toString(16).padStart(4, '0');
+  // Version 7 in the high nibble of byte 6, the RFC's variant (10xx) in the top bits of byte 8.
+  return `${time}-${HEX[0x70 | (pool[r]! & 0x0f)]}${b(1)}-${HEX[0x80 | (pool[r + 2]! & 0x3f)]}${b(3)}-${b(4)}${b(5)}${b(6)}${b(7)}${b(8)}${b(9)}`;
 }

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorPayload, type FieldIssue } from '../../shared/errors.js';
 import { FINISHED_PHASES, MAX_REPORTED_ISSUES, type JobPhase } from '../../shared/jobs.js';
 import { CANCELLED, COMMITTING, RUNNING } from './cancel.js';
+import { workerFile, type WorkerScript } from './worker-file.js';
 import type { JobMessage, JobRequest } from './worker-side.js';
 
 /**
@@ -25,13 +22,6 @@ export interface JobStatus<R> {
   message: string | null;
   issues: FieldIssue[];
   issueCount: number;
-}
-
-export interface WorkerScript {
-  /** The worker's TypeScript source, beside the code that starts it (tsx, vitest). */
-  source: URL;
-  /** The bundled file beside the Electron main bundle (scripts/build-electron.mjs). */
-  bundled: string;
 }
 
 export interface StartJob {
@@ -184,31 +174,7 @@ function forgetOldJobs(): void {
   for (const [id, job] of jobs) if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) jobs.delete(id);
 }
 
-/**
- * Starts the worker from its bundled file in Electron, or from its TypeScript
- * source under tsx and vitest: a worker does not inherit a loader for its own
- * entry file, so a small bootstrap registers tsx first.
- */
+/** The worker from its bundled file (main/jobs/worker-file.ts). */
 function createWorker(script: WorkerScript, maxHeapMb: number): Worker {
-  const options = { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } };
-  const sourcePath = fileURLToPath(script.source);
-  if (sourcePath.endsWith('.ts') && existsSync(sourcePath)) {
-    const bootstrap = `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.source.href)}); })`;
-    return new Worker(bootstrap, { ...options, eval: true });
-  }
-  return new Worker(bundledWorkerPath(script.bundled), options);
-}
-
-/** tsx's ESM register API, resolved through its package exports (an eval worker resolves bare names from the cwd). */
-function tsxApiUrl(): string {
-  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
-  const exports = JSON.parse(readFileSync(packageJson, 'utf8')).exports['./esm/api'].import.default as string;
-  return pathToFileURL(join(dirname(packageJson), exports)).href;
-}
-
-/** Beside the bundle; inside a packaged app the worker is unpacked from the asar archive, where a worker cannot load from. */
-function bundledWorkerPath(name: string): string {
-  const beside = join(dirname(fileURLToPath(import.meta.url)), name);
-  const unpacked = beside.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
-  return existsSync(unpacked) ? unpacked : beside;
+  return new Worker(workerFile(script), { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
 }

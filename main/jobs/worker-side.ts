@@ -26,11 +26,12 @@ const PROGRESS_EVERY_MS = 100;
  * The body of a job's worker file: runs `work` for each job the registry
  * sends, one at a time, with throttled progress and the job's shared cancel
  * flag, and posts exactly one outcome per job. The worker stays for the next
- * job (a dry run, then the real import), so it starts once. An AppError
+ * job (a dry run, then the real import), so it starts once. The raw cancel
+ * flag is handed on too, for a thread of the job's own to watch. An AppError
  * travels as is; anything else is logged and reported as an internal error,
  * never as a stack trace to the officer.
  */
-export function runJob<I>(work: (input: I, progress: Progress, cancel: CancelToken) => Promise<unknown>): void {
+export function runJob<I>(work: (input: I, progress: Progress, cancel: CancelToken, cancelFlag: Int32Array) => Promise<unknown>): void {
   const port = parentPort;
   if (!port) throw new Error('runJob must run inside a worker thread');
   const post = (message: JobMessage) => port.postMessage(message);
@@ -44,7 +45,7 @@ export function runJob<I>(work: (input: I, progress: Progress, cancel: CancelTok
       lastAt = now;
       post({ type: 'progress', phase, done, total });
     };
-    work(request.input as I, progress, cancelTokenOf(request.cancelFlag)).then(
+    work(request.input as I, progress, cancelTokenOf(request.cancelFlag), request.cancelFlag).then(
       (result) => post({ type: 'done', result }),
       (error: unknown) => {
         if (error instanceof JobCancelled) return post({ type: 'cancelled' });

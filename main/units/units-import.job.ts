@@ -1,10 +1,18 @@
 import type { UnitImportStatus } from '../../shared/units.js';
 import type { AppContext } from '../app/context.js';
-import { cancelJob, jobStatus, startWorkerJob } from '../jobs/index.js';
+import { cancelJob, jobStatus, startWorkerJob, workerFile, type WorkerScript } from '../jobs/index.js';
 import type { UnitImportWorkerInput } from './units-import.worker.js';
 
-/** A 100,000-row sheet needs about 300 MB in the worker; a file that needs far more is stopped, not the app. */
+/** A 100,000-row sheet needs about 300 MB in each of the import's two threads; a file that needs far more is stopped, not the app. */
 const WORKER_HEAP_MB = 1024;
+
+const IMPORT_WORKER: WorkerScript = { source: new URL('./units-import.worker.ts', import.meta.url), bundled: 'units-import.worker.mjs' };
+const READER_WORKER: WorkerScript = { source: new URL('./units-import-reader.worker.ts', import.meta.url), bundled: 'units-import-reader.worker.mjs' };
+
+/** The files the import's two threads run, bundled now if they are not yet (the benchmark readies them as a build does). */
+export function unitsImportWorkerFiles(): string[] {
+  return [workerFile(IMPORT_WORKER), workerFile(READER_WORKER)];
+}
 
 /** Starts the import worker on this office's database and returns the job id at once. */
 export function startUnitsImport(ctx: AppContext, input: { contentBase64: string; dryRun: boolean }): { jobId: string } {
@@ -18,9 +26,11 @@ export function startUnitsImport(ctx: AppContext, input: { contentBase64: string
     at: ctx.clock.now().toISOString(),
     actor: ctx.actor,
     officeId: ctx.officeId(),
+    readerFile: workerFile(READER_WORKER),
+    readerHeapMb: WORKER_HEAP_MB,
   };
   const jobId = startWorkerJob({
-    script: { source: new URL('./units-import.worker.ts', import.meta.url), bundled: 'units-import.worker.mjs' },
+    script: IMPORT_WORKER,
     key: `units-import ${ctx.sqlite.name}`,
     busyMessage: 'Đang có một lần nhập đơn vị khác chạy; hãy chờ nó xong hoặc hủy nó.',
     input: workerInput,

@@ -1,24 +1,38 @@
 import Database from 'better-sqlite3';
 import { runJob } from '../jobs/index.js';
+import { readUnitSheetInThread, type ThreadedSheet } from './units-import-reader.js';
+import { openUnitSheet } from './units-import-sheet.js';
 import { importUnits, type UnitImportOptions } from './units.import.js';
 
 /** The input main/units/units-import.job.ts sends; the content arrives as a transferred buffer, not a copy. */
 export interface UnitImportWorkerInput extends UnitImportOptions {
   databaseFile: string;
   content: ArrayBuffer;
+  /** The reading thread's file (main/jobs/worker-file.ts), for a real import. */
+  readerFile: string;
+  readerHeapMb: number;
 }
 
 // Its own connection to the same file: WAL lets the app keep reading while this one writes.
-runJob<UnitImportWorkerInput>(async (input, progress, cancel) => {
+runJob<UnitImportWorkerInput>(async (input, progress, cancel, cancelFlag) => {
   const sqlite = new Database(input.databaseFile, { fileMustExist: true });
+  let reader: ThreadedSheet | null = null;
   try {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+    // As the app's own connection (main/db/database.ts): in WAL mode a commit is safe without a sync of its own.
+    sqlite.pragma('synchronous = NORMAL');
     // One transaction writes about 500,000 rows with their indexes: a 64 MB page cache keeps
     // them from spilling to the WAL before the commit.
     sqlite.pragma('cache_size = -65536');
-    return await importUnits(sqlite, Buffer.from(input.content), input, progress, cancel);
+    // A dry run only reads and checks, so there is nothing to overlap the reading with; a real
+    // import reads in a thread of its own while this one writes.
+    const open = input.dryRun
+      ? () => openUnitSheet(Buffer.from(input.content), cancel)
+      : async () => (reader = await readUnitSheetInThread(input.readerFile, input.content, cancelFlag, input.readerHeapMb));
+    return await importUnits(sqlite, open, input, progress, cancel);
   } finally {
+    await (reader as ThreadedSheet | null)?.stop();
     sqlite.close();
   }
 });

@@ -1,16 +1,14 @@
 import type Database from 'better-sqlite3';
-import { AppError, type FieldIssue } from '../../shared/errors.js';
-import { MAX_REPORTED_ISSUES } from '../../shared/jobs.js';
-import { formatVietnameseNumber } from '../../shared/numbers.js';
+import { AppError } from '../../shared/errors.js';
 import { unitTypesOfLevel } from '../../shared/office.js';
 import { foldText } from '../../shared/text.js';
 import { MAX_TREE_DEPTH, checkTreeBatch, depthOf, subtreeHeight } from '../../shared/tree-rules.js';
-import { FigureValues, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, UnitCode, UnitFields, type UnitImportResult } from '../../shared/units.js';
+import type { UnitImportResult } from '../../shared/units.js';
 import { BulkRecordWriter } from '../db/bulk-records.js';
 import type { CancelToken, Progress } from '../jobs/index.js';
-import { bulkIndexForSearch } from '../search/index.js';
-import { cellNumber, cellText, openBoundedSheet, type CellValue } from '../xlsx/index.js';
+import { bulkIndexForSearch, type SearchEntry } from '../search/index.js';
 import { unitSearchEntry } from './unit-search-entry.js';
+import { quote, type Issues, type SheetUnit, type UnitSheet } from './units-import-sheet.js';
 import type { UnitFiguresTable, UnitsTable } from './units.tables.js';
 
 /**
@@ -20,26 +18,6 @@ import type { UnitFiguresTable, UnitsTable } from './units.tables.js';
  * write everything in one transaction or nothing at all.
  */
 
-/** Columns of the sheet, by their folded header; the first four are required. */
-const COLUMNS = {
-  code: { header: 'mã', aliases: ['ma', 'ma don vi'] },
-  name: { header: 'tên', aliases: ['ten', 'ten don vi'] },
-  level: { header: 'cấp', aliases: ['cap', 'loai', 'loai don vi'] },
-  parentCode: { header: 'mã đơn vị cha', aliases: ['ma don vi cha', 'ma cha', 'don vi cha'] },
-  year: { header: 'năm', aliases: ['nam'] },
-  households: { header: 'hộ gia đình', aliases: ['ho gia dinh', 'so ho'] },
-  clans: { header: 'dòng họ', aliases: ['dong ho'] },
-  adults: { header: 'người lớn', aliases: ['nguoi lon'] },
-  workingAge: { header: 'độ tuổi lao động', aliases: ['do tuoi lao dong', 'trong do tuoi lao dong'] },
-  officials: { header: 'cán bộ', aliases: ['can bo', 'can bo cc vc', 'can bo cong chuc vien chuc'] },
-  organisations: { header: 'cơ quan, tổ chức', aliases: ['co quan to chuc', 'to chuc', 'co quan'] },
-} as const;
-type Column = keyof typeof COLUMNS;
-const REQUIRED: Column[] = ['code', 'name', 'level', 'parentCode'];
-const FIGURE_COLUMNS = ['households', 'clans', 'adults', 'workingAge', 'officials', 'organisations'] as const;
-/** Columns beyond the known ones are allowed (notes), up to this many. */
-const MAX_COLUMNS = 64;
-
 export interface UnitImportOptions {
   dryRun: boolean;
   at: string;
@@ -47,147 +25,60 @@ export interface UnitImportOptions {
   officeId: string;
 }
 
-interface SheetUnit {
-  row: number;
-  code: string;
-  name: string;
-  level: string;
-  parentCode: string;
-  year: number | null;
-  figures: FigureValues | null;
-}
-
-/** The first MAX_REPORTED_ISSUES problems with their place, and how many there were in all. */
-class Issues {
-  readonly list: FieldIssue[] = [];
-  count = 0;
-  constructor(readonly sheet: string) {}
-  add(row: number, column: Column | string, message: string): void {
-    this.count++;
-    if (this.list.length < MAX_REPORTED_ISSUES) this.list.push({ path: [this.sheet, row, column in COLUMNS ? COLUMNS[column as Column].header : column], message });
-  }
-  refuse(): AppError {
-    const shown = this.count > this.list.length ? ` Dưới đây là ${this.list.length} lỗi đầu tiên.` : '';
-    return new AppError('IMPORT_INVALID', `Bảng tính có ${formatVietnameseNumber(this.count)} lỗi; chưa có gì được ghi.${shown}`, {
-      issues: this.list,
-      issueCount: this.count,
-    });
-  }
-}
-
-/** Quotes a cell in a message without letting a 10 MB cell into the message. */
-const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
-
-export async function importUnits(sqlite: Database.Database, content: Buffer, options: UnitImportOptions, progress: Progress, cancel: CancelToken): Promise<UnitImportResult> {
+export async function importUnits(
+  sqlite: Database.Database,
+  openSheet: () => Promise<UnitSheet>,
+  options: UnitImportOptions,
+  progress: Progress,
+  cancel: CancelToken,
+): Promise<UnitImportResult> {
   progress('checking', 0, null);
-  if (content.length > MAX_IMPORT_BYTES) throw new AppError('IMPORT_INVALID', 'Tệp quá lớn (tối đa 10 MB).');
-  const sheet = await openBoundedSheet(content, { maxRows: MAX_IMPORT_ROWS + 1, maxColumns: MAX_COLUMNS }, { cancel });
-  const issues = new Issues(sheet.name);
-  const total = sheet.declaredRows === null ? null : sheet.declaredRows - 1;
-
-  progress('reading', 0, total);
+  const sheet = await openSheet();
+  progress('reading', 0, sheet.total);
   const units: SheetUnit[] = [];
-  let positions: Map<Column, number> | null = null;
-  let read = 0;
-  for await (const { row, cells } of sheet.rows()) {
-    if (positions === null) {
-      positions = headerPositions(row, cells, issues);
-      if (issues.count > 0) throw issues.refuse();
-      continue;
-    }
-    const unit = readRow(row, cells, positions, issues);
-    if (unit) units.push(unit);
-    progress('reading', ++read, total);
-  }
-  if (positions === null) issues.add(1, 'code', 'Bảng tính không có dòng tiêu đề');
-  else if (units.length === 0 && issues.count === 0) issues.add(2, 'code', 'Bảng tính không có dòng dữ liệu nào');
-  if (issues.count > 0) throw issues.refuse();
-
-  progress('validating', 0, units.length);
-  // The plan is made and written under one lock, so what was checked is what is written.
+  // The plan is made and written under one lock, so what was checked is what is written. A real
+  // import takes it before reading: rows are written as they arrive (see Speculation) and the
+  // whole is checked at the end, committed only if it holds.
   sqlite.exec(options.dryRun ? 'BEGIN' : 'BEGIN IMMEDIATE');
   try {
-    const plan = planImport(sqlite, units, issues);
+    let stored = loadStored(sqlite);
+    const writer = new BulkRecordWriter(sqlite, { at: options.at, actor: options.actor, operation: 'units.importXlsx', officeId: options.officeId }, { batchAudit: true });
+    const index = bulkIndexForSearch(sqlite);
+    let speculation: Speculation | null = options.dryRun ? null : new Speculation(stored, writer, index);
+    for await (const batch of sheet.batches()) {
+      cancel.throwIfCancelled();
+      for (const unit of batch.units) {
+        units.push(unit);
+        speculation?.offer(unit);
+      }
+      progress('reading', batch.read, sheet.total);
+    }
+    const issues = sheet.issues;
+    if (issues.count > 0) throw issues.refuse();
+
+    progress('validating', 0, units.length);
+    let plan = planImport(stored, units, issues);
     if (issues.count > 0) throw issues.refuse();
     const figureRows = units.filter((u) => u.figures !== null).length;
     const counts = { created: plan.units.filter((p) => p.existing === null).length, updated: plan.changed.size, unchanged: plan.unchangedCount };
     if (options.dryRun) return { ...counts, figureRows, applied: false };
-    writePlan(sqlite, plan, units, options, progress, cancel);
+    if (speculation && !speculation.agreesWith(plan)) {
+      // What was written ahead is not what the whole sheet asks for: start again from the plan alone.
+      sqlite.exec('ROLLBACK');
+      sqlite.exec('BEGIN IMMEDIATE');
+      speculation = null;
+      stored = loadStored(sqlite);
+      plan = planImport(stored, units, issues);
+      if (issues.count > 0) throw issues.refuse();
+    }
+    writePlan(sqlite, plan, units, writer, index, speculation, progress, cancel);
+    writer.flush();
     cancel.commitNow();
     sqlite.exec('COMMIT');
     return { ...counts, figureRows, applied: true };
   } finally {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
   }
-}
-
-function headerPositions(row: number, cells: CellValue[], issues: Issues): Map<Column, number> {
-  const positions = new Map<Column, number>();
-  cells.forEach((cell, index) => {
-    const folded = foldText(cellText(cell).slice(0, 200));
-    for (const [key, spec] of Object.entries(COLUMNS) as [Column, (typeof COLUMNS)[Column]][]) {
-      if (folded === foldText(spec.header) || (spec.aliases as readonly string[]).includes(folded)) positions.set(key, index);
-    }
-  });
-  for (const key of REQUIRED) if (!positions.has(key)) issues.add(row, key, `Thiếu cột "${COLUMNS[key].header}" ở dòng tiêu đề`);
-  return positions;
-}
-
-function readRow(row: number, cells: CellValue[], positions: Map<Column, number>, issues: Issues): SheetUnit | null {
-  const cell = (key: Column): CellValue => {
-    const index = positions.get(key);
-    return index === undefined ? null : (cells[index] ?? null);
-  };
-  const text = (key: Column) => cellText(cell(key)).trim();
-  if ((Object.keys(COLUMNS) as Column[]).every((k) => text(k) === '')) return null;
-  const before = issues.count;
-  const fail = (column: Column, message: string) => issues.add(row, column, message);
-  const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => (result.success ? null : (result.error?.issues[0]?.message ?? 'Không hợp lệ'));
-
-  const code = text('code');
-  const codeProblem = firstMessage(UnitCode.safeParse(code));
-  if (codeProblem) fail('code', codeProblem);
-  const nameProblem = firstMessage(UnitFields.shape.name.safeParse(text('name')));
-  if (nameProblem) fail('name', nameProblem);
-  const levelProblem = text('level') === '' ? 'Thiếu cấp của đơn vị' : firstMessage(UnitFields.shape.type.safeParse(text('level')));
-  if (levelProblem) fail('level', levelProblem);
-  const parentCode = text('parentCode');
-  const parentProblem = parentCode === '' ? null : firstMessage(UnitCode.safeParse(parentCode));
-  if (parentProblem) fail('parentCode', parentProblem.replace('Mã đơn vị', 'Mã đơn vị cha'));
-
-  const number = (key: Column): number | null | undefined => {
-    const parsed = cellNumber(cell(key));
-    if (parsed.kind === 'number') return parsed.value;
-    if (parsed.kind === 'empty') return null;
-    fail(key, parsed.message);
-    return undefined;
-  };
-  const hasFigures = FIGURE_COLUMNS.some((k) => text(k) !== '');
-  let year: number | null = null;
-  const yearValue = number('year');
-  if (yearValue === null && hasFigures) fail('year', 'Có số liệu thì phải ghi năm');
-  else if (typeof yearValue === 'number') {
-    if (Number.isInteger(yearValue) && yearValue >= 2000 && yearValue <= 2100) year = yearValue;
-    else fail('year', `Năm ${quote(formatVietnameseNumber(yearValue))} không hợp lệ (2000–2100)`);
-  }
-  let figures: FigureValues | null = null;
-  if (hasFigures) {
-    const values: Record<string, number | undefined> = {};
-    for (const key of FIGURE_COLUMNS) values[key] = number(key) ?? 0;
-    if (FIGURE_COLUMNS.every((k) => values[k] !== undefined)) {
-      const parsed = FigureValues.safeParse(values);
-      if (parsed.success) figures = parsed.data;
-      else
-        for (const issue of parsed.error.issues) {
-          const key = issue.path[0] as (typeof FIGURE_COLUMNS)[number];
-          const value = values[key]!;
-          // Shows the number as it was read: 980,7 is refused as 980,7, never silently as 9.807.
-          fail(key, Number.isInteger(value) ? issue.message : `${issue.message} (ô ghi ${formatVietnameseNumber(value)})`);
-        }
-    }
-  }
-  if (issues.count > before) return null;
-  return { row, code, name: text('name'), level: text('level'), parentCode, year, figures };
 }
 
 interface PlannedUnit {
@@ -211,16 +102,29 @@ interface ImportPlan {
   existingById: Map<string, UnitsTable>;
 }
 
-/** Resolves parents, levels and the tree rules against the stored units and the sheet itself; every problem becomes an issue. */
-function planImport(sqlite: Database.Database, units: SheetUnit[], issues: Issues): ImportPlan {
+/** The office's tree as stored when the import took its lock, before anything of the sheet is written. */
+interface StoredTree {
+  levelNames: string[];
+  provinceName: string;
+  root: UnitsTable;
+  existingByCode: Map<string, UnitsTable>;
+  existingById: Map<string, UnitsTable>;
+}
+
+function loadStored(sqlite: Database.Database): StoredTree {
   const office = sqlite.prepare('SELECT levelNames, rootUnitId, provinceName FROM office').get() as { levelNames: string; rootUnitId: string; provinceName: string } | undefined;
   if (!office) throw new AppError('NOT_SET_UP', 'Cơ quan chưa được thiết lập.');
-  const levelNames = JSON.parse(office.levelNames) as string[];
   const stored = sqlite.prepare('SELECT * FROM units WHERE deletedAt IS NULL').all() as UnitsTable[];
   const existingById = new Map(stored.map((u) => [u.id, u]));
   const existingByCode = new Map(stored.map((u) => [u.code, u]));
   const root = existingById.get(office.rootUnitId);
   if (!root) throw new Error('The office root unit is missing');
+  return { levelNames: JSON.parse(office.levelNames) as string[], provinceName: office.provinceName, root, existingByCode, existingById };
+}
+
+/** Resolves parents, levels and the tree rules against the stored units and the sheet itself; every problem becomes an issue. */
+function planImport(tree: StoredTree, units: SheetUnit[], issues: Issues): ImportPlan {
+  const { levelNames, root, existingByCode, existingById } = tree;
 
   const firstRow = new Map<string, SheetUnit>();
   const figureYears = new Map<string, number>();
@@ -303,7 +207,7 @@ function planImport(sqlite: Database.Database, units: SheetUnit[], issues: Issue
     }
   }
   planned.sort((a, b) => a.depth - b.depth);
-  return { units: planned, changed, unchangedCount, provinceName: office.provinceName, existingByCode, existingById };
+  return { units: planned, changed, unchangedCount, provinceName: tree.provinceName, existingByCode, existingById };
 }
 
 /** "870-07 → 870-08 → 870-07", at most ten steps. */
@@ -319,17 +223,31 @@ function cycleOf(parentOf: (code: string) => string | null | undefined, start: s
 /** The unit type a "cấp" cell names at this depth: one of the level's types, or the level's own name. */
 function matchType(cell: string, levelName: string | undefined): string | null {
   if (levelName === undefined) return cell;
-  const folded = foldText(cell);
-  if (folded === foldText(levelName)) return unitTypesOfLevel(levelName)[0] ?? cell;
-  return unitTypesOfLevel(levelName).find((t) => foldText(t) === folded) ?? null;
+  // A sheet says "Ấp" a hundred thousand times: each pair is folded and matched once.
+  const key = `${levelName}\u0000${cell}`;
+  let type = matchedTypes.get(key);
+  if (type === undefined) {
+    const folded = foldText(cell);
+    type = folded === foldText(levelName) ? (unitTypesOfLevel(levelName)[0] ?? cell) : (unitTypesOfLevel(levelName).find((t) => foldText(t) === folded) ?? null);
+    if (matchedTypes.size < 1000) matchedTypes.set(key, type);
+  }
+  return type;
 }
+const matchedTypes = new Map<string, string | null>();
 
 /** Rows are written in chunks between cancel checks and progress reports. */
 const CHUNK = 2000;
 
-function writePlan(sqlite: Database.Database, plan: ImportPlan, units: SheetUnit[], options: UnitImportOptions, progress: Progress, cancel: CancelToken): void {
-  const writer = new BulkRecordWriter(sqlite, { at: options.at, actor: options.actor, operation: 'units.importXlsx', officeId: options.officeId });
-  const index = bulkIndexForSearch(sqlite);
+function writePlan(
+  sqlite: Database.Database,
+  plan: ImportPlan,
+  units: SheetUnit[],
+  writer: BulkRecordWriter,
+  index: (entry: SearchEntry) => void,
+  ahead: Speculation | null,
+  progress: Progress,
+  cancel: CancelToken,
+): void {
   const figureRows = units.filter((u) => u.figures !== null && u.year !== null);
   const total = plan.units.length + figureRows.length;
   let done = 0;
@@ -344,11 +262,14 @@ function writePlan(sqlite: Database.Database, plan: ImportPlan, units: SheetUnit
   const byCode = new Map<string, UnitsTable>(plan.existingByCode);
   const reindex = new Set<string>();
   for (const p of plan.units) {
-    const parentId = byCode.get(p.parentCode)!.id;
-    if (p.existing === null) {
+    const written = p.existing === null ? ahead?.unitOf(p.code) : undefined;
+    if (written) byCode.set(p.code, written);
+    else if (p.existing === null) {
+      const parentId = byCode.get(p.parentCode)!.id;
       byCode.set(p.code, writer.insert('units', { parentId, code: p.code, name: p.name, type: p.type }));
       reindex.add(p.code);
     } else if (plan.changed.has(p.code)) {
+      const parentId = byCode.get(p.parentCode)!.id;
       byCode.set(p.code, writer.update('units', p.existing, { name: p.name, type: p.type, parentId }) ?? p.existing);
       reindex.add(p.code);
     }
@@ -357,6 +278,10 @@ function writePlan(sqlite: Database.Database, plan: ImportPlan, units: SheetUnit
 
   const findFigures = sqlite.prepare('SELECT * FROM unitFigures WHERE unitId = ? AND year = ? AND deletedAt IS NULL');
   for (const u of figureRows) {
+    if (ahead?.wroteFigures(u)) {
+      step();
+      continue;
+    }
     const unit = byCode.get(u.code)!;
     const stored = plan.existingByCode.has(u.code) ? (findFigures.get(unit.id, u.year) as UnitFiguresTable | undefined) : undefined;
     if (stored) writer.update('unitFigures', stored, u.figures!);
@@ -379,9 +304,121 @@ function writePlan(sqlite: Database.Database, plan: ImportPlan, units: SheetUnit
   const byId = new Map([...byCode.values()].map((u) => [u.id, u]));
   for (const code of reindex) {
     const unit = byCode.get(code)!;
-    const ancestors: UnitsTable[] = [];
-    for (let p = unit.parentId ? byId.get(unit.parentId) : undefined; p && ancestors.length <= MAX_TREE_DEPTH + 1; p = p.parentId ? byId.get(p.parentId) : undefined) ancestors.push(p);
-    index(unitSearchEntry(unit, ancestors, plan.provinceName));
+    index(unitSearchEntry(unit, ancestorsOf(unit, byId), plan.provinceName));
   }
   progress('writing', total, total);
+}
+
+/** From the parent up to the root, as the search entry shows the path. */
+function ancestorsOf(unit: UnitsTable, byId: ReadonlyMap<string, UnitsTable>): UnitsTable[] {
+  const ancestors: UnitsTable[] = [];
+  for (let p = unit.parentId ? byId.get(unit.parentId) : undefined; p && ancestors.length <= MAX_TREE_DEPTH + 1; p = p.parentId ? byId.get(p.parentId) : undefined) ancestors.push(p);
+  return ancestors;
+}
+
+interface WrittenAhead {
+  row: UnitsTable;
+  parentCode: string;
+  type: string;
+  depth: number;
+}
+
+/**
+ * Writes new units while the sheet is still being read, inside the import's
+ * transaction, so the writing overlaps the reading instead of following it.
+ * Only what the rest of the sheet cannot change is written ahead: a new code's
+ * first row whose parent is the territory, a stored unit or a unit written
+ * ahead, at a depth whose level matches, with its figures. At the end the plan
+ * of the whole sheet decides: with any problem nothing is committed, and if the
+ * plan differs from what was written ahead (the sheet moves or renames a stored
+ * unit above it, say) the import starts again from the plan alone.
+ */
+class Speculation {
+  readonly #tree: StoredTree;
+  readonly #writer: BulkRecordWriter;
+  readonly #index: (entry: SearchEntry) => void;
+  readonly #firstRow = new Map<string, SheetUnit>();
+  readonly #units = new Map<string, WrittenAhead>();
+  readonly #byId = new Map<string, UnitsTable>();
+  readonly #figureKeys = new Set<string>();
+  readonly #figureRows = new Set<SheetUnit>();
+  /** Stored units new units were written under, directly. */
+  readonly #storedParents = new Set<string>();
+  readonly #storedDepth = new Map<string, number>();
+
+  constructor(tree: StoredTree, writer: BulkRecordWriter, index: (entry: SearchEntry) => void) {
+    this.#tree = tree;
+    this.#writer = writer;
+    this.#index = index;
+    for (const unit of tree.existingById.values()) this.#byId.set(unit.id, unit);
+  }
+
+  offer(u: SheetUnit): void {
+    const first = this.#firstRow.get(u.code);
+    if (!first) {
+      this.#firstRow.set(u.code, u);
+      this.#unit(u);
+    }
+    const ahead = this.#units.get(u.code);
+    const same = first === undefined || (first.name === u.name && first.parentCode === u.parentCode && first.level === u.level);
+    if (ahead && same && u.year !== null && u.figures !== null) {
+      const key = `${u.code}\u0000${u.year}`;
+      if (this.#figureKeys.has(key)) return;
+      this.#figureKeys.add(key);
+      this.#writer.insert('unitFigures', { unitId: ahead.row.id, year: u.year, ...u.figures });
+      this.#figureRows.add(u);
+    }
+  }
+
+  unitOf(code: string): UnitsTable | undefined {
+    return this.#units.get(code)?.row;
+  }
+
+  wroteFigures(u: SheetUnit): boolean {
+    return this.#figureRows.has(u);
+  }
+
+  /** Whether every unit written ahead is planned as written: new, under the same parent, of the same type, on an unchanged stored path. */
+  agreesWith(plan: ImportPlan): boolean {
+    const planned = new Map(plan.units.map((p) => [p.code, p]));
+    for (const [code, ahead] of this.#units) {
+      const p = planned.get(code);
+      if (!p || p.existing !== null || p.parentCode !== ahead.parentCode || p.type !== ahead.type || p.depth !== ahead.depth) return false;
+    }
+    for (const code of this.#storedParents) {
+      for (let unit = this.#tree.existingByCode.get(code); unit; unit = unit.parentId ? this.#tree.existingById.get(unit.parentId) : undefined) {
+        if (plan.changed.has(unit.code)) return false;
+      }
+    }
+    return true;
+  }
+
+  #unit(u: SheetUnit): void {
+    const { root, existingByCode, levelNames } = this.#tree;
+    if (u.code === root.code || existingByCode.has(u.code)) return;
+    const parentCode = u.parentCode === '' ? root.code : u.parentCode;
+    const aheadParent = this.#units.get(parentCode);
+    const storedParent = aheadParent ? undefined : existingByCode.get(parentCode);
+    const parent = aheadParent?.row ?? storedParent;
+    if (!parent) return;
+    const depth = (aheadParent ? aheadParent.depth : this.#depthOfStored(storedParent!)) + 1;
+    if (depth > MAX_TREE_DEPTH) return;
+    const type = matchType(u.level, levelNames[depth]);
+    if (type === null) return;
+    if (storedParent) this.#storedParents.add(storedParent.code);
+    const row = this.#writer.insert('units', { parentId: parent.id, code: u.code, name: u.name, type });
+    this.#units.set(u.code, { row, parentCode, type, depth });
+    this.#byId.set(row.id, row);
+    this.#index(unitSearchEntry(row, ancestorsOf(row, this.#byId), this.#tree.provinceName));
+  }
+
+  #depthOfStored(unit: UnitsTable): number {
+    let depth = this.#storedDepth.get(unit.code);
+    if (depth === undefined) {
+      const { existingById } = this.#tree;
+      depth = depthOf((id) => existingById.get(id)?.parentId ?? null, unit.id);
+      this.#storedDepth.set(unit.code, depth);
+    }
+    return depth;
+  }
 }

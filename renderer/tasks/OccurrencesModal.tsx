@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Modal, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Checkbox, DatePicker, Flex, Modal, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatDateVi } from '../../shared/dates';
 import type { MemberState, TaskDto, TaskOccurrence } from '../../shared/tasks';
 import { apiQuery, useApiMutation } from '../components/api';
 import { QueryView } from '../components/QueryStatus';
+import { DATE_FORMAT, dayjsOf, isoOf } from '../plans/common/dates';
 import { OverdueTag, TaskStatusTag } from '../plans/common/tags';
 import { taskLabel } from './taskTree';
 
@@ -20,9 +21,10 @@ export function OccurrencesModal({ task, onClose }: { task: TaskDto; onClose: ()
   const [answered, setAnswered] = useState<ReadonlyMap<string, TaskOccurrence>>(new Map());
   useEffect(() => setAnswered(new Map()), [occurrences.dataUpdatedAt]);
   const byMember = task.memberKind !== 'none';
-  const tick = (o: TaskOccurrence, memberId: string, done: boolean) =>
+  // doneOn null: main records today.
+  const tick = (o: TaskOccurrence, memberId: string, done: boolean, doneOn: string | null = null) =>
     set
-      .mutateAsync({ taskId: task.id, periodKey: o.periodKey, memberId, status: done ? 'done' : 'not_started' })
+      .mutateAsync({ taskId: task.id, periodKey: o.periodKey, memberId, status: done ? 'done' : 'not_started', doneOn })
       .then((after) => setAnswered((prev) => new Map(prev).set(after.periodKey, after)))
       .catch(() => undefined);
   const columns: TableColumnsType<TaskOccurrence> = [
@@ -37,7 +39,7 @@ export function OccurrencesModal({ task, onClose }: { task: TaskDto; onClose: ()
           <TaskStatusTag status={o.status} />
           {o.overdue && <OverdueTag />}
           {o.members.length > 0 && <div style={{ fontSize: 12 }}>{`${o.members.filter((m) => m.done).length}/${o.members.length} đơn vị đã thực hiện`}</div>}
-          {o.doneOn && <div style={{ fontSize: 12 }}>Xong ngày {formatDateVi(o.doneOn)}</div>}
+          {o.doneOn && byMember && <div style={{ fontSize: 12 }}>Xong ngày {formatDateVi(o.doneOn)}</div>}
         </>
       ),
     },
@@ -46,9 +48,12 @@ export function OccurrencesModal({ task, onClose }: { task: TaskDto; onClose: ()
     columns.push({
       title: 'Đã thực hiện',
       key: 'done',
-      width: 120,
+      width: 250,
       render: (_, o) => (
-        <Checkbox checked={o.status === 'done'} disabled={set.isPending} onChange={(e) => tick(o, '', e.target.checked)} aria-label={`Đã thực hiện: ${o.label}`} />
+        <Flex gap={8} align="center">
+          <Checkbox checked={o.status === 'done'} disabled={set.isPending} onChange={(e) => tick(o, '', e.target.checked)} aria-label={`Đã thực hiện: ${o.label}`} />
+          {o.doneOn && <DoneOn on={o.doneOn} late={o.doneOn > o.dueDate} label={`Ngày thực hiện: ${o.label}`} onChange={(d) => tick(o, '', true, d)} />}
+        </Flex>
       ),
     });
   }
@@ -72,7 +77,7 @@ export function OccurrencesModal({ task, onClose }: { task: TaskDto; onClose: ()
                 byMember
                   ? {
                       defaultExpandedRowKeys: task.occurrence ? [task.occurrence.periodKey] : [],
-                      expandedRowRender: (o) => <MembersTable occurrence={o} pending={set.isPending} onTick={(m, done) => tick(o, m.memberId, done)} />,
+                      expandedRowRender: (o) => <MembersTable occurrence={o} pending={set.isPending} onTick={(m, done, doneOn) => tick(o, m.memberId, done, doneOn)} />,
                     }
                   : undefined
               }
@@ -90,7 +95,7 @@ function currentPage(rows: TaskOccurrence[], task: TaskDto): number {
   return index < 0 ? 1 : Math.floor(index / 12) + 1;
 }
 
-function MembersTable({ occurrence, pending, onTick }: { occurrence: TaskOccurrence; pending: boolean; onTick: (m: MemberState, done: boolean) => void }) {
+function MembersTable({ occurrence, pending, onTick }: { occurrence: TaskOccurrence; pending: boolean; onTick: (m: MemberState, done: boolean, doneOn?: string) => void }) {
   return (
     <Table<MemberState>
       aria-label={`Từng đơn vị: ${occurrence.label}`}
@@ -114,15 +119,40 @@ function MembersTable({ occurrence, pending, onTick }: { occurrence: TaskOccurre
           width: 240,
           render: (_, m) =>
             m.done ? (
-              <>
-                <Tag color="green">Đã thực hiện {m.on && formatDateVi(m.on)}</Tag>
-                {m.late && <Tag color="orange">Muộn</Tag>}
-              </>
+              m.on ? (
+                <DoneOn on={m.on} late={m.late} label={`Ngày thực hiện: ${m.name} — ${occurrence.label}`} onChange={(d) => onTick(m, true, d)} />
+              ) : (
+                <Tag color="green">Đã thực hiện</Tag>
+              )
             ) : (
               <Tag color={occurrence.overdue ? 'red' : undefined}>{occurrence.overdue ? 'Quá hạn' : 'Chưa thực hiện'}</Tag>
             ),
         },
       ]}
     />
+  );
+}
+
+/**
+ * The day it was done, changeable: a tick records today, and work done earlier
+ * (a 2021 report entered now) gets its real day, which decides "Muộn".
+ */
+function DoneOn({ on, late, label, onChange }: { on: string; late: boolean; label: string; onChange: (day: string) => void }) {
+  return (
+    <Flex gap={4} align="center">
+      <DatePicker
+        size="small"
+        format={DATE_FORMAT}
+        value={dayjsOf(on)}
+        allowClear={false}
+        aria-label={label}
+        style={{ width: 130 }}
+        onChange={(day) => {
+          const iso = isoOf(day);
+          if (iso && iso !== on) onChange(iso);
+        }}
+      />
+      {late && <Tag color="orange">Muộn</Tag>}
+    </Flex>
   );
 }

@@ -102,6 +102,14 @@ test('a task owed by every commune: the form says why an agency moved and warns 
   await expect(year2021).toContainText('1/9 đơn vị đã thực hiện');
   await members.getByRole('checkbox', { checked: false }).first().click();
   await expect(year2021).toContainText('2/9 đơn vị đã thực hiện');
+  // Ticked today, both are late for 2021; the real day of one of them clears its "Muộn".
+  const late = members.getByText('Muộn', { exact: true });
+  await expect(late).toHaveCount(2);
+  const day = members.getByLabel(/^Ngày thực hiện: .* — Năm 2021$/).first();
+  await day.fill('20/12/2021');
+  await day.press('Enter');
+  await expect(late).toHaveCount(1);
+  await expect(day).toHaveValue('20/12/2021');
   await periods.getByRole('button', { name: 'Xong' }).click();
   await expect(outline.getByRole('listitem', { name: TASK })).toContainText('Kỳ: Năm 2021 · 2/9 đơn vị đã thực hiện');
 

@@ -16,7 +16,7 @@ type Caller = Role | 'anonymous';
 
 /** Creates one account per role (once per app) and logs each in through the dispatcher, as the login page does. */
 async function sessionsFor(app: TestApp): Promise<Record<Caller, AppContext>> {
-  const contexts = { anonymous: { ...app.ctx, session: null } } as Record<Caller, AppContext>;
+  const contexts: Partial<Record<Caller, AppContext>> = { anonymous: { ...app.ctx, session: null } };
   for (const role of ROLES) {
     const login = `thu-${role}`;
     if (!(await app.ctx.db.selectFrom('accounts').select('id').where('login', '=', login).executeTakeFirst())) {
@@ -26,7 +26,7 @@ async function sessionsFor(app: TestApp): Promise<Record<Caller, AppContext>> {
     if (!envelope.ok) throw new Error(`login ${login}: ${envelope.error.message}`);
     contexts[role] = { ...app.ctx, session: (envelope.data as { sessionToken: string }).sessionToken };
   }
-  return contexts;
+  return contexts as Record<Caller, AppContext>;
 }
 
 const changesSoFar = (app: TestApp) => app.ctx.sqlite.prepare('SELECT total_changes()').pluck().get() as number;

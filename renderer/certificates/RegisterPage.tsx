@@ -30,7 +30,12 @@ export function RegisterPage() {
       <PageHeader
         title="Sổ cấp giấy công nhận"
         subtitle="Mỗi năm và mỗi danh hiệu một sổ; số vào sổ cấp một lần, không dùng lại kể cả khi giấy bị thu hồi."
-        extra={<Link to="/certificates/verify">Xác minh giấy công nhận</Link>}
+        extra={
+          <>
+            <Link to="/certificates/print">In giấy công nhận</Link>
+            <Link to="/certificates/verify">Xác minh giấy công nhận</Link>
+          </>
+        }
       />
       <Card>
         <QueryView query={register} loadingText="Đang tải sổ cấp giấy…">

@@ -5,4 +5,6 @@ import { lazyPage } from '../app/lazyPage';
 export const certificatesRoutes: RouteObject[] = [
   { path: '/certificates', ...lazyPage(() => import('./RegisterPage'), 'RegisterPage') },
   { path: '/certificates/verify', ...lazyPage(() => import('./VerifyPage'), 'VerifyPage') },
+  { path: '/certificates/print', ...lazyPage(() => import('./PrintPage'), 'PrintPage') },
+  { path: '/certificates/templates', ...lazyPage(() => import('./TemplatePage'), 'TemplatePage') },
 ];

@@ -42,7 +42,8 @@ export async function importUnits(
   sqlite.exec(options.dryRun ? 'BEGIN' : 'BEGIN IMMEDIATE');
   try {
     let stored = loadStored(sqlite);
-    const writer = new BulkRecordWriter(sqlite, { at: options.at, actor: options.actor, operation: 'units.importXlsx', officeId: options.officeId }, { batchAudit: true });
+    const newWriter = () => new BulkRecordWriter(sqlite, { at: options.at, actor: options.actor, operation: 'units.importXlsx', officeId: options.officeId }, { batchAudit: true });
+    let writer = newWriter();
     const index = bulkIndexForSearch(sqlite);
     let speculation: Speculation | null = options.dryRun ? null : new Speculation(stored, writer, index);
     for await (const batch of sheet.batches()) {
@@ -66,6 +67,8 @@ export async function importUnits(
       // What was written ahead is not what the whole sheet asks for: start again from the plan alone.
       sqlite.exec('ROLLBACK');
       sqlite.exec('BEGIN IMMEDIATE');
+      // A fresh writer: the old one may hold audit rows of what was just rolled back.
+      writer = newWriter();
       speculation = null;
       stored = loadStored(sqlite);
       plan = planImport(stored, units, issues);

@@ -81,22 +81,24 @@ function VerifyAnswer({ result }: { result: VerifyResult }) {
         description={result.message}
       />
       {c && (
-        <Descriptions
-          style={{ marginTop: 16 }}
-          title={result.status === 'hop_le' ? 'Nội dung đã được ký' : 'Nội dung đã được ký (giấy này đã bị thu hồi)'}
-          bordered
-          size="small"
-          column={1}
-          items={[
-            { key: 'number', label: 'Số vào sổ', children: c.registerNumber },
-            { key: 'holder', label: 'Được công nhận', children: c.holderName },
-            { key: 'title', label: 'Danh hiệu', children: `${c.titleLabel} năm ${c.year}` },
-            { key: 'decision', label: 'Quyết định', children: `Số ${c.decisionNumber} ngày ${formatDateVi(c.decisionDate)}` },
-            { key: 'issuer', label: 'Đơn vị cấp', children: `${result.issuer ?? ''} — mã cơ quan ${c.officeCode}` },
-            { key: 'key', label: 'Mã khóa ký', children: <Typography.Text code>{c.keyId}</Typography.Text> },
-            ...(result.revokedOn ? [{ key: 'revoked', label: 'Thu hồi', children: `Ngày ${formatDateVi(result.revokedOn)}: ${result.revokeReason ?? ''}` }] : []),
-          ]}
-        />
+        <section aria-label="Nội dung đã được ký">
+          <Descriptions
+            style={{ marginTop: 16 }}
+            title={result.status === 'hop_le' ? 'Nội dung đã được ký' : 'Nội dung đã được ký (giấy này đã bị thu hồi)'}
+            bordered
+            size="small"
+            column={1}
+            items={[
+              { key: 'number', label: 'Số vào sổ', children: c.registerNumber },
+              { key: 'holder', label: 'Được công nhận', children: c.holderName },
+              { key: 'title', label: 'Danh hiệu', children: `${c.titleLabel} năm ${c.year}` },
+              { key: 'decision', label: 'Quyết định', children: `Số ${c.decisionNumber} ngày ${formatDateVi(c.decisionDate)}` },
+              { key: 'issuer', label: 'Đơn vị cấp', children: `${result.issuer ?? ''} — mã cơ quan ${c.officeCode}` },
+              { key: 'key', label: 'Mã khóa ký', children: <Typography.Text code>{c.keyId}</Typography.Text> },
+              ...(result.revokedOn ? [{ key: 'revoked', label: 'Thu hồi', children: `Ngày ${formatDateVi(result.revokedOn)}: ${result.revokeReason ?? ''}` }] : []),
+            ]}
+          />
+        </section>
       )}
     </Card>
   );

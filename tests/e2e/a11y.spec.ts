@@ -41,6 +41,7 @@ const PAGES: MenuPage[] = [
     // The table stays on screen while it fetches; the count under it comes with the rows.
     loaded: (main) => expect(main.getByText(/^[\d.]+ đối tượng$/)).toBeVisible(),
   },
+  { menu: 'Giấy công nhận', heading: 'Sổ cấp giấy công nhận', loaded: (main) => expect(main.getByText(/Sổ chưa có giấy nào|\d+ giấy/)).toBeVisible() },
   {
     menu: 'Đơn vị hành chính',
     heading: 'Đơn vị hành chính',

@@ -1,0 +1,54 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { keyIdOf, signPayload } from '../../main/certificates/verify.js';
+import { expect, screenshot, test } from './fixtures.js';
+
+/**
+ * Verifying by pasting: a payload signed with the demo office's own key (as a
+ * printed certificate carries it) reads "Hợp lệ" with what was signed; the same
+ * payload with one character changed does not. Only reads, so it runs on the
+ * worker's shared demo tab.
+ */
+test('an officer pastes a certificate QR payload and reads what was signed; one changed character is refused', async ({ demoTab: page, sharedDemo }) => {
+  test.setTimeout(120_000);
+  const pem = readFileSync(join(sharedDemo.dataDir, 'keys', 'office-ed25519.pem'), 'utf8');
+  const publicKey = createPublicKey(createPrivateKey(pem)).export({ format: 'der', type: 'spki' }).toString('base64');
+  const payload = signPayload(sharedDemo.dataDir, {
+    keyId: keyIdOf(publicKey),
+    registerSeq: 4,
+    title: 'cong_dan',
+    year: 2025,
+    holderName: 'Nguyễn Thị Huỳnh Như',
+    decisionNumber: '245/QĐ-UBND',
+    decisionDate: '2025-12-20',
+    officeCode: '870',
+  });
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('menuitem', { name: 'Giấy công nhận' }).click();
+  await expect(page.getByRole('heading', { name: 'Sổ cấp giấy công nhận' })).toBeVisible();
+  await page.getByRole('link', { name: 'Xác minh giấy công nhận' }).click();
+  await expect(page.getByRole('heading', { name: 'Xác minh giấy công nhận' })).toBeVisible();
+
+  const box = page.getByLabel('Nội dung mã QR');
+  await box.fill(payload);
+  await page.getByRole('button', { name: 'Xác minh' }).click();
+  const answer = page.getByRole('status').filter({ hasText: 'Hợp lệ' });
+  await expect(answer).toContainText('Phòng Giáo dục và Đào tạo huyện Tân Hồng');
+  const signed = page.getByRole('region', { name: 'Nội dung đã được ký' });
+  await expect(signed).toContainText('4/2025/CDHT');
+  await expect(signed).toContainText('Nguyễn Thị Huỳnh Như');
+  await expect(signed).toContainText('Số 245/QĐ-UBND ngày 20/12/2025');
+  await expect(page.getByText('Văn bản có giá trị pháp lý là quyết định công nhận đã được ký')).toBeVisible();
+  await expect(page.getByText(/Dấu vân tay/).first()).toBeVisible();
+  await screenshot(page, '70-xac-minh-giay-cong-nhan-hop-le');
+
+  const at = 30;
+  const changed = payload.slice(0, at) + (payload[at] === 'A' ? 'B' : 'A') + payload.slice(at + 1);
+  await box.fill(changed);
+  await page.getByRole('button', { name: 'Xác minh' }).click();
+  await expect(page.getByRole('status')).toContainText(/Chữ ký sai|Không đọc được mã/);
+  await expect(page.getByRole('region', { name: 'Nội dung đã được ký' })).toHaveCount(0);
+  await screenshot(page, '71-xac-minh-giay-cong-nhan-sai');
+});

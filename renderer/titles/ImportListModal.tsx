@@ -184,7 +184,6 @@ export function ImportListModal({ kind, year: initialYear, onClose }: { kind: Im
             rowKey="row"
             pagination={false}
             aria-label="Xem trước danh sách"
-            scroll={{ y: 240 }}
             dataSource={phase.result.preview}
             columns={[
               { title: 'Dòng', dataIndex: 'row', width: 60 },

@@ -70,7 +70,7 @@ export function ImportMapping({ kind, sheet, mapping, onChange, disabled }: { ki
             value={mapping[field.key] || undefined}
             onChange={(h?: string) => onChange({ ...mapping, [field.key]: h ?? '' })}
             options={headers.map((h) => ({ value: h, label: `${field.label} ← ${h}` }))}
-            style={{ width: 224 }}
+            style={{ width: 292 }}
           />
         ))}
       </Flex>

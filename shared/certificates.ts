@@ -26,14 +26,6 @@ export function registerNumberLabel(seq: number, year: number, title: TitleKind)
   return `${seq}/${year}/${TITLE_REGISTER_CODES[title]}`;
 }
 
-/**
- * The next number of a register: one past the highest ever given, counting
- * revoked and withdrawn certificates, so a number is never given twice.
- */
-export function nextRegisterSeq(usedSeqs: readonly number[]): number {
-  return usedSeqs.reduce((max, seq) => Math.max(max, seq), 0) + 1;
-}
-
 /** "a1b2 c3d4 e5f6 0718" — the key id (or a longer fingerprint) in groups of four, as officers read it aloud on the phone. */
 export function formatFingerprint(hex: string): string {
   return (hex.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');

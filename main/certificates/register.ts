@@ -1,4 +1,4 @@
-import { nextRegisterSeq, registerNumberLabel, type CertificateDto, type RegisterList, type ReprintDto } from '../../shared/certificates.js';
+import { registerNumberLabel, type CertificateDto, type RegisterList, type ReprintDto } from '../../shared/certificates.js';
 import { formatDateVi, type IsoDate } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
 import { TITLE_LABELS, TitleKind } from '../../shared/titles-criteria.js';
@@ -158,7 +158,7 @@ export async function issueCertificates(tx: Tx, ctx: AppContext, recognitionIds:
         .where('year', '=', year)
         .where('title', '=', title)
         .executeTakeFirst();
-      last = nextRegisterSeq(row?.last ? [Number(row.last)] : []) - 1;
+      last = Number(row?.last ?? 0);
     }
     lastSeq.set(key, last + 1);
     return last + 1;

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ErrorPayload, FieldIssue } from '../../shared/errors.js';
 import { AppError } from '../../shared/errors.js';
-import { JobCancelled, cancelTokenOf } from '../jobs/index.js';
+import { JobCancelled, cancelTokenOf, lowerThreadPriority } from '../jobs/index.js';
 import { openUnitSheet, type RowBatch } from './units-import-sheet.js';
 
 /**
@@ -26,6 +26,7 @@ export type ReaderMessage =
 const port = parentPort!;
 const post = (message: ReaderMessage) => port.postMessage(message);
 const input = workerData as ReaderInput;
+lowerThreadPriority();
 
 try {
   const sheet = await openUnitSheet(Buffer.from(input.content), cancelTokenOf(input.cancelFlag));

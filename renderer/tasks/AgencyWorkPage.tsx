@@ -10,6 +10,7 @@ import { PageHeader } from '../components/PageHeader';
 import { QueryView } from '../components/QueryStatus';
 import { foldedSearch, useAgencies } from '../plans/common/lookups';
 import { AgencyReports } from '../reporting/AgencyReports';
+import { OccurrencesModal } from './OccurrencesModal';
 import { ProgressReportModal } from './ProgressReportModal';
 import { taskColumns } from './taskColumns';
 import { compareByDue } from './taskTree';
@@ -61,6 +62,7 @@ function AgencyWork({ agency }: { agency: AgencyDto }) {
   const tasks = useQuery(apiQuery('tasks.list', { agencyId: agency.id, agencyRole: 'any' }));
   const [showDone, setShowDone] = useState(false);
   const [reporting, setReporting] = useState<TaskRow | null>(null);
+  const [ticking, setTicking] = useState<TaskRow | null>(null);
   return (
     <>
       <QueryView query={tasks} loadingText="Đang tải nhiệm vụ của cơ quan…">
@@ -80,14 +82,15 @@ function AgencyWork({ agency }: { agency: AgencyDto }) {
                   Hiện cả nhiệm vụ đã hoàn thành
                 </Checkbox>
               </Flex>
-              <TaskSection title="Chủ trì" showLead={false} rows={lead} empty="Không có nhiệm vụ nào cơ quan này chủ trì." onReport={setReporting} />
-              <TaskSection title="Phối hợp" rows={coordinating} empty="Không có nhiệm vụ nào cơ quan này phối hợp." onReport={setReporting} />
+              <TaskSection title="Chủ trì" showLead={false} rows={lead} empty="Không có nhiệm vụ nào cơ quan này chủ trì." onReport={setReporting} onOccurrences={setTicking} />
+              <TaskSection title="Phối hợp" rows={coordinating} empty="Không có nhiệm vụ nào cơ quan này phối hợp." onReport={setReporting} onOccurrences={setTicking} />
             </>
           );
         }}
       </QueryView>
       <AgencyReports agency={agency} />
       {reporting && <ProgressReportModal task={reporting} onClose={() => setReporting(null)} />}
+      {ticking && <OccurrencesModal task={ticking} onClose={() => setTicking(null)} />}
     </>
   );
 }
@@ -98,15 +101,16 @@ interface TaskSectionProps {
   empty: string;
   showLead?: boolean;
   onReport: (t: TaskRow) => void;
+  onOccurrences: (t: TaskRow) => void;
 }
 
-function TaskSection({ title, rows, empty, showLead = true, onReport }: TaskSectionProps) {
+function TaskSection({ title, rows, empty, showLead = true, onReport, onOccurrences }: TaskSectionProps) {
   return (
     <Card title={`${title} (${rows.length})`} style={{ marginBottom: 16 }} role="region" aria-label={title}>
       <Table<TaskRow>
         rowKey="id"
         size="small"
-        columns={taskColumns({ onReport, showLead })}
+        columns={taskColumns({ onReport, onOccurrences, showLead })}
         dataSource={rows}
         pagination={rows.length > 30 ? { pageSize: 30 } : false}
         locale={{ emptyText: empty }}

@@ -137,4 +137,11 @@ test('a task owed by every commune: the form says why an agency moved and warns 
   await expect(page.getByRole('link', { name: PLAN })).toHaveCount(1);
   await row.scrollIntoViewIfNeeded();
   await screenshot(page, '84-nhiem-vu-mot-ke-hoach');
+
+  // The lead's own page opens the same periods, with what was ticked.
+  await page.getByRole('menuitem', { name: 'Việc của cơ quan' }).click();
+  await chooseOption(page, page.getByLabel(label('Cơ quan')).first(), 'Hội Khuyến học', false);
+  await page.getByRole('region', { name: 'Chủ trì' }).getByRole('button', { name: new RegExp(`^Từng kỳ: .*${TASK}$`) }).click();
+  const again = page.getByRole('dialog', { name: 'Từng kỳ thực hiện' }).getByRole('table', { name: 'Từng đơn vị: Năm 2021' });
+  await expect(again.getByRole('checkbox', { checked: true })).toHaveCount(2);
 });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import './zod-locale.js';
 import { accountsOps } from './accounts.js';
 import { agenciesOps } from './agencies.js';
+import { backupOps } from './backup.js';
 import { auditOps } from './audit.js';
 import { evidenceOps } from './evidence.js';
 import { officeOps } from './office.js';
@@ -29,6 +30,7 @@ export const contract = {
   ...titlesOps,
   ...titlesImportOps,
   ...certificatesOps,
+  ...backupOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

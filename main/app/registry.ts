@@ -1,5 +1,6 @@
 import { accountsHandlers, auditHandlers } from '../accounts/index.js';
 import { agenciesHandlers } from '../agencies/index.js';
+import { backupHandlers } from '../backup/index.js';
 import { evidenceHandlers } from '../evidence/index.js';
 import { homeHandlers } from '../home/index.js';
 import { officeHandlers } from '../office/index.js';
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...evidenceHandlers,
   ...titlesHandlers,
   ...certificatesHandlers,
+  ...backupHandlers,
 };

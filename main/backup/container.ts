@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual, type CipherGCM } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
@@ -57,10 +57,10 @@ const checkValue = (key: Buffer) => createHmac('sha256', key).update(CHECK_LABEL
 
 /** Writes a backup's outer layer around the zip bytes it is fed. */
 export class ContainerWriter {
-  private readonly cipher: ReturnType<typeof createCipheriv> | null;
+  private readonly cipher: CipherGCM | null;
   private written = 0;
 
-  private constructor(private readonly file: FileHandle, private readonly header: Buffer, key: Buffer | null, iv: Buffer | null) {
+  private constructor(private readonly file: FileHandle, header: Buffer, key: Buffer | null, iv: Buffer | null) {
     this.cipher = key && iv ? createCipheriv('aes-256-gcm', key, iv).setAAD(header) : null;
   }
 

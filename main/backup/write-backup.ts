@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import yazl from 'yazl';
 import { DATABASE_ENTRY, KEY_ENTRY, MANIFEST_ENTRY, type BackupEntry, type BackupManifest } from '../../shared/backup.js';
 import { AppError } from '../../shared/errors.js';
@@ -178,7 +178,7 @@ async function writeZip(
     return entries;
   });
   // Any failure (a cancel, an unreadable file) stops the copy; the part file is then removed by the caller.
-  manifestAdded.catch(() => zip.outputStream.destroy());
+  manifestAdded.catch(() => (zip.outputStream as Readable).destroy());
   for await (const chunk of zip.outputStream) await writer.write(chunk as Buffer);
   cancel.throwIfCancelled();
   return manifestAdded;

@@ -34,6 +34,8 @@ const OPTIONS = {
   title: { type: 'string' },
   decision: { type: 'string' },
   out: { type: 'string' },
+  from: { type: 'string' },
+  encrypt: { type: 'boolean' },
   reprint: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;

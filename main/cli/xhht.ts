@@ -5,6 +5,7 @@ import { DEFAULT_LEVEL_NAMES, unitTypesOfLevel } from '../../shared/office.js';
 import { composeApp, DATABASE_FILE } from '../app/compose.js';
 import { LOCK_FILE, LOCK_OWNER_FILE } from '../app/data-dir-lock.js';
 import { loadDemo } from '../demo/demo.service.js';
+import { BackupArgs, RestoreArgs, applyPendingRestore, backupCommand, restoreCommand, startDailyBackups } from '../backup/index.js';
 import { verifyFilesCommand } from '../evidence/index.js';
 import { PrintCertificatesArgs, printCertificatesCommand, verifyCertificateCommand } from '../certificates/index.js';
 import { loadOffice, setUpOffice } from '../office/index.js';
@@ -30,6 +31,10 @@ Lệnh:
   print-certificates  In giấy công nhận ra một tệp PDF (cấp số vào sổ cho giấy chưa in); tiến độ in ra stderr
           --data-dir THƯ_MỤC --year NĂM [--title cong_dan|gia_dinh|dong_ho|cong_dong|cong_dong_xa|don_vi]
           [--decision SỐ_QUYẾT_ĐỊNH] --out TỆP.pdf [--reprint "LÝ DO"] (in lại cả giấy đã in, ghi là bản cấp lại)
+  backup  Sao lưu dữ liệu, tệp minh chứng và khóa cơ quan vào một tệp (chạy được khi ứng dụng đang mở)
+          --data-dir THƯ_MỤC --out TỆP.xhhtbak [--encrypt] (mật khẩu trong biến môi trường XHHT_BACKUP_PASSPHRASE)
+  restore Khôi phục một bản sao lưu (dữ liệu cũ được giữ lại bên cạnh; mật khẩu trong XHHT_BACKUP_PASSPHRASE)
+          --from TỆP.xhhtbak --data-dir THƯ_MỤC
   --help  In hướng dẫn này
 `;
 
@@ -51,6 +56,10 @@ async function run(argv: string[]): Promise<void> {
     case 'verify-files':
       if (!(await verifyFilesCommand(parseCommandArgs(DataDirArgs, values)['data-dir'], composeApp))) process.exitCode = 1;
       return;
+    case 'backup':
+      return backupCommand(parseCommandArgs(BackupArgs, values), process.stdout, process.stderr);
+    case 'restore':
+      return restoreCommand(parseCommandArgs(RestoreArgs, values), process.stdout, process.stderr);
     case 'verify-certificate':
       if (!(await verifyCertificateCommand(parseCommandArgs(DataDirArgs, values)['data-dir'], operands, composeApp))) process.exitCode = 1;
       return;
@@ -109,6 +118,8 @@ const STOP_LIMIT_MS = 5000;
 async function serve(args: ReturnType<typeof ServeArgs.parse>): Promise<void> {
   if (!existsSync(`${RENDERER_ROOT}/index.html`)) throw new CliError('chưa có giao diện đã build; hãy chạy: npm run build:renderer');
   const foreign = hasForeignFiles(args['data-dir']);
+  const aside = existsSync(args['data-dir']) ? applyPendingRestore(args['data-dir'], new Date()) : null;
+  if (aside) process.stdout.write(`Đã chuyển sang dữ liệu khôi phục; dữ liệu trước đó được giữ ở ${aside}\n`);
   const ctx = await composeApp(args['data-dir']);
   if (args.demo && !(await loadOffice(ctx.db))) {
     if (foreign) throw new CliError('thư mục dữ liệu đã có tệp khác nhưng chưa thiết lập; dùng thư mục trống cho --demo');
@@ -116,7 +127,9 @@ async function serve(args: ReturnType<typeof ServeArgs.parse>): Promise<void> {
   }
   const host = await startHttpHost(ctx, RENDERER_ROOT, args.port);
   process.stdout.write(`XHHT listening at ${host.url}\n`);
+  const stopBackups = startDailyBackups(ctx);
   const stop = () => {
+    stopBackups();
     // The host cuts its connections within a second; an operation that still has not finished by then is a bug, and the process must end anyway.
     setTimeout(() => {
       process.stderr.write(`xhht: máy chủ chưa dừng được sau ${STOP_LIMIT_MS / 1000} giây (còn thao tác chưa xong); buộc dừng\n`);

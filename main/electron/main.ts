@@ -1,8 +1,10 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors.js';
 import { composeApp } from '../app/compose.js';
+import { applyPendingRestore, startDailyBackups } from '../backup/index.js';
 import { registerAppProtocol, APP_ORIGIN } from './app-protocol.js';
 import { electronPrinter } from './electron-printer.js';
 import { desktopEvidenceOps, evidenceProtocolRoute } from './evidence-desktop.js';
@@ -49,11 +51,16 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
-  const ctx = await composeApp(join(app.getPath('userData'), 'data'), { printer: electronPrinter() });
+  const dataDir = join(app.getPath('userData'), 'data');
+  // A restore chosen in settings last time takes effect now, before the data is opened.
+  if (existsSync(dataDir)) applyPendingRestore(dataDir, new Date());
+  const ctx = await composeApp(dataDir, { printer: electronPrinter() });
+  const stopBackups = startDailyBackups(ctx);
   registerAppProtocol(join(bundleDir, '..', 'renderer'), evidenceProtocolRoute(ctx));
   registerIpcHost(ipcMain, ctx, desktopEvidenceOps(ctx));
   createWindow();
   app.on('window-all-closed', () => {
+    stopBackups();
     void ctx.close().then(() => app.quit());
   });
 }

@@ -11,6 +11,7 @@ export const MENU_ITEMS = [
   { key: '/agencies', label: 'Cơ quan, đơn vị' },
   { key: '/evidence', label: 'Kho minh chứng' },
   { key: '/settings', label: 'Cài đặt' },
+  { key: '/backup', label: 'Sao lưu' },
 ] as const;
 
 /** The menu key a path belongs to: '/units/abc' → '/units'. */

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { agenciesRoutes } from '../agencies/routes';
+import { backupRoutes } from '../backup/routes';
 import { evidenceRoutes } from '../evidence/routes';
 import { plansRoutes } from '../plans/routes';
 import { settingsRoutes } from '../settings/routes';
@@ -24,5 +25,6 @@ export const appRoutes: RouteObject[] = [
   ...titlesRoutes,
   ...certificatesRoutes,
   ...settingsRoutes,
+  ...backupRoutes,
   { path: '*', element: <NotFoundPage /> },
 ];

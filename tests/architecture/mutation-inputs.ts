@@ -33,6 +33,13 @@ const anotherOfficeKey = async (officeName: string) => {
   const publicKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }) as string;
   return { publicKey, officeName, officeCode: '871', note: 'Đối chiếu dấu vân tay qua điện thoại' };
 };
+const backupFolder = (app: TestApp) => app.call('backup.saveSettings', { folder: `${app.dir}-sao-luu`, daily: false });
+/** Waits for a worker job and fails unless it finished well. */
+const finishedJob = async (_app: TestApp, output: unknown) => {
+  const { waitForJob } = await import('../../main/jobs/index.js');
+  const status = await waitForJob((output as { jobId: string }).jobId);
+  if (status.phase !== 'done') throw new Error(`job ended ${status.phase}: ${status.message}`);
+};
 const firstPlan = async (app: TestApp) => (await app.call('plans.list', {}))[0]!;
 const firstTask = async (app: TestApp) => (await app.call('tasks.list', { planId: (await firstPlan(app)).id }))[0]!;
 const agency = async (app: TestApp, shortName: string) => (await app.call('agencies.list', {})).find((a) => a.shortName === shortName)!;
@@ -291,6 +298,17 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'evidence.restore': { input: async (app) => ({ id: (await aTrashedEvidence(app)).id }) },
   'evidence.purge': { input: async (app) => ({ ids: [(await aTrashedEvidence(app)).id], confirmed: true as const }) },
   'evidence.saveSettings': { input: async () => ({ maxBytes: 300 * 1024 * 1024 }) },
+  // Written to a file beside the database, never to a synchronised table: nothing to audit, and the test shows it.
+  'backup.saveSettings': { input: async (app) => ({ folder: `${app.dir}-sao-luu`, daily: true }) },
+  'backup.start': { input: async (app) => (await backupFolder(app), { passphrase: null }), settle: finishedJob },
+  'backup.restore': {
+    input: async (app) => {
+      await backupFolder(app);
+      await finishedJob(app, await app.call('backup.start', { passphrase: null }));
+      return { name: (await app.call('backup.overview', {})).backups[0]!.name, passphrase: null };
+    },
+    settle: finishedJob,
+  },
   // The demo has installed them already; installing again rightly changes nothing.
   'criteria.installSamples': { fresh: 'office', input: async () => ({}) },
   'criteria.save': {

@@ -291,12 +291,12 @@ export const titlesImportOps = {
   'subjects.importStatus': query(JobRef, ListImportStatus, 'officer'),
   'subjects.importCancel': query(JobRef, ListImportStatus, 'officer'),
   /** The shipped mapping presets of a kind and the ones the office saved. */
-  'subjects.importPresets': query(z.object({ kind: ImportKind }), z.array(MappingPreset)),
+  'importPresets.list': query(z.object({ kind: ImportKind }), z.array(MappingPreset)),
   /** Saves a mapping under a name (replacing one of the same kind and name). */
-  'subjects.savePreset': mutation(SavePresetInput, MappingPreset, 'officer'),
-  'subjects.deletePreset': mutation(z.object({ id: z.string().max(64) }), z.object({ id: z.string() }), 'officer'),
+  'importPresets.save': mutation(SavePresetInput, MappingPreset, 'officer'),
+  'importPresets.delete': mutation(z.object({ id: z.string().max(64) }), z.object({ id: z.string() }), 'officer'),
   /** A blank .xlsx with the template's headers, for a commune to fill. */
-  'subjects.importTemplate': query(z.object({ kind: ImportKind, criteriaSetId: RecordId.optional() }), XlsxFile),
+  'importTemplates.export': query(z.object({ kind: ImportKind, criteriaSetId: RecordId.optional() }), XlsxFile),
   /** A titles list as on screen (filters applied) to .xlsx; ID numbers masked unless asked. */
-  'titles.exportList': query(ListExportInput, XlsxFile, 'officer'),
+  'titleLists.export': query(ListExportInput, XlsxFile, 'officer'),
 } as const;

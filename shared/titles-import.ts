@@ -291,12 +291,12 @@ export const titlesImportOps = {
   'subjects.importStatus': query(JobRef, ListImportStatus, 'officer'),
   'subjects.importCancel': query(JobRef, ListImportStatus, 'officer'),
   /** The shipped mapping presets of a kind and the ones the office saved. */
-  'importPresets.list': query(z.object({ kind: ImportKind }), z.array(MappingPreset)),
+  'presets.list': query(z.object({ kind: ImportKind }), z.array(MappingPreset)),
   /** Saves a mapping under a name (replacing one of the same kind and name). */
-  'importPresets.save': mutation(SavePresetInput, MappingPreset, 'officer'),
-  'importPresets.delete': mutation(z.object({ id: z.string().max(64) }), z.object({ id: z.string() }), 'officer'),
+  'presets.save': mutation(SavePresetInput, MappingPreset, 'officer'),
+  'presets.delete': mutation(z.object({ id: z.string().max(64) }), z.object({ id: z.string() }), 'officer'),
   /** A blank .xlsx with the template's headers, for a commune to fill. */
-  'importTemplates.export': query(z.object({ kind: ImportKind, criteriaSetId: RecordId.optional() }), XlsxFile),
+  'forms.export': query(z.object({ kind: ImportKind, criteriaSetId: RecordId.optional() }), XlsxFile),
   /** A titles list as on screen (filters applied) to .xlsx; ID numbers masked unless asked. */
-  'titleLists.export': query(ListExportInput, XlsxFile, 'officer'),
+  'lists.export': query(ListExportInput, XlsxFile, 'officer'),
 } as const;

@@ -117,15 +117,15 @@ describe('persons: duplicates against stored people', () => {
 
 describe('mapping presets', () => {
   it('ships the national CDHT form, saves the office’s own (same name replaces), deletes them, never the shipped ones', async () => {
-    const shipped = await app.call('importPresets.list', { kind: 'person' });
+    const shipped = await app.call('presets.list', { kind: 'person' });
     expect(shipped.map((p) => p.id)).toEqual(['builtin:cdht', 'builtin:xhht-person']);
     expect(shipped[0]!.columns).toEqual({ idNumber: 'CCCD', name: 'Họ tên', gender: 'Giới tính', birthYear: 'Năm sinh', ethnicity: 'Dân tộc', religion: 'Tôn giáo', province: 'Tỉnh', commune: 'Xã' });
 
-    const saved = await app.call('importPresets.save', { kind: 'person', name: 'Mẫu xã Tân Hộ Cơ', columns: { name: 'Tên người', commune: 'Đơn vị xã' } });
-    const replaced = await app.call('importPresets.save', { kind: 'person', name: 'Mẫu xã Tân Hộ Cơ', columns: { name: 'Tên người', commune: 'Đơn vị xã', hamlet: 'Thôn' } });
+    const saved = await app.call('presets.save', { kind: 'person', name: 'Mẫu xã Tân Hộ Cơ', columns: { name: 'Tên người', commune: 'Đơn vị xã' } });
+    const replaced = await app.call('presets.save', { kind: 'person', name: 'Mẫu xã Tân Hộ Cơ', columns: { name: 'Tên người', commune: 'Đơn vị xã', hamlet: 'Thôn' } });
     expect(replaced.id).toBe(saved.id);
-    await app.call('importPresets.save', { kind: 'household', name: 'Mẫu hộ', columns: { name: 'Chủ hộ' } });
-    const persons = await app.call('importPresets.list', { kind: 'person' });
+    await app.call('presets.save', { kind: 'household', name: 'Mẫu hộ', columns: { name: 'Chủ hộ' } });
+    const persons = await app.call('presets.list', { kind: 'person' });
     expect(persons.slice(2)).toEqual([{ id: saved.id, kind: 'person', name: 'Mẫu xã Tân Hộ Cơ', columns: { name: 'Tên người', commune: 'Đơn vị xã', hamlet: 'Thôn' }, builtIn: false }]);
 
     // The saved preset maps a sheet headed its way, and the list imports through it.
@@ -134,16 +134,16 @@ describe('mapping presets', () => {
     const status = await runImport(await personSheet([['Võ Thị Mười', 'Tân Hộ Cơ', 'Cả Găng']], header), { kind: 'person', columns: mapping, dryRun: false });
     expect(status.result).toMatchObject({ created: 1, mapped: { name: 'Tên người', commune: 'Đơn vị xã', hamlet: 'Thôn' } });
 
-    await app.call('importPresets.delete', { id: saved.id });
-    expect((await app.call('importPresets.list', { kind: 'person' })).map((p) => p.id)).toEqual(['builtin:cdht', 'builtin:xhht-person']);
-    await expect(app.call('importPresets.delete', { id: 'builtin:cdht' })).rejects.toThrow('Mẫu ghép cột có sẵn không xóa được.');
+    await app.call('presets.delete', { id: saved.id });
+    expect((await app.call('presets.list', { kind: 'person' })).map((p) => p.id)).toEqual(['builtin:cdht', 'builtin:xhht-person']);
+    await expect(app.call('presets.delete', { id: 'builtin:cdht' })).rejects.toThrow('Mẫu ghép cột có sẵn không xóa được.');
     const audited = app.ctx.sqlite.prepare("SELECT operation FROM auditLog WHERE entity = 'titleImportPresets' ORDER BY seq").pluck().all();
-    expect(audited).toEqual(['importPresets.save', 'importPresets.save', 'importPresets.save', 'importPresets.delete']);
+    expect(audited).toEqual(['presets.save', 'presets.save', 'presets.save', 'presets.delete']);
   });
 
   it('reads a list in the national CDHT software’s columns through its preset', async () => {
     const header = ['STT', 'CCCD', 'Họ tên', 'Giới tính', 'Năm sinh', 'Dân tộc', 'Tôn giáo', 'Tỉnh', 'Xã'];
-    const [cdht] = await app.call('importPresets.list', { kind: 'person' });
+    const [cdht] = await app.call('presets.list', { kind: 'person' });
     const { mapping, missing } = applyPreset(cdht!, header);
     expect(missing).toEqual([]);
     const status = await runImport(await personSheet([[1, '087190000555', 'Thạch Thị Sa Rinh', 'Nữ', '12/03/1990', 'Khmer', 'Phật giáo', 'Đồng Tháp', 'Xã Tân Hộ Cơ']], header), { kind: 'person', columns: mapping, dryRun: false });

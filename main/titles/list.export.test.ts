@@ -40,13 +40,13 @@ async function readBack(file: XlsxFile): Promise<Map<string, unknown[][]>> {
   return sheets;
 }
 
-describe('titleLists.export', () => {
+describe('lists.export', () => {
   it('exports the people on screen (commune, hamlet, name filters), ID numbers masked unless asked, and the export reads back through the import', async () => {
     const people = Array.from({ length: 30 }, (_, n) => generatedPerson(n, 'Tân Hộ Cơ', HAMLETS));
     expect((await runImport(app, await personSheet(people), 'person', false)).result).toMatchObject({ created: 30 });
     const goChoi = (await app.call('units.tree', {})).find((u) => u.name === 'Gò Chòi')!;
 
-    const masked = await app.call('titleLists.export', { list: 'subjects', kind: 'person', unitId: goChoi.id });
+    const masked = await app.call('lists.export', { list: 'subjects', kind: 'person', unitId: goChoi.id });
     expect(masked.rows).toBe(10);
     expect(masked.fileName).toBe('danh-sach-ca-nhan-ap-go-choi-xa-tan-ho-co.xlsx');
     const sheets = await readBack(masked);
@@ -60,13 +60,13 @@ describe('titleLists.export', () => {
     expect(rows.every((r) => /^\*{9}\d{3}$/.test(String(r[5])))).toBe(true);
     expect(sheets.get('Thông tin')).toContainEqual(['Ghi chú', 'Số CCCD: chỉ hiện 3 số cuối']);
 
-    const searched = await app.call('titleLists.export', { list: 'subjects', kind: 'person', search: 'nguyen' });
+    const searched = await app.call('lists.export', { list: 'subjects', kind: 'person', search: 'nguyen' });
     const names = (await readBack(searched)).get('Danh sách')!.slice(1).map((r) => String(r[0]));
     expect(names.length).toBeGreaterThan(0);
     expect(names.every((n) => n.startsWith('Nguyễn'))).toBe(true);
 
     // Asked in full, the export is a list the import takes back as it is: every row, same people.
-    const full = await app.call('titleLists.export', { list: 'subjects', kind: 'person', showIdNumbers: true });
+    const full = await app.call('lists.export', { list: 'subjects', kind: 'person', showIdNumbers: true });
     const fullRows = (await readBack(full)).get('Danh sách')!;
     expect(fullRows.slice(1).map((r) => r[5]).sort()).toEqual(people.map((p) => p[1]).sort());
     const other = await createTestApp({ today: '2025-11-20' });
@@ -86,13 +86,13 @@ describe('titleLists.export', () => {
 
   it('exports households with the import’s headers; a blank template carries the same headers', async () => {
     await runImport(app, await personSheet([[1, 'Hộ Lê Văn Tám', 'Tổ 3', 'Tân Hộ Cơ', 'Cả Găng']], ['STT', 'Chủ hộ', 'Địa chỉ', 'Xã', 'Ấp']), 'household', false);
-    const file = await app.call('titleLists.export', { list: 'subjects', kind: 'household' });
+    const file = await app.call('lists.export', { list: 'subjects', kind: 'household' });
     expect((await readBack(file)).get('Danh sách')).toEqual([
       ['Tên hộ (chủ hộ)', 'Địa chỉ', 'Xã', 'Ấp', 'Ghi chú'],
       // An empty note is an empty cell, which exceljs leaves off the row's end.
       ['Hộ Lê Văn Tám', 'Tổ 3', 'Xã Tân Hộ Cơ', 'Ấp Cả Găng'],
     ]);
-    const template = await readBack(await app.call('importTemplates.export', { kind: 'household' }));
+    const template = await readBack(await app.call('forms.export', { kind: 'household' }));
     expect(template.get('Danh sách')).toEqual([['Tên hộ (chủ hộ)', 'Địa chỉ', 'Xã', 'Ấp', 'Ghi chú']]);
     expect(template.get('Hướng dẫn')![1]).toEqual(['Tên hộ (chủ hộ)', 'Bắt buộc', 'Viết đủ, có dấu; trùng tên trong cùng ấp thì bị báo']);
   });
@@ -116,7 +116,7 @@ describe('titleLists.export', () => {
 
     const filter = { year: 2025, title: 'cong_dan', communeId: tanHoCo.id } as const;
     const shown = await app.call('evaluations.list', filter);
-    const exported = await readBack(await app.call('titleLists.export', { list: 'evaluations', ...filter }));
+    const exported = await readBack(await app.call('lists.export', { list: 'evaluations', ...filter }));
     const [header, ...rows] = exported.get('Danh sách')!;
     expect(header.slice(0, 8)).toEqual(['STT', 'Tên đối tượng', 'Số CCCD', 'Năm sinh', 'Xã', 'Ấp', 'Danh hiệu', 'Năm']);
     expect(header.slice(-4)).toEqual(['Tổng điểm', 'Kết quả', 'Bước', 'Người đánh giá']);
@@ -125,7 +125,7 @@ describe('titleLists.export', () => {
     expect(rows.every((r) => r[4] === 'Xã Tân Hộ Cơ')).toBe(true);
 
     const [decision] = await app.call('decisions.list', {});
-    const list = await app.call('titleLists.export', { list: 'decision', id: decision!.id });
+    const list = await app.call('lists.export', { list: 'decision', id: decision!.id });
     const recognised = (await readBack(list)).get('Danh sách')!.slice(1);
     const entries = await app.call('evaluations.list', {});
     expect(recognised).toHaveLength(decision!.evaluationIds.length);

@@ -10,9 +10,9 @@ import { apiQuery, useApiMutation } from '../components/api';
  * national CDHT form, XHHT's template, or one the office saved) fills them all.
  */
 export function ImportMapping({ kind, sheet, mapping, onChange, disabled }: { kind: ImportKind; sheet: ListImportResult; mapping: Mapping; onChange: (m: Mapping) => void; disabled: boolean }) {
-  const presets = useQuery(apiQuery('importPresets.list', { kind }));
-  const save = useApiMutation('importPresets.save', { notifyError: true, successMessage: (p) => `Đã lưu mẫu ghép cột “${p.name}”` });
-  const remove = useApiMutation('importPresets.delete', { notifyError: true, successMessage: 'Đã xóa mẫu ghép cột' });
+  const presets = useQuery(apiQuery('presets.list', { kind }));
+  const save = useApiMutation('presets.save', { notifyError: true, successMessage: (p) => `Đã lưu mẫu ghép cột “${p.name}”` });
+  const remove = useApiMutation('presets.delete', { notifyError: true, successMessage: 'Đã xóa mẫu ghép cột' });
   const [presetId, setPresetId] = useState<string | undefined>();
   const [missing, setMissing] = useState<string[]>([]);
   const [name, setName] = useState('');

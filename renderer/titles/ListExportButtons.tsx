@@ -31,7 +31,7 @@ function useDownload() {
  */
 export function ExportListButton({ input, label = 'Xuất Excel', askForIds, size, ariaLabel }: { input: ListExportInput; label?: string; askForIds?: boolean; size?: 'small'; ariaLabel?: string }) {
   const { busy, run } = useDownload();
-  const exportWith = (showIdNumbers: boolean) => void run(() => callOrThrowAppError('titleLists.export', { ...input, showIdNumbers }));
+  const exportWith = (showIdNumbers: boolean) => void run(() => callOrThrowAppError('lists.export', { ...input, showIdNumbers }));
   if (!askForIds) {
     return (
       <Button size={size} loading={busy} onClick={() => exportWith(input.showIdNumbers)} aria-label={ariaLabel}>
@@ -55,7 +55,7 @@ export function ExportListButton({ input, label = 'Xuất Excel', askForIds, siz
 export function TemplateButton({ kind, criteriaSetId }: { kind: ImportKind; criteriaSetId?: string | undefined }) {
   const { busy, run } = useDownload();
   return (
-    <Button type="link" loading={busy} disabled={kind === 'evaluation' && !criteriaSetId} onClick={() => void run(() => callOrThrowAppError('importTemplates.export', { kind, criteriaSetId }))}>
+    <Button type="link" loading={busy} disabled={kind === 'evaluation' && !criteriaSetId} onClick={() => void run(() => callOrThrowAppError('forms.export', { kind, criteriaSetId }))}>
       Tải mẫu Excel trống
     </Button>
   );

@@ -354,8 +354,8 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'certificates.saveTemplate': { input: async () => ({ ...defaultCertificateTemplate('cong_dan'), heading: 'GIẤY CHỨNG NHẬN' }) },
   'certificates.trustAdd': { input: async () => anotherOfficeKey('Phòng GD&ĐT huyện Hồng Ngự') },
   'certificates.trustRemove': { input: async (app) => app.call('certificates.trustAdd', await anotherOfficeKey('Phòng GD&ĐT huyện Tam Nông')) },
-  'importPresets.save': { input: async () => ({ kind: 'person', name: 'Mẫu xã Tân Hộ Cơ', columns: { name: 'Tên người', commune: 'Đơn vị xã' } }) },
-  'importPresets.delete': { input: async (app) => ({ id: (await app.call('importPresets.save', { kind: 'household', name: 'Mẫu hộ', columns: { name: 'Chủ hộ' } })).id }) },
+  'presets.save': { input: async () => ({ kind: 'person', name: 'Mẫu xã Tân Hộ Cơ', columns: { name: 'Tên người', commune: 'Đơn vị xã' } }) },
+  'presets.delete': { input: async (app) => ({ id: (await app.call('presets.save', { kind: 'household', name: 'Mẫu hộ', columns: { name: 'Chủ hộ' } })).id }) },
   'subjects.importXlsx': {
     input: async (app) => {
       const { personSheet } = await import('../fixtures/persons-sheet.js');

@@ -22,3 +22,4 @@ export const auditHandlers: FeatureHandlers<typeof auditOps> = {
   'audit.journal': (input, ctx) => journal(ctx.db, input),
   'audit.exportJournal': (input, ctx) => exportJournal(ctx.db, input),
 };
+export { AdminArgs, ResetAdminArgs, createAdminFromArgs, createDemoAdmin, demoCredentialsLine, DEMO_ADMIN, resetAdminWithKey } from './accounts-cli.js';

@@ -9,6 +9,7 @@ import { BackupArgs, RestoreArgs, applyPendingRestore, backupCommand, restoreCom
 import { verifyFilesCommand } from '../evidence/index.js';
 import { PrintCertificatesArgs, printCertificatesCommand, verifyCertificateCommand } from '../certificates/index.js';
 import { loadOffice, setUpOffice } from '../office/index.js';
+import { AdminArgs, ResetAdminArgs, createAdminFromArgs, createDemoAdmin, demoCredentialsLine, resetAdminWithKey } from '../accounts/index.js';
 import { startHttpHost } from '../transport/http-host.js';
 import { CliError, DataDirArgs, InitArgs, ServeArgs, parseCommandArgs, readCommandLine, territoryFromOfficeName } from './cli-args.js';
 
@@ -20,6 +21,9 @@ Lệnh:
   init    Thiết lập cơ quan (không hỏi lại)
           --data-dir THƯ_MỤC --office-name TÊN --office-code MÃ --level tinh|huyen|xa
           [--territory-name TÊN_ĐỊA_BÀN] [--territory-code MÃ] [--province TỈNH]
+          [--admin-login TÊN --admin-password MẬT_KHẨU [--admin-name HỌ_TÊN]] (tài khoản quản trị; không có thì lần mở đầu tiên hỏi)
+  reset-admin  Đặt lại mật khẩu quản trị đã quên (cần tệp khóa riêng của cơ quan)
+          --data-dir THƯ_MỤC --key-file THƯ_MỤC/keys/office-ed25519.pem --admin-login TÊN --admin-password MẬT_KHẨU
   demo    Tạo dữ liệu mẫu: huyện Tân Hồng (Đồng Tháp), 9 xã, thị trấn, ấp, khóm, cơ quan và kế hoạch
           --data-dir THƯ_MỤC (thư mục mới hoặc trống)
   serve   Chạy XHHT trong trình duyệt tại 127.0.0.1
@@ -48,7 +52,9 @@ async function run(argv: string[]): Promise<void> {
       process.stdout.write(HELP);
       return;
     case 'init':
-      return init(parseCommandArgs(InitArgs, values));
+      return init(parseCommandArgs(InitArgs.extend(AdminArgs.shape), values));
+    case 'reset-admin':
+      return resetAdmin(parseCommandArgs(ResetAdminArgs, values));
     case 'demo':
       return demo(parseCommandArgs(DataDirArgs, values)['data-dir']);
     case 'serve':
@@ -71,7 +77,7 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
-async function init(args: ReturnType<typeof InitArgs.parse>): Promise<void> {
+async function init(args: ReturnType<typeof InitArgs.parse> & ReturnType<typeof AdminArgs.parse>): Promise<void> {
   const ctx = await composeApp(args['data-dir']);
   try {
     const office = await setUpOffice({ ...ctx, operation: 'init' }, {
@@ -84,6 +90,19 @@ async function init(args: ReturnType<typeof InitArgs.parse>): Promise<void> {
       provinceName: args.province ?? '',
     });
     process.stdout.write(`Đã thiết lập ${office.name} (mã ${office.code}) tại ${ctx.dataDir}\n`);
+    const admin = await createAdminFromArgs(ctx, args);
+    if (admin) process.stdout.write(`Đã tạo tài khoản quản trị ${admin}\n`);
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** Recovery of a lost administrator password: proves possession of the office key, then sets the password. */
+async function resetAdmin(args: ReturnType<typeof ResetAdminArgs.parse>): Promise<void> {
+  const ctx = await composeApp(args['data-dir']);
+  try {
+    const login = await resetAdminWithKey(ctx, args);
+    process.stdout.write(`Đã đặt lại mật khẩu và quyền quản trị cho tài khoản ${login}\n`);
   } finally {
     await ctx.close();
   }
@@ -96,7 +115,8 @@ async function demo(dataDir: string): Promise<void> {
   try {
     if (await loadOffice(ctx.db)) throw new CliError(refusal);
     await loadDemo(ctx, (step) => process.stdout.write(`… ${step}\n`));
-    process.stdout.write(`Đã tạo dữ liệu mẫu huyện Tân Hồng tại ${ctx.dataDir}\n`);
+    await createDemoAdmin(ctx);
+    process.stdout.write(`Đã tạo dữ liệu mẫu huyện Tân Hồng tại ${ctx.dataDir}\n${demoCredentialsLine()}\n`);
   } finally {
     await ctx.close();
   }
@@ -124,9 +144,11 @@ async function serve(args: ReturnType<typeof ServeArgs.parse>): Promise<void> {
   if (args.demo && !(await loadOffice(ctx.db))) {
     if (foreign) throw new CliError('thư mục dữ liệu đã có tệp khác nhưng chưa thiết lập; dùng thư mục trống cho --demo');
     await loadDemo(ctx);
+    await createDemoAdmin(ctx);
   }
   const host = await startHttpHost(ctx, RENDERER_ROOT, args.port);
   process.stdout.write(`XHHT listening at ${host.url}\n`);
+  if (args.demo) process.stdout.write(`${demoCredentialsLine()}\n`);
   const stopBackups = startDailyBackups(ctx);
   const stop = () => {
     stopBackups();

@@ -2,7 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from '../app/context.js';
-import { dispatch } from '../app/dispatch.js';
+import { callerMay, dispatch } from '../app/dispatch.js';
+import { EVIDENCE_UPLOAD_PATH } from '../../shared/evidence.js';
 import { isEvidenceRoute, serveEvidenceRoute } from '../evidence/index.js';
 import { CONTENT_SECURITY_POLICY } from './security-policy.js';
 import { readStaticFile } from './static-files.js';
@@ -100,7 +101,13 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, host: HostSta
   if (origin && origin !== `http://${host.origin}` && origin !== `http://localhost:${port}`) return sendError(res, 403, 'FORBIDDEN', 'Origin không hợp lệ');
   const op = decodedPath(rawOp);
   if (op === null) return sendError(res, 400, 'VALIDATION', 'Tên thao tác trong địa chỉ không hợp lệ');
-  if (isEvidenceRoute(op)) return serveEvidenceRoute(req, res, host.ctx, op);
+  // The token says the request comes from a page this server gave out; the session says which account sends it.
+  const ctx: AppContext = { ...host.ctx, session: sessionOf(req) };
+  if (isEvidenceRoute(op)) {
+    const refusal = await callerMay(ctx, `/api/${op}` === EVIDENCE_UPLOAD_PATH ? 'officer' : 'viewer');
+    if (refusal) return sendError(res, 403, refusal.code, refusal.message);
+    return serveEvidenceRoute(req, res, ctx, op);
+  }
   if (req.method !== 'POST') return sendError(res, 405, 'VALIDATION', 'Chỉ nhận POST');
   const body = await readBody(req);
   if (body === null) return refuseOversizeBody(req, res);
@@ -110,7 +117,15 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, host: HostSta
   } catch {
     return sendError(res, 400, 'VALIDATION', 'Dữ liệu gửi lên không phải JSON hợp lệ');
   }
-  send(res, 200, await dispatch(op, input, host.ctx));
+  send(res, 200, await dispatch(op, input, ctx));
+}
+
+/** The session token the renderer sends once logged in (renderer/api/transport.ts). */
+export const SESSION_HEADER = 'x-xhht-session';
+
+function sessionOf(req: IncomingMessage): string | null {
+  const value = req.headers[SESSION_HEADER];
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(value) ? value : null;
 }
 
 function hasToken(req: IncomingMessage, token: string): boolean {

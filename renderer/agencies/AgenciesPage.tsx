@@ -9,6 +9,8 @@ import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { QueryView } from '../components/QueryStatus';
 import { EditDeleteActions } from '../components/EditDeleteActions';
+import { useCan } from '../accounts/session';
+import { RecordHistoryButton } from '../audit/RecordHistory';
 import { AgencyFormModal } from './AgencyFormModal';
 import { FilterBox } from '../components/FilterBox';
 
@@ -17,15 +19,18 @@ type Editing = { agency: AgencyDto | null } | null;
 export function AgenciesPage() {
   const agencies = useQuery(apiQuery('agencies.list', {}));
   const [editing, setEditing] = useState<Editing>(null);
+  const canEdit = useCan('officer');
   return (
     <>
       <PageHeader
         title="Cơ quan, đơn vị"
         subtitle="Các phòng, ban, đoàn thể được giao chủ trì hoặc phối hợp thực hiện nhiệm vụ."
         extra={
-          <Button type="primary" onClick={() => setEditing({ agency: null })}>
-            Thêm cơ quan
-          </Button>
+          canEdit && (
+            <Button type="primary" onClick={() => setEditing({ agency: null })}>
+              Thêm cơ quan
+            </Button>
+          )
         }
       />
       <Card>
@@ -103,14 +108,17 @@ function useAgencyColumns(onEdit: (agency: AgencyDto) => void): TableColumnsType
     {
       title: 'Thao tác',
       key: 'actions',
-      width: 140,
+      width: 200,
       render: (_, row) => (
-        <EditDeleteActions
-          name={row.name}
-          onEdit={() => onEdit(row)}
-          confirm={{ title: `Xóa “${row.name}”?`, content: 'Cơ quan đang được giao nhiệm vụ thì không xóa được.' }}
-          onDelete={() => remove.mutateAsync({ id: row.id, rev: row.rev })}
-        />
+        <Space size={0}>
+          <EditDeleteActions
+            name={row.name}
+            onEdit={() => onEdit(row)}
+            confirm={{ title: `Xóa “${row.name}”?`, content: 'Cơ quan đang được giao nhiệm vụ thì không xóa được.' }}
+            onDelete={() => remove.mutateAsync({ id: row.id, rev: row.rev })}
+          />
+          <RecordHistoryButton recordId={row.id} name={row.name} />
+        </Space>
       ),
     },
   ];

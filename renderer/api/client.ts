@@ -1,6 +1,6 @@
 import type { InputOf, OpName, OutputOf } from '../../shared/contract.js';
 import { AppError } from '../../shared/errors.js';
-import { httpTransport, ipcTransport, takeTokenFromLocation, type Transport } from './transport.js';
+import { currentSession, httpTransport, ipcTransport, rememberSession, takeTokenFromLocation, type Transport } from './transport.js';
 
 /** The one place the transport is chosen. */
 function pickTransport(): Transport {
@@ -15,9 +15,22 @@ const transport = pickTransport();
  */
 export async function call<K extends OpName>(op: K, input: InputOf<K>): Promise<OutputOf<K>> {
   const envelope = await transport(op, input);
+  // The session ended (idle too long, logged out elsewhere, account deactivated): the app shows the login page.
+  if (!envelope.ok && envelope.error.code === 'UNAUTHORIZED' && op !== 'session.login' && currentSession()) {
+    rememberSession(null);
+    for (const listener of signOutListeners) listener();
+  }
   if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details);
   if (envelope.changed?.length) announceChanges(envelope.changed);
   return envelope.data as OutputOf<K>;
+}
+
+const signOutListeners = new Set<() => void>();
+
+/** Hears that the session has ended; returns the unsubscribe. */
+export function onSignedOut(listener: () => void): () => void {
+  signOutListeners.add(listener);
+  return () => signOutListeners.delete(listener);
 }
 
 type ChangeListener = (tables: readonly string[]) => void;

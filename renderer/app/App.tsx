@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { App as AntApp, ConfigProvider, Flex } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { useEffect, useState } from 'react';
+import { SessionGate } from '../accounts/SessionGate';
 import { onDataChanged } from '../api/client';
 import { isStaleAfter } from '../api/freshness';
 import { RouterProvider } from 'react-router';
@@ -36,7 +37,9 @@ export function App() {
     <ConfigProvider locale={viVN} theme={appTheme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          <OfficeGate />
+          <SessionGate>
+            <OfficeGate />
+          </SessionGate>
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>

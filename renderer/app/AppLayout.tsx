@@ -1,13 +1,19 @@
 import { Flex, Layout, Menu, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useCan } from '../accounts/session';
+import { UserMenu } from '../accounts/UserMenu';
 import { useOffice } from '../components/useOffice';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { MENU_ITEMS, menuKeyOf } from './menu';
+
+/** Pages whose every op needs the administrator: other accounts do not see them in the menu. */
+const ADMIN_ONLY = new Set<string>(['/accounts', '/backup']);
 
 export function AppLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const office = useOffice();
+  const isAdmin = useCan('admin');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={232} breakpoint="lg" collapsedWidth={0} style={{ borderRight: '1px solid #e8ecef' }}>
@@ -19,7 +25,7 @@ export function AppLayout() {
           <Menu
             mode="inline"
             selectedKeys={[menuKeyOf(pathname)]}
-            items={MENU_ITEMS.map((item) => ({ ...item }))}
+            items={MENU_ITEMS.filter((item) => !ADMIN_ONLY.has(item.key) || isAdmin).map((item) => ({ ...item }))}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 'none' }}
           />
@@ -31,7 +37,10 @@ export function AppLayout() {
             <Typography.Text strong ellipsis style={{ fontSize: 16, minWidth: 0 }} title={office?.name}>
               {office?.name}
             </Typography.Text>
-            <GlobalSearch />
+            <Flex align="center" gap={16}>
+              <GlobalSearch />
+              <UserMenu />
+            </Flex>
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>

@@ -12,6 +12,8 @@ export const MENU_ITEMS = [
   { key: '/evidence', label: 'Kho minh chứng' },
   { key: '/settings', label: 'Cài đặt' },
   { key: '/backup', label: 'Sao lưu' },
+  { key: '/audit', label: 'Nhật ký thay đổi' },
+  { key: '/accounts', label: 'Tài khoản' },
 ] as const;
 
 /** The menu key a path belongs to: '/units/abc' → '/units'. */

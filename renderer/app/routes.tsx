@@ -1,5 +1,7 @@
 import type { RouteObject } from 'react-router';
+import { accountsRoutes } from '../accounts/routes';
 import { agenciesRoutes } from '../agencies/routes';
+import { auditRoutes } from '../audit/routes';
 import { backupRoutes } from '../backup/routes';
 import { evidenceRoutes } from '../evidence/routes';
 import { plansRoutes } from '../plans/routes';
@@ -26,5 +28,7 @@ export const appRoutes: RouteObject[] = [
   ...certificatesRoutes,
   ...settingsRoutes,
   ...backupRoutes,
+  ...auditRoutes,
+  ...accountsRoutes,
   { path: '*', element: <NotFoundPage /> },
 ];

@@ -1,4 +1,5 @@
 import { Button, Space } from 'antd';
+import { useCan } from '../accounts/session';
 import { useConfirmDelete } from './useConfirmDelete';
 
 interface EditDeleteActionsProps {
@@ -12,7 +13,10 @@ interface EditDeleteActionsProps {
 
 /** The "Sửa / Xóa" pair of a table row; deleting asks first. */
 export function EditDeleteActions({ name, onEdit, confirm, onDelete }: EditDeleteActionsProps) {
+  const canEdit = useCan('officer');
   const confirmDelete = useConfirmDelete();
+  // A read-only account sees no edit buttons; the dispatcher would refuse the change anyway.
+  if (!canEdit) return null;
   return (
     <Space size={0}>
       <Button size="small" type="link" onClick={onEdit} aria-label={`Sửa: ${name}`}>

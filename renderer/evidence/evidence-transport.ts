@@ -1,6 +1,7 @@
 import { EVIDENCE_CONTENT_PATH, EVIDENCE_UPLOAD_PATH, type StagedFile } from '../../shared/evidence';
 import type { Envelope } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
+import { sessionHeader } from '../api/transport';
 
 /**
  * Bytes travel beside the JSON ops, on the same origin: the HTTP host in a
@@ -12,7 +13,7 @@ const TOKEN_KEY = 'xhht.token';
 
 function authHeaders(): Record<string, string> {
   const token = sessionStorage.getItem(TOKEN_KEY);
-  return token && !window.officeBridge ? { authorization: `Bearer ${token}` } : {};
+  return token && !window.officeBridge ? { authorization: `Bearer ${token}`, ...sessionHeader() } : {};
 }
 
 export class UploadCancelled extends Error {}

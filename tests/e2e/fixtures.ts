@@ -39,15 +39,40 @@ const OFFICE: OfficeSetupInput = {
  * Sets the office up through the API the setup page calls: starting a second
  * process for `xhht init` cost as much as the server's own start.
  */
-async function setUpOffice(url: string): Promise<void> {
-  const token = /#token=([\w-]+)$/.exec(url)?.[1];
-  const response = await fetch(new URL('/api/office.setup', url), {
+async function setUpOffice(url: string, session: string): Promise<void> {
+  await apiCall(url, 'office.setup', OFFICE, session);
+}
+
+/** The demo's administrator (`xhht demo` makes it; main/accounts/accounts-cli.ts), also made first on an empty folder. */
+export const ADMIN = { name: 'Quản trị (dữ liệu mẫu)', login: 'admin', password: 'xhht-demo' } as const;
+
+/** Calls one op as a page would, with the server's token and, when given, a session; throws with the op's message on failure. */
+export async function apiCall<T = unknown>(url: string, op: string, input: unknown, session?: string): Promise<T> {
+  const envelope = await rawApiCall(url, op, input, session);
+  if (!envelope.ok) throw new Error(`${op} failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.data as T;
+}
+
+export async function rawApiCall(url: string, op: string, input: unknown, session?: string): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
+  const token = /#token=([\w-]+)/.exec(url)?.[1];
+  const response = await fetch(new URL(`/api/${op}`, url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(OFFICE),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(session ? { 'x-xhht-session': session } : {}) },
+    body: JSON.stringify(input),
   });
-  const envelope = (await response.json()) as { ok: boolean; error?: unknown };
-  if (!envelope.ok) throw new Error(`office.setup failed: ${JSON.stringify(envelope.error)}`);
+  return (await response.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string } };
+}
+
+/**
+ * Logs the administrator in through the API (creating it first on a folder
+ * without accounts), so every page the test opens at the URL starts logged in:
+ * the renderer takes the session from the fragment, as it takes the token.
+ */
+async function logInAdmin(url: string): Promise<string> {
+  const { needsFirstAdmin } = await apiCall<{ needsFirstAdmin: boolean }>(url, 'session.current', {});
+  const op = needsFirstAdmin ? 'accounts.createFirstAdmin' : 'session.login';
+  const input = needsFirstAdmin ? ADMIN : { login: ADMIN.login, password: ADMIN.password };
+  return (await apiCall<{ sessionToken: string }>(url, op, input)).sessionToken;
 }
 
 /**
@@ -92,9 +117,10 @@ async function startServe(mode: 'empty' | 'office' | { copyOf: string }): Promis
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`xhht serve exited with ${code} before printing its URL (its stderr is above)`)));
   });
-  if (mode === 'office') await setUpOffice(url);
+  const session = await logInAdmin(url);
+  if (mode === 'office') await setUpOffice(url, session);
   return {
-    served: { url, dataDir },
+    served: { url: `${url}&session=${session}`, dataDir },
     stop: async () => {
       process.off('exit', killNow);
       if (child.exitCode === null && child.signalCode === null) {

@@ -1,12 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAccount } from '../../main/accounts/index.js';
 import { startHttpHost, type HttpHost } from '../../main/transport/http-host.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
 let host: HttpHost;
 let root: string;
+/** An officer's session: the HTTP host answers ops only for a logged-in account (tests/transport/sessions.test.ts). */
+let session: string;
 
 beforeEach(async () => {
   app = await createTestApp();
@@ -15,6 +18,8 @@ beforeEach(async () => {
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>XHHT</title>');
   writeFileSync(join(app.dir, 'secret.txt'), 'không được lộ');
   host = await startHttpHost(app.ctx, root, 0);
+  await createAccount(app.ctx, { name: 'Cán bộ thử', login: 'canbo', role: 'officer', password: 'mat-khau-thu' });
+  session = (await app.call('session.login', { login: 'canbo', password: 'mat-khau-thu' })).sessionToken;
 });
 afterEach(async () => {
   await host.close();
@@ -24,7 +29,7 @@ afterEach(async () => {
 const api = (op: string, body: unknown, token: string | null = host.token) =>
   fetch(`http://127.0.0.1:${host.port}/api/${op}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+    headers: { 'content-type': 'application/json', 'x-xhht-session': session, ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
     body: JSON.stringify(body),
   });
 
@@ -118,7 +123,7 @@ describe('HTTP host', () => {
 
   it('answers a request already under way when it closes, then ends that connection', async () => {
     const client = await openSocket(host.port);
-    client.socket.write(`POST /api/agencies.list HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nAuthorization: Bearer ${host.token}\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n`);
+    client.socket.write(`POST /api/agencies.list HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nAuthorization: Bearer ${host.token}\r\nX-Xhht-Session: ${session}\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n`);
     // Node answers "100 Continue" as it hands the request to the handler, which then waits for the body.
     await client.received(/^HTTP\/1\.1 100 Continue/);
     const closed = host.close();

@@ -67,7 +67,7 @@ async function importOverHttp(dir: string, file: string) {
   // first use and cached (main/jobs/worker-file.ts). Readied here, outside the timing, as a build would.
   unitsImportWorkerFiles();
 
-  // How long the request thread itself was kept from its event loop: a blocked loop, unlike a busy machine, is ours to fix.
+  // How late the request thread's event loop ran: its own blocking work plus any wait for a core on a busy machine.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   const cpu = process.cpuUsage();

@@ -67,7 +67,7 @@ export async function runImportBench(): Promise<string[]> {
       `    phases began at (ms)          ${Object.entries(phases).map(([p, t]) => `${p} ${t}`).join(', ')}`,
       `    importXlsx answered in        ${ms(run.startAnswerMs)}`,
       `    another request meanwhile     p50 ${ms(run.probeP50Ms)}  p95 ${ms(run.probeP95Ms)}  max ${ms(run.probeMaxMs)} (while ${String(run.slowestDuring)})  (${String(run.probes)} units.get over HTTP; aim < 200 ms)`,
-      `    request thread's event loop   delay p99 ${ms(run.loopDelayP99Ms)}  max ${ms(run.loopDelayMaxMs)} (blocked by the app's own work; the rest of a slow answer is waiting for a core)`,
+      `    request thread's event loop   delay p99 ${ms(run.loopDelayP99Ms)}  max ${ms(run.loopDelayMaxMs)} (its own work plus waiting for a core; compare with the load average)`,
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

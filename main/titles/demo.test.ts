@@ -29,7 +29,10 @@ it('the demo cycle holds a 2025 cycle for two communes: every step, one decision
   expect(new Set(evaluations.map((e) => e.status))).toEqual(new Set(['dang_ky', 'tu_danh_gia', 'xa_tham_dinh', 'de_nghi', 'cong_nhan', 'khong_cong_nhan']));
 
   const [decision] = await app.call('decisions.list', { year: 2025 });
-  expect(decision).toMatchObject({ number: '245/QĐ-UBND', title: 'cong_dan' });
+  expect(decision).toMatchObject({ number: '245/QĐ-UBND', title: 'cong_dan', authority: 'Ủy ban nhân dân xã Tân Hộ Cơ', decider: 'Chủ tịch Ủy ban nhân dân xã Tân Hộ Cơ' });
+  // Made from the sample authority table the demo installs: the commune's chairman recognises citizens.
+  const authority = (await app.call('authorities.list', {})).find((a) => a.id === decision!.authorityId);
+  expect(authority).toMatchObject({ title: 'cong_dan', level: 'xa' });
   const recognised = evaluations.filter((e) => e.status === 'cong_nhan');
   expect(recognised.map((e) => e.id).sort()).toEqual([...decision!.evaluationIds].sort());
   // Tân Hộ Cơ is a difficult commune: someone between 70 and 80 points is recognised there.

@@ -24,11 +24,20 @@ export function DecisionAuthoritiesTab() {
   const [editing, setEditing] = useState<AuthorityDto | 'new' | null>(null);
 
   const columns: TableColumnsType<AuthorityDto> = [
-    { title: 'Danh hiệu', dataIndex: 'title', width: 210, render: (t: TitleKind) => TITLE_LABELS[t] },
-    { title: 'Cấp', dataIndex: 'level', width: 90, render: (l: AuthorityLevel) => AUTHORITY_LEVEL_LABELS[l] },
-    { title: 'Thẩm quyền ban hành', key: 'decider', render: (_, a) => a.decider || a.issuer },
-    { title: 'Người ký', dataIndex: 'signerTitle', width: 150, render: (s: string) => s.split('\n').join(' / ') },
-    { title: 'Ghi chú', dataIndex: 'note', render: (n: string, a) => (a.sampleKey ? <Tag color="gold">{n}</Tag> : n) },
+    { title: 'Danh hiệu', dataIndex: 'title', width: 190, render: (t: TitleKind) => TITLE_LABELS[t] },
+    { title: 'Cấp', dataIndex: 'level', width: 80, render: (l: AuthorityLevel) => AUTHORITY_LEVEL_LABELS[l] },
+    { title: 'Thẩm quyền ban hành', key: 'decider', width: 270, render: (_, a) => a.decider || a.issuer },
+    { title: 'Người ký', dataIndex: 'signerTitle', width: 160, render: (s: string) => s.split('\n').join(' / ') },
+    {
+      title: 'Ghi chú',
+      dataIndex: 'note',
+      render: (n: string, a) => (
+        <>
+          {a.sampleKey && <Tag color="gold">Mẫu</Tag>}
+          {n}
+        </>
+      ),
+    },
     {
       title: 'Thao tác',
       key: 'actions',

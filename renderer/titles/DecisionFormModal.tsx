@@ -132,18 +132,16 @@ export function DecisionFormModal({ title, year, evaluations, onClose }: { title
       <Form.Item name="basis" label="Căn cứ (mỗi dòng một căn cứ)">
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>
+      <Form.Item name="recipients" label="Nơi nhận (mỗi dòng một nơi)">
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 5 }} />
+      </Form.Item>
       <Row gutter={12}>
-        <Col span={8}>
-          <Form.Item name="recipients" label="Nơi nhận (mỗi dòng một nơi)">
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 5 }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
+        <Col span={12}>
           <Form.Item name="signerTitle" label="Chức vụ người ký" rules={[{ required: true, message: 'Nhập chức vụ' }]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col span={12}>
           <Form.Item name="signerName" label="Họ tên người ký" rules={[{ required: true, message: 'Nhập họ tên người ký' }]}>
             <Input />
           </Form.Item>

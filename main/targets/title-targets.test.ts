@@ -66,11 +66,12 @@ describe('title targets', () => {
     const first = await decide('15/QĐ-UBND', [a1.id, a2.id]);
     let target = await targetOf();
     // 2 of the territory's 10 adults; Tân Hộ Cơ 2 of 4, Thông Bình none of 6.
-    expect(target.actuals.map((x) => [x.unitId, x.value, x.count, x.origin])).toEqual([
-      [null, 20, 2, 'computed'],
-      [communes.a, 50, 2, 'computed'],
-      [communes.b, 0, 0, 'computed'],
-    ]);
+    expect(Object.fromEntries(target.actuals.map((x) => [x.unitId ?? 'territory', [x.year, x.value, x.count, x.origin]]))).toEqual({
+      territory: [2025, 20, 2, 'computed'],
+      [communes.a]: [2025, 50, 2, 'computed'],
+      [communes.b]: [2025, 0, 0, 'computed'],
+    });
+    expect(target.actuals).toHaveLength(3);
     expect(target.actuals[0]!.note).toBe('2/10 người lớn đạt “Công dân học tập” năm 2025');
     expect(target.progress).toMatchObject({ milestoneYear: 2025, status: 'missed' });
     expect(target.communes.find((c) => c.unitId === communes.a)?.status).toBe('achieved');

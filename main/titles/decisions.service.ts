@@ -51,8 +51,10 @@ async function decisionTexts(tx: ReadDb, fields: DecisionFields, evaluations: Ev
   if (row.title !== fields.title) refuse(`Cơ quan “${row.issuer}” được đặt để công nhận ${TITLE_LABELS[TitleKind.parse(row.title)]}, không phải ${TITLE_LABELS[fields.title]}.`);
   let commune = '';
   if (row.level === 'xa') {
-    const first = evaluations[0]!;
-    const other = evaluations.find((e) => e.communeId !== first.communeId);
+    // In the order the decision lists them, so the message names the first subject chosen.
+    const listed = fields.evaluationIds.flatMap((id) => evaluations.filter((e) => e.id === id));
+    const first = listed[0]!;
+    const other = listed.find((e) => e.communeId !== first.communeId);
     if (other) refuse(`Quyết định ${AUTHORITY_LEVEL_LABELS.xa.toLocaleLowerCase('vi')} chỉ công nhận đối tượng của một xã: ${first.subjectName} ở ${first.communeName}, ${other.subjectName} ở ${other.communeName}.`);
     commune = placeInSentence(first.communeName);
   }

@@ -46,7 +46,10 @@ export function PrintPage() {
   const [job, setJob] = useState<CertificatePrintStatus | null>(null);
   const [starting, setStarting] = useState(false);
   const polling = useRef(true);
-  useEffect(() => () => void (polling.current = false), []);
+  useEffect(() => {
+    polling.current = true;
+    return () => void (polling.current = false);
+  }, []);
 
   const selection = { ...filter, ...(reprint && reason.trim().length >= 3 ? { reprintReason: reason.trim() } : {}) };
   const hasChoice = filter.year !== undefined || filter.decisionId !== undefined;

@@ -3,6 +3,7 @@ import { Card, Col, Row } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { formatDateVi } from '../../shared/dates';
 import type { HomeOverview } from '../../shared/plans';
+import { BackupReminder } from '../backup/BackupReminder';
 import { apiQuery } from '../components/api';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
@@ -22,6 +23,7 @@ export function HomePage() {
   return (
     <>
       <PageHeader title="Tổng quan" subtitle={overview.data && `Tình hình đến ngày ${formatDateVi(overview.data.today)}`} />
+      <BackupReminder />
       <QueryView query={overview} loadingText="Đang tổng hợp tình hình…">
         {(data) => (data.counts.plans === 0 ? <Welcome /> : <Overview data={data} />)}
       </QueryView>

@@ -92,8 +92,6 @@ export const IMPORT_FIELDS = {
   },
 } as const satisfies Record<ImportKind, Record<string, ImportField>>;
 
-export type PersonColumn = keyof (typeof IMPORT_FIELDS)['person'];
-
 /** An indicator's column in an evaluation list: its field key carries the indicator code. */
 export const SCORE_FIELD_PREFIX = 'score:';
 

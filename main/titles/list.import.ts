@@ -154,7 +154,6 @@ interface ListKind<T> {
   previewColumns: string[];
   preview(item: T): string[];
   write(writer: BulkRecordWriter, item: T): void;
-  /** The rows are written under this op's name in the audit. */
 }
 
 /** The commune and hamlet named by a row: the hamlet when given, else the commune, else (when allowed) the territory. */
@@ -216,6 +215,7 @@ function subjectList(sqlite: Database.Database, kind: SubjectKind, territory: Te
     const fail = (field: string, message: string) => ((failed = true), r.fail(field, message));
     const reader: RowReader = { ...r, fail };
     const place = placeOfRow(reader, territory, fields.commune?.required === true);
+    // A stand-in id when the place is wrong (already reported), so the row's other fields are still checked.
     const values: Record<string, unknown> = { kind, name: r.text('name'), unitId: place?.id ?? '00000000-0000-7000-8000-000000000000' };
     if (kind === 'person') {
       const birth = birthYearOf(r.cell('birthYear'));

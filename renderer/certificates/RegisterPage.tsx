@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { CertificateDto } from '../../shared/certificates';
-import { formatDateVi } from '../../shared/dates';
+import { formatDateVi, isoDateFromInstant } from '../../shared/dates';
 import { TITLE_LABELS, type TitleKind } from '../../shared/titles-criteria';
 import { apiQuery, useApiMutation } from '../components/api';
 import { DateInput, dateRules } from '../components/DateInput';
@@ -80,16 +80,37 @@ function RegisterTable({ certificates, onAct }: { certificates: CertificateDto[]
     return <EmptyState title="Sổ chưa có giấy nào" hint="Số vào sổ được cấp khi in giấy công nhận lần đầu cho người có tên trong quyết định công nhận." />;
   }
   const columns: TableColumnsType<CertificateDto> = [
-    { title: 'Số vào sổ', dataIndex: 'registerNumber', width: 130 },
-    { title: 'Được công nhận', dataIndex: 'holderName' },
-    { title: 'Xã', dataIndex: 'communeName', width: 150 },
-    { title: 'Danh hiệu', key: 'title', width: 200, render: (_, c) => `${TITLE_LABELS[c.title]} ${c.year}` },
-    { title: 'Quyết định', key: 'decision', width: 200, render: (_, c) => `${c.decisionNumber} ngày ${formatDateVi(c.decisionDate)}` },
-    { title: 'Cấp ngày', dataIndex: 'issuedAt', width: 100, render: (at: string) => formatDateVi(at.slice(0, 10)) },
+    { title: 'Số vào sổ', dataIndex: 'registerNumber', width: 110 },
+    {
+      title: 'Được công nhận',
+      key: 'holder',
+      render: (_, c) => (
+        <>
+          {c.holderName}
+          <Typography.Text type="secondary" style={{ display: 'block' }}>
+            {c.communeName}
+          </Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: 'Quyết định',
+      key: 'decision',
+      width: 200,
+      render: (_, c) => (
+        <>
+          {c.decisionNumber} ngày {formatDateVi(c.decisionDate)}
+          <Typography.Text type="secondary" style={{ display: 'block' }}>
+            {TITLE_LABELS[c.title]} {c.year}
+          </Typography.Text>
+        </>
+      ),
+    },
+    { title: 'Cấp ngày', dataIndex: 'issuedAt', width: 100, render: (at: string) => formatDateVi(isoDateFromInstant(new Date(at))) },
     {
       title: 'Tình trạng',
       key: 'state',
-      width: 150,
+      width: 140,
       render: (_, c) =>
         c.revokedOn ? (
           <Tag color="red">Thu hồi {formatDateVi(c.revokedOn)}</Tag>
@@ -102,7 +123,7 @@ function RegisterTable({ certificates, onAct }: { certificates: CertificateDto[]
     {
       title: 'Thao tác',
       key: 'actions',
-      width: 170,
+      width: 165,
       render: (_, c) =>
         c.revokedOn ? null : (
           <Space size={0}>
@@ -141,7 +162,7 @@ function History({ certificate }: { certificate: CertificateDto }) {
         <ul style={{ margin: 0 }}>
           {list.map((r) => (
             <li key={r.id}>
-              Cấp lại ngày {formatDateVi(r.at.slice(0, 10))}, {r.actor}: {r.reason}
+              Cấp lại ngày {formatDateVi(isoDateFromInstant(new Date(r.at)))}, {r.actor}: {r.reason}
             </li>
           ))}
           {certificate.revokedOn && (

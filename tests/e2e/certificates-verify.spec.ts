@@ -52,3 +52,43 @@ test('an officer pastes a certificate QR payload and reads what was signed; one 
   await expect(page.getByRole('region', { name: 'Nội dung đã được ký' })).toHaveCount(0);
   await screenshot(page, '71-xac-minh-giay-cong-nhan-sai');
 });
+
+/** Calls an op of the served app the way the renderer does. */
+async function api<T>(url: string, op: string, input: unknown): Promise<T> {
+  const token = /#token=([\w-]+)$/.exec(url)?.[1];
+  const response = await fetch(new URL(`/api/${op}`, url), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+  const envelope = (await response.json()) as { ok: boolean; data: T; error?: unknown };
+  if (!envelope.ok) throw new Error(`${op} failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.data;
+}
+
+test('the register lists the printed certificates by number; a reprint is logged, a revoked one keeps its number and loses its actions', async ({ page, demo }) => {
+  test.setTimeout(240_000);
+  // The numbers are given by printing the demo decision's batch (the printing helper's job), as an officer would.
+  const { jobId } = await api<{ jobId: string }>(demo.url, 'certificates.print', { year: 2025, title: 'cong_dan' });
+  await expect.poll(async () => (await api<{ phase: string }>(demo.url, 'certificates.printStatus', { jobId })).phase, { timeout: 120_000 }).toBe('done');
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(demo.url);
+  await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('menuitem', { name: 'Giấy công nhận' }).click();
+  const register = page.getByRole('table', { name: 'Sổ cấp giấy công nhận' });
+  await expect(register).toContainText('1/2025/CDHT');
+  await expect(register).toContainText('2/2025/CDHT');
+
+  await page.getByRole('button', { name: 'Ghi cấp lại: 2/2025/CDHT' }).click();
+  const reprint = page.getByRole('dialog', { name: 'Ghi cấp lại giấy số 2/2025/CDHT' });
+  await reprint.getByLabel('Lý do cấp lại').fill('Gia đình báo mất bản cũ');
+  await reprint.getByRole('button', { name: 'Ghi cấp lại' }).click();
+  await expect(reprint).toBeHidden();
+  await expect(register.getByRole('row', { name: /2\/2025\/CDHT/ })).toContainText('Cấp lại 1 lần');
+
+  await page.getByRole('button', { name: 'Thu hồi: 1/2025/CDHT' }).click();
+  const revoke = page.getByRole('dialog', { name: 'Thu hồi giấy số 1/2025/CDHT' });
+  await revoke.getByLabel('Lý do thu hồi').fill('Cấp nhầm người');
+  await revoke.getByRole('button', { name: 'Thu hồi' }).click();
+  await expect(revoke).toBeHidden();
+  const revokedRow = register.getByRole('row', { name: /1\/2025\/CDHT/ });
+  await expect(revokedRow).toContainText('Thu hồi');
+  await expect(revokedRow.getByRole('button', { name: 'Thu hồi: 1/2025/CDHT' })).toHaveCount(0);
+  await screenshot(page, '72-so-cap-giay-cong-nhan');
+});

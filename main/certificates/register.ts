@@ -2,7 +2,7 @@ import { registerNumberLabel, type CertificateDto, type RegisterList, type Repri
 import { formatDateVi, type IsoDate } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
 import { TITLE_LABELS, TitleKind } from '../../shared/titles-criteria.js';
-import { notSetUp, type AppContext } from '../app/context.js';
+import type { AppContext } from '../app/context.js';
 import { assertRevision, insertRecord, loadLiveRow, updateRecord, type ReadDb, type Tx } from '../db/records.js';
 import { loadOffice } from '../office/index.js';
 import { loadUnitTree } from '../units/index.js';
@@ -138,7 +138,7 @@ async function validCertificates(db: ReadDb, recognitionIds: readonly string[]):
  */
 export async function issueCertificates(tx: Tx, ctx: AppContext, recognitionIds: string[]): Promise<IssuedCertificate[]> {
   const office = await loadOffice(tx);
-  if (!office) throw notSetUp();
+  if (!office) throw new AppError('NOT_SET_UP', 'Cơ quan chưa được thiết lập: chưa có khóa ký để cấp giấy công nhận. Hãy hoàn tất bước thiết lập ban đầu.');
   const keyId = keyIdOf(office.publicKey);
   const recognitions = await loadRecognitions(tx, recognitionIds);
   const lost = recognitionIds.filter((id) => !recognitions.has(id));

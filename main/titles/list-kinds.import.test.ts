@@ -172,7 +172,7 @@ describe('evaluations', () => {
       await app.call('subjects.create', { kind: 'person', name, unitId: hamlet.id, birthYear, idNumber: id === '' ? null : id });
     }
     const header = ['CCCD', 'Họ tên', 'Năm sinh', 'Xã', 'Ấp', ...indicators.map((i) => i.code), 'Người đánh giá'];
-    const scores = (value: number) => indicators.map((i) => (i.kind === 'passFail' ? 'Đạt' : value));
+    const scores = (value: number): (string | number)[] => indicators.map((i) => (i.kind === 'passFail' ? 'Đạt' : value));
     const row = (person: (typeof people)[number], s: (string | number)[]): PersonSheetRow => [person[0], person[1], person[2], 'Tân Hộ Cơ', person[3], ...s, 'Chi hội Khuyến học'];
     const points = indicators.filter((i) => i.kind === 'points');
     const wrong = scores(9);

@@ -117,7 +117,7 @@ describe('lists.export', () => {
     const filter = { year: 2025, title: 'cong_dan', communeId: tanHoCo.id } as const;
     const shown = await app.call('evaluations.list', filter);
     const exported = await readBack(await app.call('lists.export', { list: 'evaluations', ...filter }));
-    const [header, ...rows] = exported.get('Danh sách')!;
+    const [header = [], ...rows] = exported.get('Danh sách')!;
     expect(header.slice(0, 8)).toEqual(['STT', 'Tên đối tượng', 'Số CCCD', 'Năm sinh', 'Xã', 'Ấp', 'Danh hiệu', 'Năm']);
     expect(header.slice(-4)).toEqual(['Tổng điểm', 'Kết quả', 'Bước', 'Người đánh giá']);
     expect(rows.map((r) => r[1])).toEqual(shown.map((e) => e.subjectName));

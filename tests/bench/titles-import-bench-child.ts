@@ -40,7 +40,7 @@ async function run(dir: string, file: string) {
     const start = performance.now();
     const started = await dispatch('subjects.importXlsx', { kind: 'person', fileName: 'ca-nhan.xlsx', contentBase64, dryRun }, ctx);
     if (!started.ok) throw new Error(started.error.message);
-    const status = await waitForJob<ListImportStatus['result']>(started.data.jobId);
+    const status = await waitForJob<ListImportStatus['result']>((started.data as { jobId: string }).jobId);
     return { ms: performance.now() - start, cpuMs: cpuMs(cpu), phase: status.phase, message: status.message, rows: status.result?.rows ?? 0 };
   };
   const check = await stage(true);

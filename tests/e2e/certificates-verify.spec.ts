@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keyIdOf, signPayload } from '../../main/certificates/verify.js';
-import { expect, screenshot, test } from './fixtures.js';
+import { apiCall, expect, screenshot, test } from './fixtures.js';
 
 /**
  * Verifying by pasting: a payload signed with the demo office's own key (as a
@@ -53,14 +53,8 @@ test('an officer pastes a certificate QR payload and reads what was signed; one 
   await screenshot(page, '71-xac-minh-giay-cong-nhan-sai');
 });
 
-/** Calls an op of the served app the way the renderer does. */
-async function api<T>(url: string, op: string, input: unknown): Promise<T> {
-  const token = /#token=([\w-]+)$/.exec(url)?.[1];
-  const response = await fetch(new URL(`/api/${op}`, url), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
-  const envelope = (await response.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!envelope.ok) throw new Error(`${op} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
+/** Calls an op of the served app as the logged-in administrator, as the page does. */
+const api = <T>(url: string, op: string, input: unknown) => apiCall<T>(url, op, input, /[#&]session=([\w-]+)/.exec(url)?.[1]);
 
 test('the register lists the printed certificates by number; a reprint is logged, a revoked one keeps its number and loses its actions', async ({ page, demo }) => {
   test.setTimeout(240_000);

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/backup.js';
 import { AppError } from '../../shared/errors.js';
 import { JOB_PHASE_LABELS } from '../../shared/jobs.js';
-import { lockDataDir } from '../app/data-dir-lock.js';
 import type { Progress } from '../jobs/index.js';
 import { restoreBackup } from './read-backup.js';
 import { writeBackup } from './write-backup.js';
@@ -60,7 +59,12 @@ export async function backupCommand(args: z.output<typeof BackupArgs>, out: Node
  * `xhht restore`: into an empty or new folder directly; over existing data
  * only when no XHHT has it open, and the previous data is kept aside.
  */
-export async function restoreCommand(args: z.output<typeof RestoreArgs>, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<void> {
+export async function restoreCommand(
+  args: z.output<typeof RestoreArgs>,
+  lockDataDir: (dir: string) => { release(): void },
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<void> {
   const dataDir = resolve(args['data-dir']);
   const passphrase = passphraseFromEnv(false);
   const progress = progressLines(err);

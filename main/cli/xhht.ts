@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError, describeIssues } from '../../shared/errors.js';
 import { DEFAULT_LEVEL_NAMES, unitTypesOfLevel } from '../../shared/office.js';
 import { composeApp, DATABASE_FILE } from '../app/compose.js';
-import { LOCK_FILE, LOCK_OWNER_FILE } from '../app/data-dir-lock.js';
+import { LOCK_FILE, LOCK_OWNER_FILE, lockDataDir } from '../app/data-dir-lock.js';
 import { loadDemo } from '../demo/demo.service.js';
 import { BackupArgs, RestoreArgs, applyPendingRestore, backupCommand, restoreCommand, startDailyBackups } from '../backup/index.js';
 import { verifyFilesCommand } from '../evidence/index.js';
@@ -65,7 +65,7 @@ async function run(argv: string[]): Promise<void> {
     case 'backup':
       return backupCommand(parseCommandArgs(BackupArgs, values), process.stdout, process.stderr);
     case 'restore':
-      return restoreCommand(parseCommandArgs(RestoreArgs, values), process.stdout, process.stderr);
+      return restoreCommand(parseCommandArgs(RestoreArgs, values), lockDataDir, process.stdout, process.stderr);
     case 'verify-certificate':
       if (!(await verifyCertificateCommand(parseCommandArgs(DataDirArgs, values)['data-dir'], operands, composeApp))) process.exitCode = 1;
       return;

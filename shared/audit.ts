@@ -89,12 +89,18 @@ export const ENTITY_LABELS: Record<string, string> = {
   titleAuthorities: 'Cấp công nhận danh hiệu',
   titleImportPresets: 'Mẫu nhập danh sách',
   certificates: 'Giấy chứng nhận',
+  backupSettings: 'Cài đặt sao lưu',
+  backups: 'Bản sao lưu',
+  restores: 'Khôi phục dữ liệu',
 };
 
 export const entityLabel = (entity: string): string => ENTITY_LABELS[entity] ?? entity;
 
 /** Field names as the forms call them; a field not listed shows under its own name. */
 export const FIELD_LABELS: Record<string, string> = {
+  folder: 'Thư mục',
+  daily: 'Hằng ngày',
+  encrypted: 'Có mật khẩu',
   name: 'Tên',
   shortName: 'Tên viết tắt',
   code: 'Mã',

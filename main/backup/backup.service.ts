@@ -15,6 +15,7 @@ import {
 } from '../../shared/backup.js';
 import { AppError } from '../../shared/errors.js';
 import type { AppContext } from '../app/context.js';
+import { inTransaction, writeAudit } from '../db/records.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { cancelJob, jobStatus, startWorkerJob, waitForJob } from '../jobs/index.js';
 import type { BackupWorkerInput } from './backup.worker.js';
@@ -69,14 +70,20 @@ export function backupOverview(ctx: AppContext): BackupOverview {
   };
 }
 
-export function saveBackupSettings(ctx: AppContext, input: BackupSettings): BackupOverview {
+/** Backups are work with the office's data as a whole: who changed where they go, took one or restored one is kept in the journal. */
+const audit = (ctx: AppContext, entity: 'backupSettings' | 'backups' | 'restores', recordId: string, before: unknown, after: unknown) =>
+  inTransaction(ctx, (tx) => writeAudit(tx, ctx, { entity, recordId, before, after }));
+
+export async function saveBackupSettings(ctx: AppContext, input: BackupSettings): Promise<BackupOverview> {
   if (input.folder !== null && !isAbsolute(input.folder)) {
     throw new AppError('VALIDATION', 'Thư mục sao lưu phải là đường dẫn đầy đủ (ví dụ E:\\SaoLuuXHHT hoặc /media/usb/SaoLuuXHHT).', { issues: [{ path: ['folder'], message: 'Cần đường dẫn đầy đủ' }] });
   }
   if (input.daily && input.folder === null) {
     throw new AppError('VALIDATION', 'Hãy chọn thư mục trước khi bật sao lưu hằng ngày.', { issues: [{ path: ['folder'], message: 'Chưa chọn thư mục' }] });
   }
-  writeSettings(ctx.dataDir, { ...readSettings(ctx.dataDir), folder: input.folder, daily: input.daily });
+  const before = readSettings(ctx.dataDir);
+  await audit(ctx, 'backupSettings', 'may-nay', { folder: before.folder, daily: before.daily }, input);
+  writeSettings(ctx.dataDir, { ...before, folder: input.folder, daily: input.daily });
   return backupOverview(ctx);
 }
 
@@ -116,7 +123,7 @@ function requireFolder(dataDir: string): string {
 }
 
 /** Starts a backup into the chosen folder; the outcome is recorded for the home page's warning. */
-export function startBackup(ctx: AppContext, passphrase: string | null): { jobId: string } {
+export async function startBackup(ctx: AppContext, passphrase: string | null): Promise<{ jobId: string }> {
   const folder = requireFolder(ctx.dataDir);
   const at = ctx.clock.now();
   const input: BackupWorkerInput = { kind: 'backup', dataDir: ctx.dataDir, folder, fileName: backupFileName(at), passphrase, at: at.toISOString() };
@@ -127,6 +134,7 @@ export function startBackup(ctx: AppContext, passphrase: string | null): { jobId
     input,
     maxHeapMb: WORKER_HEAP_MB,
   });
+  await audit(ctx, 'backups', input.fileName, null, { folder, encrypted: passphrase !== null });
   void waitForJob<BackupResult>(jobId).then((status) => {
     const settings = readSettings(ctx.dataDir);
     if (status.phase === 'done' && status.result) writeSettings(ctx.dataDir, { ...settings, lastGoodAt: at.toISOString(), lastGoodFile: status.result.file, lastError: null });
@@ -143,7 +151,7 @@ export const cancelBackup = (jobId: string): BackupJobStatus => cancelJob(jobId)
  * folder. The running app keeps its data; at the next start XHHT switches to
  * the restored folder and keeps the previous one aside under a dated name.
  */
-export function startRestore(ctx: AppContext, input: { name: string; passphrase: string | null }): { jobId: string } {
+export async function startRestore(ctx: AppContext, input: { name: string; passphrase: string | null }): Promise<{ jobId: string }> {
   const folder = requireFolder(ctx.dataDir);
   if (backupTakenAt(input.name) === null) throw new AppError('VALIDATION', `"${input.name}" không phải tên một bản sao lưu XHHT.`);
   const file = join(folder, input.name);
@@ -157,6 +165,7 @@ export function startRestore(ctx: AppContext, input: { name: string; passphrase:
     input: workerInput,
     maxHeapMb: WORKER_HEAP_MB,
   });
+  await audit(ctx, 'restores', input.name, null, { folder, restoredTo: targetDir });
   void waitForJob<RestoreResult>(jobId).then((status) => {
     if (status.phase === 'done' && status.result) {
       writeFileAtomic(join(ctx.dataDir, PENDING_RESTORE_FILE), `${JSON.stringify({ restoredTo: status.result.restoredTo })}\n`, 0o600);
@@ -204,12 +213,10 @@ export function startDailyBackups(ctx: AppContext): () => void {
     const settings = readSettings(ctx.dataDir);
     if (!settings.daily || !settings.folder) return;
     if (settings.lastGoodAt && ctx.clock.now().getTime() - new Date(settings.lastGoodAt).getTime() < DAY_MS) return;
-    try {
-      startBackup(ctx, null);
-    } catch (error) {
+    startBackup({ ...ctx, actor: 'sao lưu tự động', operation: 'backup.daily' }, null).catch((error: unknown) => {
       // A backup already running (started by hand) is the only expected refusal; anything else is recorded.
       if (!(error instanceof AppError && error.code === 'CONFLICT')) writeSettings(ctx.dataDir, { ...settings, lastError: (error as Error).message });
-    }
+    });
   };
   const first = setTimeout(check, 60_000);
   const timer = setInterval(check, DAILY_CHECK_MS);

@@ -7,11 +7,11 @@ export { BackupArgs, RestoreArgs, backupCommand, restoreCommand } from './backup
 
 export const backupHandlers: FeatureHandlers<typeof backupOps> = {
   'backup.overview': async (_input, ctx) => backupOverview(ctx),
-  'backup.saveSettings': async (input, ctx) => saveBackupSettings(ctx, input),
-  'backup.start': async (input, ctx) => startBackup(ctx, input.passphrase),
+  'backup.saveSettings': (input, ctx) => saveBackupSettings(ctx, input),
+  'backup.start': (input, ctx) => startBackup(ctx, input.passphrase),
   'backup.status': async (input) => backupStatus(input.jobId),
   'backup.cancel': async (input) => cancelBackup(input.jobId),
-  'backup.restore': async (input, ctx) => startRestore(ctx, input),
+  'backup.restore': (input, ctx) => startRestore(ctx, input),
   'backup.restoreStatus': async (input) => restoreStatus(input.jobId),
   'backup.restoreCancel': async (input) => cancelRestore(input.jobId),
 };

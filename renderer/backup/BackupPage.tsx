@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Flex, Form, Input, Modal, Progress, Switch, T
 import { useEffect, useRef, useState } from 'react';
 import { MIN_PASSPHRASE_LENGTH, type BackupFile, type BackupJobStatus, type BackupOverview, type RestoreJobStatus } from '../../shared/backup';
 import { formatDateVi } from '../../shared/dates';
+import { formatBytes } from '../../shared/evidence';
 import { JOB_PHASE_LABELS } from '../../shared/jobs';
 import { apiQuery, callOrThrowAppError, useApiMutation } from '../components/api';
 import { EmptyState } from '../components/EmptyState';
@@ -19,7 +20,6 @@ const dateTime = (iso: string) => {
   const d = new Date(iso);
   return `${formatDateVi(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
 type Running = { kind: 'backup'; status: BackupJobStatus | null } | { kind: 'restore'; status: RestoreJobStatus | null };
 
@@ -120,7 +120,7 @@ function doneNotice(status: BackupJobStatus | RestoreJobStatus, kind: 'backup' |
   }
   if (result && 'file' in result) {
     const removed = result.removedByRotation.length > 0 ? `; đã xóa ${result.removedByRotation.length} bản cũ theo lịch giữ` : '';
-    return `Đã sao lưu ${result.entries} mục (${megabytes(result.size)}) vào ${result.file} và kiểm tra lại${removed}.`;
+    return `Đã sao lưu ${result.entries} mục (${formatBytes(result.size)}) vào ${result.file} và kiểm tra lại${removed}.`;
   }
   return 'Đã xong.';
 }
@@ -237,7 +237,7 @@ function BackupsCard({ data, disabled, onRestore }: { data: BackupOverview; disa
           columns={[
             { title: 'Thời điểm', key: 'at', render: (_v, b) => (b.takenAt ? dateTime(b.takenAt) : '') },
             { title: 'Tệp', dataIndex: 'name' },
-            { title: 'Dung lượng', key: 'size', align: 'right', render: (_v, b) => megabytes(b.size) },
+            { title: 'Dung lượng', key: 'size', align: 'right', render: (_v, b) => formatBytes(b.size) },
             { title: 'Mã hóa', key: 'enc', render: (_v, b) => (b.encrypted ? <Tag color="blue">Có mật khẩu</Tag> : <Tag>Không</Tag>) },
             {
               title: 'Thao tác',
@@ -281,8 +281,8 @@ function RestoreModal({ file, onCancel, onConfirm }: { file: BackupFile | null; 
     >
       {needsPassphrase ? (
         <Form layout="vertical">
-          <Form.Item label="Mật khẩu của bản sao lưu" required>
-            <Input.Password value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoFocus autoComplete="off" />
+          <Form.Item label="Mật khẩu của bản sao lưu" required htmlFor="restore-passphrase">
+            <Input.Password id="restore-passphrase" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoFocus autoComplete="off" />
           </Form.Item>
         </Form>
       ) : (

@@ -298,7 +298,6 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'evidence.restore': { input: async (app) => ({ id: (await aTrashedEvidence(app)).id }) },
   'evidence.purge': { input: async (app) => ({ ids: [(await aTrashedEvidence(app)).id], confirmed: true as const }) },
   'evidence.saveSettings': { input: async () => ({ maxBytes: 300 * 1024 * 1024 }) },
-  // Written to a file beside the database, never to a synchronised table: nothing to audit, and the test shows it.
   'backup.saveSettings': { input: async (app) => ({ folder: `${app.dir}-sao-luu`, daily: true }) },
   'backup.start': { input: async (app) => (await backupFolder(app), { passphrase: null }), settle: finishedJob },
   'backup.restore': {

@@ -218,14 +218,14 @@ export async function chooseOption(page: Page, field: Locator, option: string, e
   const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   // What the select shows: a single select's value (the content's title), a multiple select's tags.
   const shown = select.locator('.ant-select-content[title], .ant-select-content-value[title], .ant-select-selection-item-content').filter({ hasText: text });
-  const listId = `${await field.getAttribute('id')}_list`;
   // The list once its opening animation is over: a click while antd still lays the list out was lost under load (the list stayed open, unchosen).
-  const choice = page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])')
-    .filter({ has: page.locator(`[id="${listId}"]`) })
-    .locator('.ant-select-item-option')
-    .filter({ hasText: text })
-    .first();
+  const openList = '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
+  // This select's own list, named by the input's aria-controls once open (a select outside a form has no id of its own).
+  const choiceIn = (listId: string | null) =>
+    (listId ? page.locator(openList).filter({ has: page.locator(`[id="${listId}"]`) }) : page.locator(openList))
+      .locator('.ant-select-item-option')
+      .filter({ hasText: text })
+      .first();
   const isShown = async () => (await shown.count()) > 0;
   const isOpen = async () => (await field.getAttribute('aria-expanded')) === 'true';
   for (let attempt = 1; attempt <= CHOICE_ATTEMPTS; attempt++) {
@@ -236,7 +236,7 @@ export async function chooseOption(page: Page, field: Locator, option: string, e
       step = 'typing the option';
       if (!exact && (await field.isEditable())) await field.fill(option, { timeout: CHOICE_ATTEMPT_BUDGET });
       step = 'clicking the option';
-      await choice.click({ timeout: CHOICE_ATTEMPT_BUDGET });
+      await choiceIn(await field.getAttribute('aria-controls')).click({ timeout: CHOICE_ATTEMPT_BUDGET });
       step = 'waiting for the select to show it';
       // A single select closes its list in the same render that shows the value, so closed without it means the choice was lost.
       await expect.poll(async () => (await isShown()) || !(await isOpen()), { timeout: CHOICE_ATTEMPT_BUDGET }).toBe(true);

@@ -1,18 +1,11 @@
 import ExcelJS from 'exceljs';
 import { AUDIT_ACTION_LABELS, MAX_JOURNAL_EXPORT_ROWS, describeChange, entityLabel, recordLabelOf, type AuditEntryDto, type JournalFilter, type JournalPage } from '../../shared/audit.js';
 import { AppError } from '../../shared/errors.js';
+import type { Selectable } from 'kysely';
 import type { ReadDb } from '../db/records.js';
+import type { AuditLogTable } from '../db/schema.js';
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  operation: string;
-  entity: string;
-  recordId: string;
-  before: string | null;
-  after: string | null;
-}
+type AuditRow = Selectable<AuditLogTable>;
 
 const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as Record<string, unknown>));
 

@@ -9,7 +9,7 @@ import { TitleKind } from '../../shared/titles-criteria.js';
 import type { AppContext } from '../app/context.js';
 import type { ReadDb } from '../db/records.js';
 import { tinosFontFaces } from '../printing/tinos-font.js';
-import { documentTitleOf, issueForPrint, loadTemplates, nothingToPrint, printFolder, PrintCancelled, printToFile, selectRecognitions, viewOf } from './print.js';
+import { documentTitleOf, issueForPrint, loadTemplates, nothingToPrint, printFolder, PrintCancelled, printToFile, selectRecognitions, selectedRecognitionRows, viewOf } from './print.js';
 import { issueCertificates, type IssuedCertificate } from './register.js';
 import { certificatePage, certificatesDocument } from './templates.js';
 
@@ -140,24 +140,7 @@ export function printedFile(jobId: string): string {
 const CANDIDATES_LISTED = 500;
 
 export async function listCandidates(db: ReadDb, selection: CertificateSelection) {
-  let query = db
-    .selectFrom('titleDecisionEntries as x')
-    .innerJoin('titleDecisions as d', 'd.id', 'x.decisionId')
-    .innerJoin('titleEvaluations as e', 'e.id', 'x.evaluationId')
-    .leftJoin('titleSubjects as s', 's.id', 'e.subjectId')
-    .leftJoin('units as u', 'u.id', 'e.subjectUnitId')
-    .leftJoin('units as cu', 'cu.id', 'e.communeId')
-    .leftJoin('certificates as c', (join) => join.onRef('c.recognitionId', '=', 'x.id').on('c.deletedAt', 'is', null).on('c.revokedOn', 'is', null))
-    .select(['x.id as recognitionId', 's.name as subjectName', 'u.type as unitType', 'u.name as unitName', 'cu.type as communeType', 'cu.name as communeName', 'd.number as decisionNumber', 'd.title', 'd.year', 'c.registerSeq'])
-    .where('x.deletedAt', 'is', null)
-    .where('d.deletedAt', 'is', null)
-    .where('e.deletedAt', 'is', null);
-  if (selection.year !== undefined) query = query.where('d.year', '=', selection.year);
-  if (selection.title !== undefined) query = query.where('d.title', '=', selection.title);
-  if (selection.communeId !== undefined) query = query.where('e.communeId', '=', selection.communeId);
-  if (selection.decisionId !== undefined) query = query.where('d.id', '=', selection.decisionId);
-  if (selection.decisionNumber !== undefined) query = query.where('d.number', '=', selection.decisionNumber);
-  const rows = await query.orderBy('d.signedOn').orderBy('d.number').orderBy('x.position').execute();
+  const rows = await selectedRecognitionRows(db, selection);
   const items = rows.slice(0, CANDIDATES_LISTED).map((r) => {
     const title = TitleKind.parse(r.title);
     return {

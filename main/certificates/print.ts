@@ -57,13 +57,32 @@ export async function saveTemplate(ctx: AppContext, template: CertificateTemplat
 // ---------- selection ----------
 
 /** The recognitions (titleDecisionEntries ids) a filter selects, in decision order then annex order. */
-export async function selectRecognitions(db: ReadDb, selection: CertificateSelection): Promise<{ ids: string[]; alreadyPrinted: number }> {
+/**
+ * The recognitions a print selection covers, in decision and list order, with
+ * what the list page shows and whether each already has a valid certificate.
+ */
+export function selectedRecognitionRows(db: ReadDb, selection: CertificateSelection) {
   let query = db
     .selectFrom('titleDecisionEntries as x')
     .innerJoin('titleDecisions as d', 'd.id', 'x.decisionId')
     .innerJoin('titleEvaluations as e', 'e.id', 'x.evaluationId')
+    .leftJoin('titleSubjects as s', 's.id', 'e.subjectId')
+    .leftJoin('units as u', 'u.id', 'e.subjectUnitId')
+    .leftJoin('units as cu', 'cu.id', 'e.communeId')
     .leftJoin('certificates as c', (join) => join.onRef('c.recognitionId', '=', 'x.id').on('c.deletedAt', 'is', null).on('c.revokedOn', 'is', null))
-    .select(['x.id', 'c.id as certificateId'])
+    .select([
+      'x.id as recognitionId',
+      'c.id as certificateId',
+      'c.registerSeq',
+      's.name as subjectName',
+      'u.type as unitType',
+      'u.name as unitName',
+      'cu.type as communeType',
+      'cu.name as communeName',
+      'd.number as decisionNumber',
+      'd.title',
+      'd.year',
+    ])
     .where('x.deletedAt', 'is', null)
     .where('d.deletedAt', 'is', null)
     .where('e.deletedAt', 'is', null);
@@ -72,9 +91,13 @@ export async function selectRecognitions(db: ReadDb, selection: CertificateSelec
   if (selection.communeId !== undefined) query = query.where('e.communeId', '=', selection.communeId);
   if (selection.decisionId !== undefined) query = query.where('d.id', '=', selection.decisionId);
   if (selection.decisionNumber !== undefined) query = query.where('d.number', '=', selection.decisionNumber);
-  const rows = await query.orderBy('d.signedOn').orderBy('d.number').orderBy('x.position').execute();
+  return query.orderBy('d.signedOn').orderBy('d.number').orderBy('x.position').execute();
+}
+
+export async function selectRecognitions(db: ReadDb, selection: CertificateSelection): Promise<{ ids: string[]; alreadyPrinted: number }> {
+  const rows = await selectedRecognitionRows(db, selection);
   const reprints = selection.reprintReason !== undefined;
-  const ids = rows.filter((r) => reprints || r.certificateId === null).map((r) => r.id);
+  const ids = rows.filter((r) => reprints || r.certificateId === null).map((r) => r.recognitionId);
   return { ids, alreadyPrinted: rows.filter((r) => r.certificateId !== null).length };
 }
 

@@ -14,6 +14,7 @@ import { PlanStatusTag } from './common/tags';
 import { PlanFormModal } from './PlanFormModal';
 import { TemplateImportModal } from './TemplateImportModal';
 import { FilterBox } from '../components/FilterBox';
+import { OfficerOnly } from '../accounts/OfficerOnly';
 
 type Dialog = 'create' | 'template' | null;
 
@@ -28,10 +29,12 @@ export function PlansPage() {
         subtitle="Kế hoạch, đề án, chương trình xây dựng xã hội học tập của cơ quan và cấp trên."
         extra={
           <>
-            <Button onClick={() => setDialog('template')}>Nhập từ mẫu</Button>
-            <Button type="primary" onClick={() => setDialog('create')}>
-              Tạo kế hoạch
-            </Button>
+            <OfficerOnly>
+              <Button onClick={() => setDialog('template')}>Nhập từ mẫu</Button>
+              <Button type="primary" onClick={() => setDialog('create')}>
+                Tạo kế hoạch
+              </Button>
+            </OfficerOnly>
           </>
         }
       />

@@ -8,6 +8,7 @@ import { EmptyState } from '../components/EmptyState';
 import { EditDeleteActions } from '../components/EditDeleteActions';
 import { useAgencies } from '../plans/common/lookups';
 import { DutyFormModal } from './DutyFormModal';
+import { OfficerOnly } from '../accounts/OfficerOnly';
 
 /** The plan's reporting duties; the expected reports they produce are tracked on the Báo cáo định kỳ page. */
 export function DutiesTab({ planId, duties }: { planId: string; duties: ReportingDutyDto[] }) {
@@ -19,9 +20,11 @@ export function DutiesTab({ planId, duties }: { planId: string; duties: Reportin
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
         <Link to="/reports">Theo dõi các báo cáo đã nhận →</Link>
-        <Button type="primary" onClick={add}>
-          Thêm nghĩa vụ báo cáo
-        </Button>
+        <OfficerOnly>
+          <Button type="primary" onClick={add}>
+            Thêm nghĩa vụ báo cáo
+          </Button>
+        </OfficerOnly>
       </Flex>
       <Table<ReportingDutyDto>
         rowKey="id"

@@ -11,6 +11,7 @@ import { ProgressReportModal } from './ProgressReportModal';
 import { TaskFormModal, type TaskEditing } from './TaskFormModal';
 import { TaskOutlineItem } from './TaskOutlineItem';
 import { buildOutline, type OutlineNode } from './taskTree';
+import { OfficerOnly } from '../accounts/OfficerOnly';
 
 /** The plan's tasks as an indented outline, with add, edit, delete and progress reports. */
 export function TaskOutline({ planId, tasks }: { planId: string; tasks: TaskDto[] }) {
@@ -39,9 +40,11 @@ export function TaskOutline({ planId, tasks }: { planId: string; tasks: TaskDto[
         <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} disabled={overdueCount === 0}>
           Chỉ nhiệm vụ quá hạn ({overdueCount})
         </Checkbox>
-        <Button type="primary" onClick={add}>
-          Thêm nhiệm vụ
-        </Button>
+        <OfficerOnly>
+          <Button type="primary" onClick={add}>
+            Thêm nhiệm vụ
+          </Button>
+        </OfficerOnly>
       </Flex>
       {tasks.length === 0 ? (
         <EmptyState

@@ -6,6 +6,7 @@ import { apiQuery, callOrThrowAppError, useApiMutation } from '../components/api
 import { EmptyState } from '../components/EmptyState';
 import { QueryView } from '../components/QueryStatus';
 import { downloadBlob } from '../plans/common/download';
+import { OfficerOnly } from '../accounts/OfficerOnly';
 
 /** Criteria sets as data: samples to install, JSON to exchange, every version kept for the evaluations scored on it. */
 export function CriteriaTab() {
@@ -43,9 +44,11 @@ export function CriteriaTab() {
   return (
     <Card>
       <Flex gap={8} style={{ marginBottom: 12 }}>
-        <Button type="primary" loading={install.isPending} onClick={() => install.mutate({})}>
-          Cài các bộ tiêu chí mẫu
-        </Button>
+        <OfficerOnly>
+          <Button type="primary" loading={install.isPending} onClick={() => install.mutate({})}>
+            Cài các bộ tiêu chí mẫu
+          </Button>
+        </OfficerOnly>
         <Upload
           accept=".json,application/json"
           showUploadList={false}

@@ -8,6 +8,7 @@ import { EmptyState } from '../components/EmptyState';
 import { FormModal } from '../components/FormModal';
 import { QueryView } from '../components/QueryStatus';
 import { useConfirmDelete } from '../components/useConfirmDelete';
+import { OfficerOnly } from '../accounts/OfficerOnly';
 
 const TITLE_OPTIONS = (Object.keys(TITLE_LABELS) as TitleKind[]).map((value) => ({ value, label: TITLE_LABELS[value] }));
 const LEVEL_OPTIONS = (Object.keys(AUTHORITY_LEVEL_LABELS) as AuthorityLevel[]).map((value) => ({ value, label: AUTHORITY_LEVEL_LABELS[value] }));
@@ -63,12 +64,14 @@ export function DecisionAuthoritiesTab() {
   return (
     <Card>
       <Flex gap={8} style={{ marginBottom: 12 }}>
-        <Button type="primary" onClick={() => setEditing('new')}>
-          Thêm dòng
-        </Button>
-        <Button loading={install.isPending} onClick={() => install.mutate({})}>
-          Cài bảng mẫu
-        </Button>
+        <OfficerOnly>
+          <Button type="primary" onClick={() => setEditing('new')}>
+            Thêm dòng
+          </Button>
+          <Button loading={install.isPending} onClick={() => install.mutate({})}>
+            Cài bảng mẫu
+          </Button>
+        </OfficerOnly>
       </Flex>
       <Typography.Paragraph type="secondary">
         Từ ngày 01/7/2025 không còn cấp huyện: cơ quan nào công nhận danh hiệu nào, ở cấp nào, do văn bản của tỉnh quy định. Trong các ô, {COMMUNE_PLACEHOLDER} được thay bằng tên xã của quyết định, {PROVINCE_PLACEHOLDER} bằng tên tỉnh.

@@ -12,6 +12,7 @@ import { ImportListModal } from './ImportListModal';
 import { ExportListButton } from './ListExportButtons';
 import { NewEvaluationModal } from './NewEvaluationModal';
 import { SubjectFormModal } from './SubjectFormModal';
+import { OfficerOnly } from '../accounts/OfficerOnly';
 
 const PAGE_SIZE = 50;
 const KIND_OPTIONS = (Object.keys(SUBJECT_KIND_LABELS) as SubjectKind[]).map((k) => ({ value: k, label: SUBJECT_KIND_LABELS[k] }));
@@ -99,9 +100,11 @@ export function SubjectsTab() {
           Nhập từ Excel
         </Button>
         <ExportListButton input={{ list: 'subjects', kind, unitId, search: debounced, showIdNumbers: showIds }} />
-        <Button type="primary" onClick={() => setEditing({ subject: null })}>
-          Thêm {SUBJECT_KIND_LABELS[kind].toLocaleLowerCase('vi')}
-        </Button>
+        <OfficerOnly>
+          <Button type="primary" onClick={() => setEditing({ subject: null })}>
+            Thêm {SUBJECT_KIND_LABELS[kind].toLocaleLowerCase('vi')}
+          </Button>
+        </OfficerOnly>
       </Flex>
       {list.error ? (
         <LoadError error={list.error} onRetry={() => void list.refetch()} />

@@ -14,6 +14,7 @@ import { FiguresTab } from './FiguresTab';
 import { MoveUnitModal } from './MoveUnitModal';
 import { UnitFormModal } from './UnitFormModal';
 import { displayNameOf } from './unitTree';
+import { OfficerOnly } from '../accounts/OfficerOnly';
 
 export function UnitDetail({ id, units }: { id: string; units: UnitDto[] }) {
   const detail = useQuery(apiQuery('units.get', { id }));
@@ -33,7 +34,11 @@ function UnitDetailCard({ detail, units }: { detail: UnitDetailDto; units: UnitD
   return (
     <Card
       title={displayNameOf(unit)}
-      extra={<UnitActions unit={unit} onOpen={setDialog} />}
+      extra={
+        <OfficerOnly>
+          <UnitActions unit={unit} onOpen={setDialog} />
+        </OfficerOnly>
+      }
       styles={{ header: { flexWrap: 'wrap', gap: 8 } }}
     >
       <UnitBreadcrumb detail={detail} />

@@ -9,6 +9,7 @@ import { QueryView } from '../components/QueryStatus';
 import { ImportUnitsModal } from './ImportUnitsModal';
 import { UnitDetail } from './UnitDetail';
 import { UnitTreePanel } from './UnitTreePanel';
+import { OfficerOnly } from '../accounts/OfficerOnly';
 
 /** The territory's unit tree on the left, the chosen unit on the right. */
 export function UnitsPage() {
@@ -22,7 +23,11 @@ export function UnitsPage() {
       <PageHeader
         title="Đơn vị hành chính"
         subtitle="Địa bàn của cơ quan, các đơn vị trực thuộc và số liệu hằng năm của từng đơn vị."
-        extra={<Button onClick={() => setImporting(true)}>Nhập từ Excel</Button>}
+        extra={
+          <OfficerOnly>
+            <Button onClick={() => setImporting(true)}>Nhập từ Excel</Button>
+          </OfficerOnly>
+        }
       />
       <QueryView query={tree} loadingText="Đang tải cây đơn vị…">
         {(units) =>

@@ -67,6 +67,14 @@ test('administrator makes a cán bộ and a xem account; xem only reads; the his
   await expect(viewer.getByRole('button', { name: 'Thêm cơ quan' })).toHaveCount(0);
   await expect(list.getByRole('button', { name: /^(Sửa|Xóa):/ })).toHaveCount(0);
   await expect(viewer.getByRole('menuitem', { name: 'Tài khoản' })).toHaveCount(0);
+  await expect(viewer.getByRole('menuitem', { name: 'Sao lưu' })).toHaveCount(0);
+  await viewer.getByRole('menuitem', { name: 'Kế hoạch' }).click();
+  await expect(viewer.getByRole('table', { name: 'Danh sách kế hoạch' })).toContainText('Tân Hồng');
+  await expect(viewer.getByRole('button', { name: /^(Tạo kế hoạch|Nhập từ mẫu)$/ })).toHaveCount(0);
+  await viewer.getByRole('menuitem', { name: 'Đơn vị hành chính' }).click();
+  await expect(viewer.getByRole('heading', { name: 'Đơn vị hành chính' })).toBeVisible();
+  await expect(viewer.getByRole('button', { name: /^(Nhập từ Excel|Thêm đơn vị trực thuộc)$/ })).toHaveCount(0);
+  await viewer.getByRole('menuitem', { name: 'Cơ quan, đơn vị' }).click();
   const session = await viewer.evaluate(() => sessionStorage.getItem('xhht.session'));
   const agency = (await apiCall<{ id: string; rev: number; name: string; shortName: string; kind: string; contact: string }[]>(demo.url, 'agencies.list', {}, session!)).find((a) => a.name.includes('(đã đổi tên)'))!;
   const crafted = await rawApiCall(demo.url, 'agencies.update', { ...agency, name: 'Sửa lén' }, session!);

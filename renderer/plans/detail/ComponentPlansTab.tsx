@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { EditDeleteActions } from '../../components/EditDeleteActions';
 import { useAgencies } from '../common/lookups';
 import { ComponentPlanFormModal } from './ComponentPlanFormModal';
+import { OfficerOnly } from '../../accounts/OfficerOnly';
 
 /** The appendix of component plans (kế hoạch, đề án thành phần). */
 export function ComponentPlansTab({ planId, rows }: { planId: string; rows: ComponentPlanDto[] }) {
@@ -17,9 +18,11 @@ export function ComponentPlansTab({ planId, rows }: { planId: string; rows: Comp
   return (
     <>
       <Flex justify="flex-end" style={{ marginBottom: 8 }}>
-        <Button type="primary" onClick={add}>
-          Thêm kế hoạch thành phần
-        </Button>
+        <OfficerOnly>
+          <Button type="primary" onClick={add}>
+            Thêm kế hoạch thành phần
+          </Button>
+        </OfficerOnly>
       </Flex>
       <Table<ComponentPlanDto>
         rowKey="id"

@@ -9,6 +9,7 @@ import { RecordActualModal } from './RecordActualModal';
 import { TargetFormModal } from './TargetFormModal';
 import { TargetItem } from './TargetItem';
 import { groupBySection } from './targetText';
+import { OfficerOnly } from '../../accounts/OfficerOnly';
 
 type Dialog = { kind: 'edit'; target: TargetDto | null } | { kind: 'actual'; target: TargetDto } | null;
 
@@ -23,9 +24,11 @@ export function TargetsTab({ plan, targets }: { plan: PlanDto; targets: TargetDt
   return (
     <>
       <Flex justify="flex-end" style={{ marginBottom: 8 }}>
-        <Button type="primary" onClick={add}>
-          Thêm mục tiêu
-        </Button>
+        <OfficerOnly>
+          <Button type="primary" onClick={add}>
+            Thêm mục tiêu
+          </Button>
+        </OfficerOnly>
       </Flex>
       {groups.length === 0 && (
         <EmptyState

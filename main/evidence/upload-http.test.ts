@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVIDENCE_CONTENT_PATH, EVIDENCE_UPLOAD_PATH, type StagedFile } from '../../shared/evidence.js';
+import { createAccount } from '../accounts/index.js';
 import { startHttpHost, type HttpHost } from '../transport/http-host.js';
 import { aPlan } from '../../tests/support/plan-fixtures.js';
 import { createTestApp, type TestApp } from '../../tests/support/test-app.js';
@@ -13,10 +14,19 @@ import { storeOf } from './store.js';
 
 let app: TestApp;
 let host: HttpHost;
+/** Uploads need a cán bộ's session beside the transport token (issue 17). */
+let session: string;
 beforeEach(async () => {
   app = await createTestApp();
   host = await startHttpHost(app.ctx, join(app.dir, 'no-renderer'), 0);
   storeOf(app.ctx.dataDir);
+  await createAccount(app.ctx, { name: 'Cán bộ', login: 'canbo', role: 'officer', password: 'mat-khau-can-bo' });
+  const login = await fetch(`http://127.0.0.1:${host.port}/api/session.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+    body: JSON.stringify({ login: 'canbo', password: 'mat-khau-can-bo' }),
+  });
+  session = ((await login.json()) as { data: { sessionToken: string } }).data.sessionToken;
 });
 afterEach(async () => {
   await host.close();
@@ -29,7 +39,7 @@ const uploadUrl = (name: string) => `http://127.0.0.1:${host.port}${EVIDENCE_UPL
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
 async function upload(name: string, body: Buffer, token: string | null = host.token) {
-  const response = await fetch(uploadUrl(name), { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: new Uint8Array(body) });
+  const response = await fetch(uploadUrl(name), { method: 'POST', headers: token ? { authorization: `Bearer ${token}`, 'x-xhht-session': session } : {}, body: new Uint8Array(body) });
   return { status: response.status, body: (await response.json()) as Envelope<StagedFile> };
 }
 
@@ -54,7 +64,7 @@ describe('the upload route', () => {
     const [file] = await app.call('evidence.attach', { recordTable: 'plans', recordId: plan.id, files: [{ stagedId: body.data.stagedId, name: body.data.name }] });
     expect(file!.name).toBe(name);
 
-    const content = await fetch(`http://127.0.0.1:${host.port}${EVIDENCE_CONTENT_PATH}?id=${file!.id}&download=1`, { headers: { authorization: `Bearer ${host.token}` } });
+    const content = await fetch(`http://127.0.0.1:${host.port}${EVIDENCE_CONTENT_PATH}?id=${file!.id}&download=1`, { headers: { authorization: `Bearer ${host.token}`, 'x-xhht-session': session } });
     expect(content.status).toBe(200);
     expect(content.headers.get('content-type')).toBe('application/pdf');
     expect(content.headers.get('content-disposition')).toBe(`attachment; filename="bien_ban_hop_chi_bo_ap_thong_nhat_dot_2.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`);
@@ -84,7 +94,7 @@ describe('the upload route', () => {
   });
 
   it('leaves nothing behind when the sender cancels part-way', async () => {
-    const req = request(uploadUrl('Video.mp4'), { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'content-length': 50 * MB } });
+    const req = request(uploadUrl('Video.mp4'), { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'x-xhht-session': session, 'content-length': 50 * MB } });
     req.on('error', () => undefined);
     req.write(Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypisom'), Buffer.alloc(MB)]));
     await until(() => staging().length === 1, 'receiving');
@@ -111,7 +121,7 @@ describe('the upload route', () => {
     }, 5);
     try {
       const response = await new Promise<Envelope<StagedFile>>((resolve, reject) => {
-        const req = request(uploadUrl('Video lớp học cộng đồng.mp4'), { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'content-length': total } }, (res) => {
+        const req = request(uploadUrl('Video lớp học cộng đồng.mp4'), { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'x-xhht-session': session, 'content-length': total } }, (res) => {
           const parts: Buffer[] = [];
           res.on('data', (d: Buffer) => parts.push(d));
           res.on('end', () => resolve(JSON.parse(Buffer.concat(parts).toString('utf8')) as Envelope<StagedFile>));

@@ -2,15 +2,15 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNEL, registerIpcHost } from '../../main/electron/ipc-host.js';
 import { isAppUrl } from '../../main/electron/origin.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createTestApp, officerSession, type TestApp } from '../support/test-app.js';
 
 // The Electron runtime cannot run here: ipcMain and the invoke event are the only fakes in the suite.
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
-function fakeIpcMain(): { ipcMain: IpcMain; invoke(event: IpcMainInvokeEvent, op: unknown, input: unknown): Promise<unknown> } {
+function fakeIpcMain(): { ipcMain: IpcMain; invoke(event: IpcMainInvokeEvent, op: unknown, input: unknown, session?: string): Promise<unknown> } {
   const listeners = new Map<string, Listener>();
   const ipcMain = { handle: (channel: string, listener: Listener) => listeners.set(channel, listener) } as unknown as IpcMain;
-  return { ipcMain, invoke: async (event, op, input) => listeners.get(INVOKE_CHANNEL)!(event, op, input) };
+  return { ipcMain, invoke: async (event, op, input, session) => listeners.get(INVOKE_CHANNEL)!(event, op, input, session) };
 }
 
 function eventFrom(url: string, isMainFrame = true): IpcMainInvokeEvent {
@@ -26,10 +26,11 @@ describe('IPC host', () => {
   });
   afterEach(() => app.close());
 
-  it('carries an operation from the app window to the dispatcher', async () => {
+  it('carries an operation and the window’s session from the app window to the dispatcher', async () => {
     const ipc = fakeIpcMain();
     registerIpcHost(ipc.ipcMain, app.ctx);
-    const result = (await ipc.invoke(eventFrom('app://xhht/index.html'), 'agencies.list', {})) as { ok: boolean };
+    const session = await officerSession(app);
+    const result = (await ipc.invoke(eventFrom('app://xhht/index.html'), 'agencies.list', {}, session)) as { ok: boolean };
     expect(result.ok).toBe(true);
   });
 

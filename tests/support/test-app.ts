@@ -66,3 +66,10 @@ export async function createTestApp(options: { today?: string; setUp?: boolean }
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** A logged-in cán bộ's session token, for transports that now carry one beside their token (issue 17). */
+export async function officerSession(app: TestApp): Promise<string> {
+  const { createAccount } = await import('../../main/accounts/index.js');
+  await createAccount(app.ctx, { name: 'Cán bộ kiểm thử', login: 'canbo', role: 'officer', password: 'mat-khau-can-bo' });
+  return (await app.call('session.login', { login: 'canbo', password: 'mat-khau-can-bo' })).sessionToken;
+}

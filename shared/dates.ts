@@ -23,6 +23,12 @@ export function isoDateFromInstant(instant: Date): IsoDate {
   return isoDateOf(instant.getFullYear(), instant.getMonth() + 1, instant.getDate());
 }
 
+/** The instant a local calendar day begins on the officer's clock, as stored instants are compared. */
+export function localDayStart(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).toISOString();
+}
+
 /**
  * Formats an ISO date or instant for a Vietnamese reader.
  * @example formatDateVi('2021-10-06') === '06/10/2021'

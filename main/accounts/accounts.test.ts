@@ -60,6 +60,17 @@ describe('accounts', () => {
     expect(latest!.changes).toEqual([{ field: 'name', label: 'Tên', before: agency.name, after: 'Phòng Văn hóa - Thông tin' }]);
     const journal = await app.call('audit.journal', { actor: 'nguyenan' });
     expect(journal.rows.map((r) => r.recordId)).toEqual([agency.id]);
+    // 01:00 on 02/03 on a Vietnamese office clock is still 01/03 in UTC: the day filter follows the office clock.
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Ho_Chi_Minh';
+    try {
+      app.ctx.sqlite.prepare("UPDATE auditLog SET at = '2026-03-01T18:00:00.000Z' WHERE recordId = ?").run(agency.id);
+      expect((await app.call('audit.journal', { actor: 'nguyenan', from: '2026-03-02', to: '2026-03-02' })).total).toBe(1);
+      expect((await app.call('audit.journal', { actor: 'nguyenan', from: '2026-03-01', to: '2026-03-01' })).total).toBe(0);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
     const exported = await app.call('audit.exportJournal', { actor: 'nguyenan' });
     expect(exported.rows).toBe(1);
     expect(Buffer.from(exported.base64, 'base64').subarray(0, 2).toString()).toBe('PK');

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AUDIT_ACTION_LABELS, MAX_JOURNAL_EXPORT_ROWS, describeChange, entityLabel, recordLabelOf, type AuditEntryDto, type JournalFilter, type JournalPage } from '../../shared/audit.js';
+import { addDays, localDayStart } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
 import type { Selectable } from 'kysely';
 import type { ReadDb } from '../db/records.js';
@@ -37,15 +38,13 @@ export async function recordHistory(db: ReadDb, recordId: string): Promise<Audit
   return rows.map((r) => toEntry(r, names));
 }
 
-/** The day after an ISO date, for an inclusive "to" filter on ISO instants. */
-const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 function filtered(db: ReadDb, filter: JournalFilter) {
   let query = db.selectFrom('auditLog');
   if (filter.actor) query = query.where('actor', '=', filter.actor);
   if (filter.entity) query = query.where('entity', '=', filter.entity);
-  if (filter.from) query = query.where('at', '>=', filter.from);
-  if (filter.to) query = query.where('at', '<', dayAfter(filter.to));
+  // The officer picks days on the office clock; audit instants are UTC, so a day's bounds move with the zone.
+  if (filter.from) query = query.where('at', '>=', localDayStart(filter.from));
+  if (filter.to) query = query.where('at', '<', localDayStart(addDays(filter.to, 1)));
   return query;
 }
 

@@ -13,9 +13,10 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { JOB_PHASES, type JobPhase } from '../../shared/jobs.js';
 import type { UnitImportStatus } from '../../shared/units.js';
+import { createAccount } from '../../main/accounts/index.js';
 import { composeApp } from '../../main/app/compose.js';
 import { setUpOffice } from '../../main/office/index.js';
-import { startHttpHost } from '../../main/transport/http-host.js';
+import { SESSION_HEADER, startHttpHost } from '../../main/transport/http-host.js';
 import { unitsImportWorkerFiles } from '../../main/units/units-import.job.js';
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -50,16 +51,20 @@ async function importOverHttp(dir: string, file: string) {
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>XHHT</title>');
   const host = await startHttpHost(ctx, root, 0);
+  // Every op but the login needs a cán bộ's session beside the page's token, as the renderer sends it.
+  let session = '';
   const api = async <T>(op: string, body: unknown): Promise<T> => {
     const response = await fetch(`http://127.0.0.1:${host.port}/api/${op}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}`, [SESSION_HEADER]: session },
       body: JSON.stringify(body),
     });
     const envelope = (await response.json()) as { ok: boolean; data?: T; error?: { message: string } };
     if (!envelope.ok) throw new Error(envelope.error?.message);
     return envelope.data as T;
   };
+  await createAccount(ctx, { name: 'Cán bộ đo', login: 'canbo', role: 'officer', password: 'mat-khau-can-bo' });
+  session = (await api<{ sessionToken: string }>('session.login', { login: 'canbo', password: 'mat-khau-can-bo' })).sessionToken;
   const rootId = (await api<{ office: { rootUnitId: string } }>('office.status', {})).office.rootUnitId;
   const baselineRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const contentBase64 = readFileSync(file).toString('base64');

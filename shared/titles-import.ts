@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobRef, JobStarted, jobStatusSchema } from './jobs.js';
+import { XlsxFile } from './list-export.js';
 import { job, mutation, query } from './op.js';
 import { RecordId } from './sync-row.js';
 import { foldText } from './text.js';
@@ -268,8 +269,7 @@ export const ListExportInput = z.discriminatedUnion('list', [
 ]);
 export type ListExportInput = z.infer<typeof ListExportInput>;
 
-export const XlsxFile = z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() });
-export type XlsxFile = z.infer<typeof XlsxFile>;
+export { XlsxFile };
 
 export const SavePresetInput = z.object({
   kind: ImportKind,

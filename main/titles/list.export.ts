@@ -1,5 +1,3 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors.js';
 import { formatVietnameseNumber } from '../../shared/numbers.js';
 import { foldText } from '../../shared/text.js';
@@ -8,6 +6,7 @@ import { TITLE_LABELS, TitleKind, indicatorsOf, type Indicator } from '../../sha
 import { IMPORT_FIELDS, IMPORT_KIND_LABELS, MAX_LIST_EXPORT_ROWS, importFields, templatePreset, type ImportKind, type ListExportInput, type XlsxFile } from '../../shared/titles-import.js';
 import { STATUS_LABELS } from '../../shared/titles-workflow.js';
 import type { ReadDb } from '../db/records.js';
+import { writeXlsx, xlsxFile as file, type ListCell, type ListSheet } from '../xlsx/index.js';
 import { loadSet } from './criteria-sets.service.js';
 import { listEvaluations } from './evaluations.service.js';
 import { loadPlaces, loadPlacesFor, placeOf, type Place } from './places.js';
@@ -20,36 +19,11 @@ import type { TitleSubjectsTable } from './titles.tables.js';
  * ID numbers are masked unless the officer asked to see them.
  */
 
-type Cell = string | number | null;
-interface SheetSpec {
-  name: string;
-  columns: { header: string; width: number }[];
-  rows: Iterable<Cell[]>;
-}
+// Subject and evaluation lists keep their header in row 1 (no heading block): an exported list must read back through the import as is.
+type Cell = ListCell;
+type SheetSpec = ListSheet;
 
-/** Streams the sheets into an .xlsx: a list of 200,000 rows stays a few tens of MB while written. */
-export async function writeXlsx(sheets: SheetSpec[]): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => (sink.on('end', resolve), sink.on('error', reject)));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
-  for (const spec of sheets) {
-    const sheet = book.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).commit();
-    for (const row of spec.rows) sheet.addRow(row).commit();
-    sheet.commit();
-  }
-  await book.commit();
-  await done;
-  return Buffer.concat(chunks);
-}
-
-const slug = (text: string) => foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-const file = (name: string, content: Buffer, rows: number): XlsxFile => ({ fileName: `${slug(name)}.xlsx`, contentBase64: content.toString('base64'), rows });
-const col = (header: string, width = 16) => ({ header, width });
+const col = (header: string, width = 16, type?: 'integer' | 'number') => ({ header, width, ...(type ? { type } : {}) });
 const masked = (id: string | null, show: boolean) => (show ? id : maskIdNumber(id)) ?? '';
 const idNote = (show: boolean) => (show ? 'Số CCCD: đầy đủ (theo yêu cầu của người xuất)' : 'Số CCCD: chỉ hiện 3 số cuối');
 
@@ -145,16 +119,16 @@ async function evaluationSheet(db: ReadDb, evaluations: Awaited<ReturnType<typeo
   return {
     name: 'Danh sách',
     columns: [
-      col('STT', 6),
+      col('STT', 6, 'integer'),
       col(fields.name.label, 28),
       col(fields.idNumber.label, 16),
-      col(fields.birthYear.label, 10),
+      col(fields.birthYear.label, 10, 'integer'),
       col(fields.commune.label, 20),
       col(fields.hamlet.label, 20),
       col('Danh hiệu', 22),
-      col('Năm', 8),
-      ...indicators.map((i) => col(`${i.code} ${i.name}`.slice(0, 80), 10)),
-      col('Tổng điểm', 10),
+      col('Năm', 8, 'integer'),
+      ...indicators.map((i) => col(`${i.code} ${i.name}`.slice(0, 80), 10, 'number')),
+      col('Tổng điểm', 10, 'number'),
       col('Kết quả', 14),
       col('Bước', 18),
       col(fields.evaluator.label, 20),

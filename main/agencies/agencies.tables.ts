@@ -12,5 +12,5 @@ export interface AgenciesTables {
 }
 
 export const agenciesTables = registerTables<AgenciesTables>('agencies', {
-  agencies: { synced: true, travels: true, parents: [], label: (row) => String(row.name) },
+  agencies: { synced: true, travels: true, parents: [], label: (row) => String(row.name), bundle: { template: true, matchBy: ['name'] } },
 });

@@ -60,6 +60,7 @@ export const certificatesTables = registerTables<CertificatesTables>('certificat
       { column: 'evaluationId', table: 'titleEvaluations', onDelete: 'keep' },
     ],
     label: (row) => `giấy công nhận số ${String(row.registerSeq)}/${String(row.year)}`,
+    bundle: { period: ['year'] },
   },
   certificateReprints: {
     synced: true,

@@ -60,6 +60,23 @@ export interface TableRegistration {
   ownerColumn?: string;
   /** How a row of this table is named as an owner in messages. */
   label?: (row: Record<string, unknown>) => string;
+  /** How the rows travel in bundles (main/bundles); see BundleRules. */
+  bundle?: BundleRules;
+}
+
+/** What a table tells the bundle code beyond `travels`; nothing here is a list kept in main/bundles. */
+export interface BundleRules {
+  /** Columns of personal data (citizen-ID numbers): left out of a bundle unless the sender chooses them. */
+  personal?: readonly string[];
+  /** The year column, or first and last year columns, that place a row in a report's period. */
+  period?: readonly [string] | readonly [string, string];
+  /** Travels in template bundles (plans and criteria sets sent down to the offices below). */
+  template?: boolean;
+  /**
+   * Columns that identify a row across offices among live rows (a unit by its official code): an
+   * incoming row matching a local one under another id is that row, and references to it are rewritten.
+   */
+  matchBy?: readonly string[];
 }
 
 /** Checks a feature's registrations against its own row types: every column named must exist. */

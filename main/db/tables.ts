@@ -11,6 +11,7 @@ import { unitsTables } from '../units/units.tables.js';
 import { titlesTables } from '../titles/titles.tables.js';
 import { titleImportTables } from '../titles/import-presets.tables.js';
 import { certificatesTables } from '../certificates/certificates.tables.js';
+import { bundlesTables } from '../bundles/bundles.tables.js';
 import { ANY_TABLE, type TableRegistration } from './table-registry.js';
 
 const auditTables: TableRegistration[] = [{ name: 'auditLog', feature: 'db', synced: false, travels: false, parents: [] }];
@@ -35,6 +36,7 @@ export const TABLES: readonly TableRegistration[] = [
   ...titlesTables,
   ...titleImportTables,
   ...certificatesTables,
+  ...bundlesTables,
 ];
 
 const BY_NAME = new Map(TABLES.map((t) => [t.name, t]));

@@ -50,6 +50,7 @@ export const plansTables = registerTables<PlansTables>('plan-documents', {
     travels: true,
     parents: [],
     label: (row) => planLabel(row as unknown as PlansTable),
+    bundle: { template: true, period: ['periodStart', 'periodEnd'] },
   },
   planReferences: {
     synced: true,
@@ -60,6 +61,7 @@ export const plansTables = registerTables<PlansTables>('plan-documents', {
     ],
     linkKey: ['planId', 'relation', 'citation'],
     ownerColumn: 'planId',
+    bundle: { template: true },
   },
   componentPlans: {
     synced: true,
@@ -70,5 +72,6 @@ export const plansTables = registerTables<PlansTables>('plan-documents', {
       { column: 'coordinatorAgencyIds', table: 'agencies', onDelete: 'restrict', noun: 'kế hoạch thành phần', jsonArray: true },
     ],
     ownerColumn: 'planId',
+    bundle: { template: true },
   },
 });

@@ -52,6 +52,7 @@ export const targetsTables = registerTables<TargetsTables>('targets', {
       { column: 'parentId', table: 'targets', onDelete: 'cascade' },
     ],
     ownerColumn: 'planId',
+    bundle: { template: true },
   },
   targetActuals: {
     synced: true,

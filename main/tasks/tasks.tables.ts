@@ -81,6 +81,7 @@ export const tasksTables = registerTables<TasksTables>('tasks', {
       { column: 'parentId', table: 'tasks', onDelete: 'cascade' },
     ],
     ownerColumn: 'planId',
+    bundle: { template: true },
   },
   taskAgencies: {
     synced: true,
@@ -91,6 +92,7 @@ export const tasksTables = registerTables<TasksTables>('tasks', {
     ],
     linkKey: ['taskId', 'agencyId', 'role'],
     ownerColumn: 'taskId',
+    bundle: { template: true },
   },
   taskCommunes: {
     synced: true,

@@ -119,7 +119,7 @@ export interface TitlesTables {
 }
 
 export const titlesTables = registerTables<TitlesTables>('titles', {
-  criteriaSets: { synced: true, travels: true, parents: [], label: (row) => `bộ tiêu chí "${String(row.name)}" (phiên bản ${String(row.version)})` },
+  criteriaSets: { synced: true, travels: true, bundle: { template: true }, parents: [], label: (row) => `bộ tiêu chí "${String(row.name)}" (phiên bản ${String(row.version)})` },
   titleAreas: {
     synced: true,
     travels: true,
@@ -137,6 +137,7 @@ export const titlesTables = registerTables<TitlesTables>('titles', {
       { column: 'hamletIds', table: 'units', onDelete: 'restrict', noun: 'dòng họ', jsonArray: true },
     ],
     label: (row) => String(row.name),
+    bundle: { personal: ['idNumber'] },
   },
   titleEvaluations: {
     synced: true,
@@ -148,6 +149,7 @@ export const titlesTables = registerTables<TitlesTables>('titles', {
       { column: 'criteriaSetId', table: 'criteriaSets', onDelete: 'restrict', noun: 'hồ sơ đánh giá' },
     ],
     ownerColumn: 'subjectId',
+    bundle: { period: ['year'] },
   },
   titleDecisions: {
     synced: true,
@@ -155,8 +157,9 @@ export const titlesTables = registerTables<TitlesTables>('titles', {
     // A decision keeps the texts it was printed with, so the authority row may go.
     parents: [{ column: 'authorityId', table: 'titleAuthorities', onDelete: 'keep' }],
     label: (row) => `quyết định số ${String(row.number)}`,
+    bundle: { period: ['year'] },
   },
-  titleAuthorities: { synced: true, travels: true, parents: [], linkKey: ['title', 'level'], label: (row) => `cơ quan công nhận "${String(row.issuer)}"` },
+  titleAuthorities: { synced: true, travels: true, bundle: { template: true }, parents: [], linkKey: ['title', 'level'], label: (row) => `cơ quan công nhận "${String(row.issuer)}"` },
   titleDecisionEntries: {
     synced: true,
     travels: true,

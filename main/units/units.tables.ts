@@ -40,7 +40,8 @@ export const unitsTables = registerTables<UnitsTables>('units', {
     travels: true,
     parents: [{ column: 'parentId', table: 'units', onDelete: 'restrict', noun: 'đơn vị trực thuộc' }],
     label: (row) => `${String(row.type)} ${String(row.name)}`,
+    bundle: { matchBy: ['code'] },
   },
-  unitFigures: { synced: true, travels: true, parents: [{ column: 'unitId', table: 'units', onDelete: 'cascade' }], ownerColumn: 'unitId' },
-  unitEducation: { synced: true, travels: true, parents: [{ column: 'unitId', table: 'units', onDelete: 'cascade' }], ownerColumn: 'unitId' },
+  unitFigures: { synced: true, travels: true, parents: [{ column: 'unitId', table: 'units', onDelete: 'cascade' }], ownerColumn: 'unitId', bundle: { period: ['year'], matchBy: ['unitId', 'year'] } },
+  unitEducation: { synced: true, travels: true, parents: [{ column: 'unitId', table: 'units', onDelete: 'cascade' }], ownerColumn: 'unitId', bundle: { period: ['year'], matchBy: ['unitId', 'year'] } },
 });

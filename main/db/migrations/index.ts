@@ -12,6 +12,7 @@ import { up as m0120 } from './0120_title_authorities.js';
 import { up as m0130 } from './0130_title_import_presets.js';
 import { up as m0110 } from './0110_certificates.js';
 import { up as m0160 } from './0160_accounts.js';
+import { up as m0170 } from './0170_bundles.js';
 
 export interface Migration {
   id: number;
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 120, name: 'title_authorities', up: m0120 },
   { id: 130, name: 'title_import_presets', up: m0130 },
   { id: 160, name: 'accounts', up: m0160 },
+  { id: 170, name: 'bundles', up: m0170 },
 ];

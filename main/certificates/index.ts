@@ -7,7 +7,8 @@ import { addTrustedKey, listTrust, removeTrustedKey } from './trust.js';
 import { verifyCertificatePayload } from './verify.js';
 
 export { issueCertificates, logReprint, revokeCertificate, type IssuedCertificate } from './register.js';
-export { verifyCertificatePayload } from './verify.js';
+export { fingerprintOf, keyIdOf, normalisePublicKey, verifyCertificatePayload } from './verify.js';
+export { issueDecisionCertificates } from './print.js';
 
 export const certificatesHandlers: FeatureHandlers<typeof certificatesOps> = {
   ...certificatePrintHandlers,

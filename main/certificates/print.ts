@@ -131,6 +131,15 @@ export async function issueForPrint(ctx: AppContext, recognitionIds: string[], r
   });
 }
 
+/**
+ * Numbers for every recognition of a decision that holds no certificate yet;
+ * the demo gives its decision's certificates so the register is not empty.
+ */
+export async function issueDecisionCertificates(ctx: AppContext, decisionId: string): Promise<IssuedCertificate[]> {
+  const { ids } = await selectRecognitions(ctx.db, { decisionId });
+  return ids.length === 0 ? [] : issueForPrint(ctx, ids, undefined);
+}
+
 // ---------- rendering ----------
 
 /** "Xã Tân Hộ Cơ" after a hamlet reads "xã Tân Hộ Cơ", as addresses are written. */

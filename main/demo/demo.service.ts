@@ -1,5 +1,6 @@
 import type { FigureValues } from '../../shared/units.js';
 import type { AppContext } from '../app/context.js';
+import { issueDecisionCertificates } from '../certificates/index.js';
 import { inTransaction } from '../db/records.js';
 import { attachDemoEvidence } from '../evidence/index.js';
 import { setUpOffice } from '../office/index.js';
@@ -26,7 +27,8 @@ export function demoFigures(households: number, year: number, seed: number): Fig
 /**
  * A realistic office to explore: huyện Tân Hồng with its 9 xã, thị trấn and
  * their ấp, khóm, five years of figures and education status, the usual
- * agencies and the Tân Hồng plan with some progress.
+ * agencies, the Tân Hồng plan with some progress, and a year of learning
+ * titles whose recognition decision has its certificates in the register.
  *
  * All or nothing: every step joins one transaction, so a process killed
  * part-way leaves no office (only, perhaps, the key setup reuses next time),
@@ -64,5 +66,9 @@ async function loadDemoSteps(ctx: AppContext, onProgress: (step: string) => void
   await loadDemoPlans(ctx);
   await attachDemoEvidence(ctx);
   onProgress('Tạo chu kỳ xét danh hiệu học tập năm 2025 của hai xã');
-  await loadDemoTitles(ctx);
+  const { decisionId } = await loadDemoTitles(ctx);
+  if (decisionId) {
+    onProgress('Cấp số vào sổ giấy công nhận theo quyết định công nhận');
+    await issueDecisionCertificates(ctx, decisionId);
+  }
 }

@@ -41,9 +41,9 @@ async function advanceTo(ctx: AppContext, evaluation: EvaluationDto, steps: Eval
  * one recognition decision for Tân Hộ Cơ (an especially difficult commune,
  * so 70 points pass there), made from the sample authority table (the
  * commune's chairman recognises citizens), and Thông Bình's proposals still
- * awaiting theirs.
+ * awaiting theirs. Returns the decision, whose certificates the demo issues.
  */
-export async function loadDemoTitles(ctx: AppContext): Promise<void> {
+export async function loadDemoTitles(ctx: AppContext): Promise<{ decisionId: string | null }> {
   await installSamples(ctx);
   await installAuthoritySamples(ctx);
   const citizenAuthority = (await listAuthorities(ctx.db)).find((a) => a.title === 'cong_dan' && a.level === 'xa')!;
@@ -53,6 +53,7 @@ export async function loadDemoTitles(ctx: AppContext): Promise<void> {
   const communes = [...places.values()].filter((p) => p.depth === 1 && (p.name === 'Xã Tân Hộ Cơ' || p.name === 'Xã Thông Bình'));
   const hamletsOf = (communeId: string) => [...places.values()].filter((p) => p.communeId === communeId && p.depth === 2);
   const citizenCodes = setOf('cdht-nong-dan').definition.criteria.flatMap((c) => c.indicators.map((i) => i.code));
+  let decisionId: string | null = null;
 
   for (const [ci, commune] of communes.entries()) {
     if (commune.name === 'Xã Tân Hộ Cơ') await setArea(ctx, commune.id, 'kho_khan');
@@ -93,7 +94,7 @@ export async function loadDemoTitles(ctx: AppContext): Promise<void> {
     await subject({ kind: 'clan', name: `Dòng họ ${FAMILY[ci + 4]}`, unitId: commune.id, representative: `${FAMILY[ci + 4]} Văn Tộc`, hamletIds: hamlets.slice(0, 2).map((h) => h.id) });
     await subject({ kind: 'organisation', name: `Trường Tiểu học ${commune.name.replace('Xã ', '')}`, unitId: commune.id, orgKind: 'truong_hoc', orgLevel: 'Cấp xã' });
     if (commune.name === 'Xã Tân Hộ Cơ' && proposed.length > 0) {
-      await createDecision(
+      const decision = await createDecision(
         ctx,
         DecisionFields.parse({
           number: '245/QĐ-UBND',
@@ -106,6 +107,8 @@ export async function loadDemoTitles(ctx: AppContext): Promise<void> {
           evaluationIds: proposed,
         }),
       );
+      decisionId = decision.id;
     }
   }
+  return { decisionId };
 }

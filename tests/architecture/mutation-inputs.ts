@@ -18,16 +18,9 @@ export interface WriteCase<K extends WritingOpName> {
   settle?: (app: TestApp, output: unknown) => Promise<void>;
 }
 
-/** A certificate just given for a recognition of the demo decision that holds no valid one yet (issue 14). */
-const aCertificate = async (app: TestApp) => {
-  const { issueCertificates } = await import('../../main/certificates/index.js');
-  const { inTransaction } = await import('../../main/db/records.js');
-  const taken = (await app.ctx.db.selectFrom('certificates').select('recognitionId').where('revokedOn', 'is', null).execute()).map((r) => r.recognitionId);
-  const entry = await app.ctx.db.selectFrom('titleDecisionEntries').select('id').where('deletedAt', 'is', null).where('id', 'not in', taken.length > 0 ? taken : ['']).executeTakeFirstOrThrow();
-  const [issued] = await inTransaction(app.ctx, (tx) => issueCertificates(tx, app.ctx, [entry.id]));
-  const row = await app.ctx.db.selectFrom('certificates').select(['id', 'rev']).where('id', '=', issued!.certificateId).executeTakeFirstOrThrow();
-  return { id: row.id, rev: row.rev };
-};
+/** A valid certificate of the demo decision (the demo issues them, issue 14): the first not revoked yet. */
+const aCertificate = (app: TestApp) =>
+  app.ctx.db.selectFrom('certificates').select(['id', 'rev']).where('deletedAt', 'is', null).where('revokedOn', 'is', null).orderBy('registerSeq').executeTakeFirstOrThrow();
 const anotherOfficeKey = async (officeName: string) => {
   const { generateKeyPairSync } = await import('node:crypto');
   const publicKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }) as string;

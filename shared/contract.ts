@@ -9,6 +9,7 @@ import { officeOps } from './office.js';
 import type { OpSpec } from './op.js';
 import { plansOps } from './plans.js';
 import { searchOps } from './search.js';
+import { statisticsOps } from './statistics.js';
 import { titlesOps } from './titles.js';
 import { certificatesOps } from './certificates.js';
 import { titlesImportOps } from './titles-import.js';
@@ -31,6 +32,7 @@ export const contract = {
   ...titlesImportOps,
   ...certificatesOps,
   ...backupOps,
+  ...statisticsOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { officeHandlers } from '../office/index.js';
 import { plansHandlers, templatesHandlers } from '../plans/index.js';
 import { reportingHandlers } from '../reporting/index.js';
 import { searchHandlers } from '../search/index.js';
+import { statisticsHandlers } from '../statistics/index.js';
 import { targetsHandlers } from '../targets/index.js';
 import { tasksHandlers } from '../tasks/index.js';
 import { titlesHandlers } from '../titles/index.js';
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...titlesHandlers,
   ...certificatesHandlers,
   ...backupHandlers,
+  ...statisticsHandlers,
 };

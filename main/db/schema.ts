@@ -12,6 +12,7 @@ import type { UnitsTables } from '../units/units.tables.js';
 import type { TitlesTables } from '../titles/titles.tables.js';
 import type { TitleImportTables } from '../titles/import-presets.tables.js';
 import type { CertificatesTables } from '../certificates/certificates.tables.js';
+import type { AnnualReportTables } from '../annual-report/annual-report.tables.js';
 import type { BundlesTables } from '../bundles/bundles.tables.js';
 
 export type { SyncColumns } from './table-registry.js';
@@ -47,4 +48,5 @@ export interface DB
     TitlesTables,
     TitleImportTables,
     CertificatesTables,
+    AnnualReportTables,
     BundlesTables {}

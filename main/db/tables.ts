@@ -11,6 +11,7 @@ import { unitsTables } from '../units/units.tables.js';
 import { titlesTables } from '../titles/titles.tables.js';
 import { titleImportTables } from '../titles/import-presets.tables.js';
 import { certificatesTables } from '../certificates/certificates.tables.js';
+import { annualReportTables } from '../annual-report/annual-report.tables.js';
 import { bundlesTables } from '../bundles/bundles.tables.js';
 import { ANY_TABLE, type TableRegistration } from './table-registry.js';
 
@@ -36,6 +37,7 @@ export const TABLES: readonly TableRegistration[] = [
   ...titlesTables,
   ...titleImportTables,
   ...certificatesTables,
+  ...annualReportTables,
   ...bundlesTables,
 ];
 

@@ -12,7 +12,9 @@ import { up as m0120 } from './0120_title_authorities.js';
 import { up as m0130 } from './0130_title_import_presets.js';
 import { up as m0110 } from './0110_certificates.js';
 import { up as m0160 } from './0160_accounts.js';
+import { up as m0180 } from './0180_annual_report_template.js';
 import { up as m0170 } from './0170_bundles.js';
+import { up as m0190 } from './0190_certificate_templates.js';
 
 export interface Migration {
   id: number;
@@ -38,5 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 120, name: 'title_authorities', up: m0120 },
   { id: 130, name: 'title_import_presets', up: m0130 },
   { id: 160, name: 'accounts', up: m0160 },
+  { id: 180, name: 'annual_report_template', up: m0180 },
   { id: 170, name: 'bundles', up: m0170 },
+  { id: 190, name: 'certificate_templates', up: m0190 },
 ];

@@ -23,3 +23,4 @@ export const certificatesHandlers: FeatureHandlers<typeof certificatesOps> = {
 };
 export { verifyCertificateCommand } from './verify-command.js';
 export { printCertificatesCommand, PrintCertificatesArgs } from './print-command.js';
+export { countCertificates } from './certificate-counts.js';

@@ -16,7 +16,7 @@ import { createSubject, deleteSubject, getSubject, listSubjects, updateSubject }
  * For targets that count titles ("40% người lớn … đạt danh hiệu Công dân học
  * tập"): recognitions per commune, title and year, from live decisions.
  */
-export { countRecognitions } from './decisions.service.js';
+export { countRecognitions, listDecisions } from './decisions.service.js';
 export { loadDemoTitles } from './demo.js';
 export { installAuthoritySamples } from './authorities.service.js';
 

@@ -1,0 +1,10 @@
+/**
+ * The .xhht container: a BagIt 1.0 bag (RFC 8493) in a zip, signed with the
+ * sender office's Ed25519 key. Knows nothing of the database: the exporter
+ * hands it payload files, the importer reads records back from an OpenedBag.
+ */
+export { BUNDLE_KINDS, type BagInfo, type BundleKind } from './bag-info.js';
+export { DEFAULT_BAG_LIMITS, type BagLimits } from './limits.js';
+export { appSchemaVersion, openBag, type OpenBagOptions, type OpenedBag } from './open-bag.js';
+export { type BagSigner, type SignerIdentity } from './signature.js';
+export { BAG_PART_MARK, writeBag, type PayloadFile, type WriteBagOptions, type WrittenBag } from './write-bag.js';

@@ -53,6 +53,7 @@ export type LoggedIn = z.infer<typeof LoggedIn>;
 
 export const NewAccountInput = z.object({ name: PersonName, login: Login, role: Role, password: Password });
 export const FirstAdminInput = z.object({ name: PersonName, login: Login, password: Password });
+export const ChangeOwnPasswordInput = z.object({ currentPassword: z.string().min(1, 'Hãy nhập mật khẩu hiện tại').max(200), newPassword: Password });
 export const UpdateAccountInput = z.object({ id: RecordId, rev: z.number().int().min(1), name: PersonName, role: Role, active: z.boolean() });
 
 export const accountsOps = {
@@ -72,4 +73,6 @@ export const accountsOps = {
   'accounts.update': mutation(UpdateAccountInput, AccountDto, 'admin'),
   /** Sets a new password for a person who forgot theirs, and unlocks the account. */
   'accounts.resetPassword': mutation(z.object({ id: RecordId, password: Password }), AccountDto, 'admin'),
+  /** Anyone logged in changes their own password, proving the current one; their other sessions end. */
+  'accounts.changeOwnPassword': mutation(ChangeOwnPasswordInput, AccountDto, 'viewer'),
 } as const;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { LOCK_MINUTES, MAX_FAILED_LOGINS, SESSION_IDLE_MINUTES, type AccountDto, type FirstAdminInput, type LoggedIn, type NewAccountInput, type SessionInfo, type UpdateAccountInput } from '../../shared/accounts.js';
+import { LOCK_MINUTES, MAX_FAILED_LOGINS, SESSION_IDLE_MINUTES, type AccountDto, type ChangeOwnPasswordInput, type FirstAdminInput, type LoggedIn, type NewAccountInput, type SessionInfo, type UpdateAccountInput } from '../../shared/accounts.js';
 import { AppError } from '../../shared/errors.js';
 import { ROLE_LABELS, roleAllows, type OpAccess, type Role } from '../../shared/op.js';
 import type { AppContext, CallerAccount } from '../app/context.js';
@@ -179,6 +179,28 @@ export async function resetPassword(ctx: AppContext, input: { id: string; passwo
     const before = await loadAccount(tx, input.id);
     const after = await saveAccount(tx, ctx, before, { passwordHash: await hashPassword(input.password), failedLogins: 0, lockedUntil: null });
     closeSessionsOf(ctx.sqlite, before.id);
+    return toAccountDto(after);
+  });
+}
+
+/**
+ * A person changes their own password. The current one must be given, so a
+ * session left open on an office PC cannot be used to take the account; the
+ * other sessions of the account end, this one goes on.
+ */
+export async function changeOwnPassword(ctx: AppContext, input: z.output<typeof ChangeOwnPasswordInput>): Promise<AccountDto> {
+  if (!ctx.account) throw new AppError('UNAUTHORIZED', 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn. Hãy đăng nhập lại.');
+  const accountId = ctx.account.id;
+  return inTransaction(ctx, async (tx) => {
+    const before = await loadAccount(tx, accountId);
+    if (!(await verifyPassword(input.currentPassword, before.passwordHash))) {
+      throw new AppError('VALIDATION', 'Mật khẩu hiện tại không đúng; mật khẩu chưa được đổi.', { issues: [{ path: ['currentPassword'], message: 'Mật khẩu hiện tại không đúng' }] });
+    }
+    if (input.newPassword === input.currentPassword) {
+      throw new AppError('VALIDATION', 'Mật khẩu mới trùng mật khẩu hiện tại.', { issues: [{ path: ['newPassword'], message: 'Hãy chọn mật khẩu khác mật khẩu hiện tại' }] });
+    }
+    const after = await saveAccount(tx, ctx, before, { passwordHash: await hashPassword(input.newPassword) });
+    closeSessionsOf(ctx.sqlite, before.id, ctx.session ?? null);
     return toAccountDto(after);
   });
 }

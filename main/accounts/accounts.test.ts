@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LOCK_MINUTES, MAX_FAILED_LOGINS } from '../../shared/accounts.js';
+import { LOCK_MINUTES, MAX_FAILED_LOGINS, type SessionInfo } from '../../shared/accounts.js';
 import { createTestApp, type TestApp } from '../../tests/support/test-app.js';
 import { dispatch } from '../app/dispatch.js';
 import { createAccount } from './index.js';
@@ -38,6 +38,26 @@ describe('accounts', () => {
     await app.call('accounts.resetPassword', { id: account.id, password: 'mat-khau-moi-2026' });
     expect((await login(PASSWORD)).ok).toBe(false);
     expect((await login('mat-khau-moi-2026')).ok).toBe(true);
+  });
+
+  it('a person changes their own password with the current one: other sessions end, this one goes on', async () => {
+    await createAccount(app.ctx, { name: 'Nguyễn An', login: 'nguyenan', role: 'viewer', password: PASSWORD });
+    const sessionOf = async () => ((await login(PASSWORD)) as { ok: true; data: { sessionToken: string } }).data.sessionToken;
+    const here = await sessionOf();
+    const elsewhere = await sessionOf();
+    const change = (currentPassword: string, newPassword: string) => dispatch('accounts.changeOwnPassword', { currentPassword, newPassword }, { ...app.ctx, session: here });
+    const wrong = await change('sai-mat-khau', 'mat-khau-moi-2026');
+    expect(!wrong.ok && wrong.error.message).toBe('Mật khẩu hiện tại không đúng; mật khẩu chưa được đổi.');
+    expect((await login(PASSWORD)).ok).toBe(true);
+    expect((await change(PASSWORD, 'mat-khau-moi-2026')).ok).toBe(true);
+    expect((await login(PASSWORD)).ok).toBe(false);
+    expect((await login('mat-khau-moi-2026')).ok).toBe(true);
+    const stillHere = await dispatch('session.current', {}, { ...app.ctx, session: here });
+    expect(stillHere.ok && (stillHere.data as SessionInfo).account?.login).toBe('nguyenan');
+    const ended = await dispatch('session.current', {}, { ...app.ctx, session: elsewhere });
+    expect(ended.ok && (ended.data as SessionInfo).account).toBeNull();
+    const anonymous = await dispatch('accounts.changeOwnPassword', { currentPassword: 'mat-khau-moi-2026', newPassword: 'mat-khau-khac-2027' }, { ...app.ctx, session: null });
+    expect(!anonymous.ok && anonymous.error.code).toBe('UNAUTHORIZED');
   });
 
   it('keeps one active administrator', async () => {

@@ -1,7 +1,7 @@
 import { accountsOps } from '../../shared/accounts.js';
 import { auditOps } from '../../shared/audit.js';
 import type { FeatureHandlers } from '../app/handlers.js';
-import { createAccount, createFirstAdmin, currentSession, listAccounts, logIn, logOut, resetPassword, updateAccount } from './accounts.service.js';
+import { changeOwnPassword, createAccount, createFirstAdmin, currentSession, listAccounts, logIn, logOut, resetPassword, updateAccount } from './accounts.service.js';
 import { exportJournal, journal, recordHistory } from './journal.service.js';
 
 export { accountOfSession, createAccount, recoverAdmin, refusalFor } from './accounts.service.js';
@@ -15,6 +15,7 @@ export const accountsHandlers: FeatureHandlers<typeof accountsOps> = {
   'accounts.create': (input, ctx) => createAccount(ctx, input),
   'accounts.update': (input, ctx) => updateAccount(ctx, input),
   'accounts.resetPassword': (input, ctx) => resetPassword(ctx, input),
+  'accounts.changeOwnPassword': (input, ctx) => changeOwnPassword(ctx, input),
 };
 
 export const auditHandlers: FeatureHandlers<typeof auditOps> = {

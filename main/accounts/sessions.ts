@@ -45,8 +45,8 @@ export function closeSession(sqlite: Database.Database, token: string): boolean 
   return storeOf(sqlite).delete(token);
 }
 
-/** Ends every session of an account (deactivated, or its password reset). */
-export function closeSessionsOf(sqlite: Database.Database, accountId: string): void {
+/** Ends every session of an account (deactivated, or its password reset), except `keep` (the caller's own). */
+export function closeSessionsOf(sqlite: Database.Database, accountId: string, keep: string | null = null): void {
   const store = storeOf(sqlite);
-  for (const [token, session] of store) if (session.accountId === accountId) store.delete(token);
+  for (const [token, session] of store) if (session.accountId === accountId && token !== keep) store.delete(token);
 }

@@ -1,14 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Flex, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { ROLE_LABELS } from '../../shared/op';
 import { rememberSession } from '../api/transport';
 import { callOrThrowAppError } from '../components/api';
+import { FormModal } from '../components/FormModal';
 import { useAccount } from './session';
 
-/** Who is logged in, and the way out. */
+interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+  repeated: string;
+}
+
+/** Who is logged in, their own password, and the way out. */
 export function UserMenu() {
   const account = useAccount();
   const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [changing, setChanging] = useState(false);
   if (!account) return null;
   const logOut = async () => {
     await callOrThrowAppError('session.logout', {}).catch(() => undefined);
@@ -21,9 +31,45 @@ export function UserMenu() {
         {account.name}
       </Typography.Text>
       <Tag color={account.role === 'admin' ? 'red' : account.role === 'officer' ? 'blue' : 'default'}>{ROLE_LABELS[account.role]}</Tag>
+      <Button size="small" onClick={() => setChanging(true)}>
+        Đổi mật khẩu
+      </Button>
       <Button size="small" onClick={() => void logOut()}>
         Đăng xuất
       </Button>
+      {changing && (
+        <FormModal<PasswordChange>
+          title={`Đổi mật khẩu của ${account.login}`}
+          open
+          onClose={() => setChanging(false)}
+          submitText="Đổi mật khẩu"
+          onSubmit={async ({ currentPassword, newPassword }) => {
+            await callOrThrowAppError('accounts.changeOwnPassword', { currentPassword, newPassword });
+            setChanging(false);
+            void message.success('Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản này đã kết thúc.');
+          }}
+        >
+          <Form.Item name="currentPassword" label="Mật khẩu hiện tại" rules={[{ required: true, message: 'Nhập mật khẩu hiện tại' }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Form.Item name="newPassword" label="Mật khẩu mới (ít nhất 8 ký tự)" rules={[{ required: true, message: 'Nhập mật khẩu mới' }]}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item
+            name="repeated"
+            label="Nhập lại mật khẩu mới"
+            dependencies={['newPassword']}
+            rules={[
+              { required: true, message: 'Nhập lại mật khẩu mới' },
+              ({ getFieldValue }) => ({
+                validator: (_rule, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('Hai lần nhập mật khẩu mới không khớp'))),
+              }),
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </FormModal>
+      )}
     </Flex>
   );
 }

@@ -45,10 +45,11 @@ describe('every writing op leaves an audit row and a new revision for each row i
     const writeCase = WRITE_CASES[op] as (typeof WRITE_CASES)[WritingOpName];
     const app = writeCase.fresh ? await createTestApp({ today: '2026-11-25', setUp: writeCase.fresh === 'office' }) : demo;
     try {
+      const ctx = writeCase.session ? { ...app.ctx, session: await writeCase.session(app) } : app.ctx;
       const input = await writeCase.input(app);
       const before = snapshot(app);
       const seq = lastAuditSeq(app);
-      const envelope = await dispatch(op, input, app.ctx);
+      const envelope = await dispatch(op, input, ctx);
       expect(envelope.ok ? 'ok' : JSON.stringify(envelope.error)).toBe('ok');
       if (envelope.ok && writeCase.settle) await writeCase.settle(app, envelope.data);
       const after = snapshot(app);

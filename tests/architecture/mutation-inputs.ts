@@ -12,6 +12,8 @@ export type WritingOpName = { [K in OpName]: Contract[K]['kind'] extends 'query'
  * writes of a job to finish.
  */
 export interface WriteCase<K extends WritingOpName> {
+  /** The session the op is called with, for ops that act on the caller's own account. */
+  session?: (app: TestApp) => Promise<string>;
   /** Runs on a fresh data folder instead of the demo: empty (office.setup), or with only the office set up. */
   fresh?: 'empty' | 'office';
   input: (app: TestApp) => Promise<InputOf<K>>;
@@ -114,6 +116,14 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'accounts.createFirstAdmin': { fresh: 'empty', input: async () => ({ name: 'Nguyễn Văn Quản', login: 'quantri', password: 'mat-khau-dai-1' }) },
   'accounts.create': { input: async () => ({ name: 'Trần Thị Cán Bộ', login: `canbo${Date.now()}`, role: 'officer', password: 'mat-khau-dai-2' }) },
   'accounts.update': { input: async (app) => { const a = await app.call('accounts.create', { name: 'Lê Văn Xem', login: `xem${Date.now()}`, role: 'viewer', password: 'mat-khau-dai-3' }); return { id: a.id, rev: a.rev, name: a.name, role: 'officer', active: true }; } },
+  'accounts.changeOwnPassword': {
+    session: async (app) => {
+      const login = `doimk${Date.now()}`;
+      await app.call('accounts.create', { name: 'Võ Đổi Mật Khẩu', login, role: 'viewer', password: 'mat-khau-cu-6' });
+      return (await app.call('session.login', { login, password: 'mat-khau-cu-6' })).sessionToken;
+    },
+    input: async () => ({ currentPassword: 'mat-khau-cu-6', newPassword: 'mat-khau-moi-7' }),
+  },
   'accounts.resetPassword': { input: async (app) => ({ id: (await app.call('accounts.create', { name: 'Phạm Quên', login: `quen${Date.now()}`, role: 'viewer', password: 'mat-khau-dai-4' })).id, password: 'mat-khau-moi-5' }) },
   'office.update': {
     input: async (app) => {

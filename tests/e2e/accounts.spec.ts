@@ -98,7 +98,21 @@ test('administrator makes a cán bộ and a xem account; xem only reads; the his
   await chooseOption(viewer, viewer.getByLabel('Người thực hiện'), 'Trần Thị Bình (binh)');
   await expect(journal.getByRole('row')).toHaveCount(2);
   await screenshot(viewer, 'accounts-journal');
+
+  // The xem account changes its own password: a wrong current one is refused beside its field.
+  await viewer.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  const change = await openedDialog(viewer, 'Đổi mật khẩu của xemdl');
+  await change.getByLabel(label('Mật khẩu hiện tại')).fill('khong-phai-mat-khau');
+  await change.getByLabel(label('Mật khẩu mới (ít nhất 8 ký tự)')).fill('mat-khau-rieng-2027');
+  await change.getByLabel(label('Nhập lại mật khẩu mới')).fill('mat-khau-rieng-2027');
+  await change.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await expect(change).toContainText('Mật khẩu hiện tại không đúng');
+  await change.getByLabel(label('Mật khẩu hiện tại')).fill('mat-khau-2026');
+  await screenshot(viewer, 'accounts-own-password');
+  await change.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await expect(change).toBeHidden();
   await viewer.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(viewer.getByRole('heading', { name: 'Đăng nhập XHHT' })).toBeVisible();
+  await logInAs(viewer, demo.url, 'xemdl', 'mat-khau-rieng-2027');
   expect(ADMIN.login).toBe('admin');
 });

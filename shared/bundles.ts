@@ -12,8 +12,6 @@ import { job, mutation, query } from './op.js';
  */
 
 export const BUNDLE_EXTENSION = '.xhht';
-/** The record format inside data/records; a bundle of a newer schema is refused. */
-export const BUNDLE_SCHEMA = 1;
 
 export const BundleKind = z.enum(['report', 'template', 'sync']);
 export type BundleKind = z.infer<typeof BundleKind>;
@@ -36,6 +34,20 @@ export const ExportOptions = z.object({
 });
 export type ExportOptions = z.infer<typeof ExportOptions>;
 export type ExportOptionsInput = z.input<typeof ExportOptions>;
+
+/** data/bundle.json: what is inside, as the sender says (checked against the records and bag-info on import). */
+export const BundleJson = z.object({
+  bundleId: z.string().min(1).max(100),
+  kind: BundleKind,
+  /** The sender's schema version (its last migration), as bag-info's XHHT-Schema. */
+  schema: z.number().int().positive(),
+  period: BundlePeriod.nullable(),
+  office: z.object({ code: z.string().max(20), name: z.string().min(1).max(200), id: z.string().min(1).max(64) }),
+  counts: z.record(z.string().max(64), z.number().int().nonnegative()),
+  files: z.object({ count: z.number().int().nonnegative(), bytes: z.number().nonnegative() }),
+  personalData: z.boolean(),
+});
+export type BundleJson = z.infer<typeof BundleJson>;
 
 /** One entity (a travelling table) of a bundle, sized before export. */
 export const EntityEstimate = z.object({ entity: z.string(), rows: z.number().int(), bytes: z.number() });

@@ -77,6 +77,8 @@ export interface BundleRules {
    * incoming row matching a local one under another id is that row, and references to it are rewritten.
    */
   matchBy?: readonly string[];
+  /** The column holding the SHA-256 of an evidence file's content: the file travels with the row, or the table stays home when files are left out. */
+  files?: string;
 }
 
 /** Checks a feature's registrations against its own row types: every column named must exist. */

@@ -37,6 +37,7 @@ export const evidenceTables = registerTables<EvidenceTables>('evidence', {
     travels: true,
     // Any record kind can carry files; deleting the record sends its files to the trash with it.
     parents: [{ column: 'recordId', table: ANY_TABLE, tableColumn: 'recordTable', onDelete: 'cascade' }],
+    bundle: { files: 'sha256' },
   },
   evidenceSettings: { synced: false, travels: false, parents: [] },
 });

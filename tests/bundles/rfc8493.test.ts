@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
+import { writeBag, type PayloadFile } from '../../main/bundles/bag/index.js';
 import { checkBagZip, decodeManifestPath, encodeManifestPath } from './rfc8493-check.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xhht-rfc8493-'));
@@ -178,5 +179,39 @@ describe('the checker on bags made by hand', () => {
     const text = join(dir, 'text.zip');
     writeFileSync(text, 'BagIt-Version: 1.0\n');
     expect((await checkBagZip(text)).errors.join('\n')).toMatch(/not a readable zip/);
+  });
+});
+
+describe('bags written by our exporter (writeBag)', () => {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const signer = { publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), sign: (data: Buffer) => sign(null, data, privateKey) };
+  const info = { bundleId: '01937a2b-0000-7000-8000-000000000001', kind: 'sync' as const, schema: 170, officeCode: '870', officeName: 'Phòng GD&ĐT huyện Tân Hồng', period: null, baggingDate: '2026-12-04' };
+
+  it('writes a valid BagIt 1.0 bag: records, evidence from disk, and names the RFC makes it encode', async () => {
+    const evidence = Buffer.alloc(300_000, 7);
+    const evidencePath = join(dir, 'evidence.bin');
+    writeFileSync(evidencePath, evidence);
+    const payload: PayloadFile[] = [
+      { path: 'data/bundle.json', source: { kind: 'buffer', bytes: Buffer.from('{"bundleId":"x"}\n') } },
+      { path: 'data/records/units.jsonl', source: { kind: 'buffer', bytes: Buffer.from('{"id":"u1","name":"Xã Tân Hộ Cơ"}\n{"id":"u2","name":"Thị trấn Sa Rài"}\n') } },
+      { path: `data/files/${sha256(evidence)}`, source: { kind: 'file', path: evidencePath } },
+      { path: 'data/files/100% đủ.txt', source: { kind: 'buffer', bytes: Buffer.from('phần trăm') } },
+      { path: 'data/records/empty.jsonl', source: { kind: 'buffer', bytes: Buffer.alloc(0) } },
+    ];
+    const out = join(dir, 'ours.xhht');
+    const written = await writeBag(out, info, payload, signer);
+    const r = await checkBagZip(out);
+    expect(r.errors).toEqual([]);
+    // The signature signs the tag manifest, so the tag manifest cannot list it; that is the only tag file it leaves out.
+    expect(r.warnings).toEqual(['tagmanifest-sha256.txt: the tag file signature-ed25519.txt is not listed, so nothing checks its integrity']);
+    expect(r.tagFiles).toEqual(expect.arrayContaining(['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt']));
+    expect(r.payload.map((p) => p.path).sort()).toEqual(payload.map((p) => p.path).sort());
+    const oxum = r.info.find((e) => e.label === 'Payload-Oxum')?.value;
+    expect(oxum).toBe(`${r.payload.reduce((s, p) => s + p.bytes, 0)}.${payload.length}`);
+    expect(written.payloadOxum).toBe(oxum);
+    // DESIGN.md "Bundles": the labels the format names.
+    const labels = r.info.map((e) => e.label);
+    for (const label of ['Source-Organization', 'Bagging-Date', 'Payload-Oxum', 'External-Identifier', 'XHHT-Kind', 'XHHT-Schema', 'XHHT-Office']) expect(labels).toContain(label);
+    expect(r.info.find((e) => e.label === 'External-Identifier')?.value).toBe(info.bundleId);
   });
 });

@@ -11,6 +11,7 @@ export const MENU_ITEMS = [
   { key: '/agencies', label: 'Cơ quan, đơn vị' },
   { key: '/evidence', label: 'Kho minh chứng' },
   { key: '/settings', label: 'Cài đặt' },
+  { key: '/bundles', label: 'Gửi, nhận dữ liệu' },
   { key: '/backup', label: 'Sao lưu' },
   { key: '/audit', label: 'Nhật ký thay đổi' },
   { key: '/accounts', label: 'Tài khoản' },

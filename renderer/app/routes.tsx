@@ -3,6 +3,7 @@ import { accountsRoutes } from '../accounts/routes';
 import { agenciesRoutes } from '../agencies/routes';
 import { auditRoutes } from '../audit/routes';
 import { backupRoutes } from '../backup/routes';
+import { bundlesRoutes } from '../bundles/routes';
 import { evidenceRoutes } from '../evidence/routes';
 import { plansRoutes } from '../plans/routes';
 import { settingsRoutes } from '../settings/routes';
@@ -28,6 +29,7 @@ export const appRoutes: RouteObject[] = [
   ...certificatesRoutes,
   ...settingsRoutes,
   ...backupRoutes,
+  ...bundlesRoutes,
   ...auditRoutes,
   ...accountsRoutes,
   { path: '*', element: <NotFoundPage /> },

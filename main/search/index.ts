@@ -3,7 +3,7 @@ import type { FeatureHandlers } from '../app/handlers.js';
 import { searchRecords } from './search.service.js';
 
 export { indexForSearch, removeFromSearch, type SearchEntry } from './search.service.js';
-export { bulkIndexForSearch, searchIndexRow } from './search-bulk.js';
+export { bulkIndexForSearch, searchIndexRow, type BulkSearchIndex } from './search-bulk.js';
 
 export const searchHandlers: FeatureHandlers<typeof searchOps> = {
   'search.query': (input, ctx) => searchRecords(ctx.db, input.text, input.limit, input.entities),

@@ -42,6 +42,30 @@ describe('units.importXlsx', () => {
     expect(hits[0]).toMatchObject({ label: 'Ấp Gò Chòi', detail: 'Xã Tân Hộ Cơ, Huyện Tân Hồng, tỉnh Đồng Tháp' });
   });
 
+  it('writes several hundred rows in whole statements and a remainder: every unit, figures row, audit row and search entry lands', async () => {
+    // 3 communes × 110 hamlets; every third hamlet has no figures, so the tables' batches fill at different rows.
+    const rows: (string | number | null)[][] = [];
+    for (let c = 0; c < 3; c++) {
+      rows.push([`870-${c}`, `Xã Lô ${c}`, 'Xã', '', 2024, 100 + c, 1, 1, 1, 1, 1]);
+      for (let h = 0; h < 110; h++) rows.push([`870-${c}-${h}`, `Ấp Thử ${c} ${h}`, 'Ấp', `870-${c}`, ...(h % 3 === 0 ? [null, null, null, null, null, null, null] : [2024, h, 1, 1, 1, 1, 1])]);
+    }
+    const before = await snapshot();
+    const result = await importUnitsOk(app, await unitSheet(rows));
+    const figureRows = 3 + 3 * 73;
+    expect(result).toEqual({ created: 333, updated: 0, unchanged: 0, figureRows, applied: true });
+    expect(await snapshot()).toEqual({ units: before.units + 333, figures: before.figures + figureRows, audit: before.audit + 333 + figureRows, search: before.search + 333 });
+    const unaudited = app.ctx.sqlite
+      .prepare(`SELECT count(*) FROM units u WHERE u.code LIKE '870-%' AND (SELECT count(*) FROM auditLog a WHERE a.recordId = u.id AND a.entity = 'units') <> 1`)
+      .pluck()
+      .get();
+    expect(unaudited).toBe(0);
+    for (const [text, label] of [['thu 1 57', 'Ấp Ấp Thử 1 57'], ['thu 2 109', 'Ấp Ấp Thử 2 109']]) {
+      expect((await app.call('search.query', { text: text! })).map((h) => h.label)).toContain(label);
+    }
+    const last = (await app.call('units.tree', {})).find((u) => u.code === '870-2-109')!;
+    expect((await app.call('units.get', { id: last.id })).figures.map((f) => f.households)).toEqual([109]);
+  });
+
   it('a dry run reports what would happen and writes nothing', async () => {
     const before = await snapshot();
     const result = await importUnitsOk(app, await unitSheet(GOOD_UNIT_ROWS), true);

@@ -6,7 +6,7 @@ import { MAX_TREE_DEPTH, checkTreeBatch, depthOf, subtreeHeight } from '../../sh
 import type { UnitImportResult } from '../../shared/units.js';
 import { BulkRecordWriter } from '../db/bulk-records.js';
 import type { CancelToken, Progress } from '../jobs/index.js';
-import { bulkIndexForSearch, type SearchEntry } from '../search/index.js';
+import { bulkIndexForSearch, type BulkSearchIndex } from '../search/index.js';
 import { unitSearchEntry } from './unit-search-entry.js';
 import { quote, type Issues, type SheetUnit, type UnitSheet } from './units-import-sheet.js';
 import type { UnitFiguresTable, UnitsTable } from './units.tables.js';
@@ -42,9 +42,9 @@ export async function importUnits(
   sqlite.exec(options.dryRun ? 'BEGIN' : 'BEGIN IMMEDIATE');
   try {
     let stored = loadStored(sqlite);
-    const newWriter = () => new BulkRecordWriter(sqlite, { at: options.at, actor: options.actor, operation: 'units.importXlsx', officeId: options.officeId }, { batchAudit: true });
+    const newWriter = () => new BulkRecordWriter(sqlite, { at: options.at, actor: options.actor, operation: 'units.importXlsx', officeId: options.officeId }, { batched: true });
     let writer = newWriter();
-    const index = bulkIndexForSearch(sqlite);
+    let index = bulkIndexForSearch(sqlite);
     let speculation: Speculation | null = options.dryRun ? null : new Speculation(stored, writer, index);
     for await (const batch of sheet.batches()) {
       cancel.throwIfCancelled();
@@ -67,8 +67,9 @@ export async function importUnits(
       // What was written ahead is not what the whole sheet asks for: start again from the plan alone.
       sqlite.exec('ROLLBACK');
       sqlite.exec('BEGIN IMMEDIATE');
-      // A fresh writer: the old one may hold audit rows of what was just rolled back.
+      // A fresh writer and index: the old ones may hold rows of what was just rolled back.
       writer = newWriter();
+      index = bulkIndexForSearch(sqlite);
       speculation = null;
       stored = loadStored(sqlite);
       plan = planImport(stored, units, issues);
@@ -76,6 +77,7 @@ export async function importUnits(
     }
     writePlan(sqlite, plan, units, writer, index, speculation, progress, cancel);
     writer.flush();
+    index.flush();
     cancel.commitNow();
     sqlite.exec('COMMIT');
     return { ...counts, figureRows, applied: true };
@@ -246,7 +248,7 @@ function writePlan(
   plan: ImportPlan,
   units: SheetUnit[],
   writer: BulkRecordWriter,
-  index: (entry: SearchEntry) => void,
+  index: BulkSearchIndex,
   ahead: Speculation | null,
   progress: Progress,
   cancel: CancelToken,
@@ -279,6 +281,8 @@ function writePlan(
     step();
   }
 
+  // The stored figures are read back below: what waits in the writer goes in first.
+  writer.flush();
   const findFigures = sqlite.prepare('SELECT * FROM unitFigures WHERE unitId = ? AND year = ? AND deletedAt IS NULL');
   for (const u of figureRows) {
     if (ahead?.wroteFigures(u)) {
@@ -307,7 +311,7 @@ function writePlan(
   const byId = new Map([...byCode.values()].map((u) => [u.id, u]));
   for (const code of reindex) {
     const unit = byCode.get(code)!;
-    index(unitSearchEntry(unit, ancestorsOf(unit, byId), plan.provinceName));
+    index.add(unitSearchEntry(unit, ancestorsOf(unit, byId), plan.provinceName));
   }
   progress('writing', total, total);
 }
@@ -339,7 +343,7 @@ interface WrittenAhead {
 class Speculation {
   readonly #tree: StoredTree;
   readonly #writer: BulkRecordWriter;
-  readonly #index: (entry: SearchEntry) => void;
+  readonly #index: BulkSearchIndex;
   readonly #firstRow = new Map<string, SheetUnit>();
   readonly #units = new Map<string, WrittenAhead>();
   readonly #byId = new Map<string, UnitsTable>();
@@ -349,7 +353,7 @@ class Speculation {
   readonly #storedParents = new Set<string>();
   readonly #storedDepth = new Map<string, number>();
 
-  constructor(tree: StoredTree, writer: BulkRecordWriter, index: (entry: SearchEntry) => void) {
+  constructor(tree: StoredTree, writer: BulkRecordWriter, index: BulkSearchIndex) {
     this.#tree = tree;
     this.#writer = writer;
     this.#index = index;
@@ -412,7 +416,7 @@ class Speculation {
     const row = this.#writer.insert('units', { parentId: parent.id, code: u.code, name: u.name, type });
     this.#units.set(u.code, { row, parentCode, type, depth });
     this.#byId.set(row.id, row);
-    this.#index(unitSearchEntry(row, ancestorsOf(row, this.#byId), this.#tree.provinceName));
+    this.#index.add(unitSearchEntry(row, ancestorsOf(row, this.#byId), this.#tree.provinceName));
   }
 
   #depthOfStored(unit: UnitsTable): number {

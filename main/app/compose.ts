@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
+import { adoptTemplatesFile } from '../certificates/index.js';
 import { openDatabase } from '../db/database.js';
 import { chromiumPrinter } from '../printing/chromium-printer.js';
 import { systemClock } from './clock.js';
@@ -29,7 +30,7 @@ export async function composeApp(dataDir: string, options: ComposeOptions = {}):
   const ownPrinter = options.printer ? null : chromiumPrinter();
   const office = await db.selectFrom('office').select('id').executeTakeFirst();
   let officeId = office?.id ?? '';
-  return {
+  const ctx: AppContext & { close(): Promise<void> } = {
     db,
     sqlite,
     dataDir: dir,
@@ -49,6 +50,9 @@ export async function composeApp(dataDir: string, options: ComposeOptions = {}):
       lock.release();
     },
   };
+  // Certificate wording kept in a file before migration 0190 moves into its table once; a bad file does not stop the start.
+  await adoptTemplatesFile({ ...ctx, operation: 'certificate-templates-file' }).catch((error: unknown) => console.error(`[xhht] ${error instanceof Error ? error.message : String(error)}`));
+  return ctx;
 }
 
 function safeUserName(): string {

@@ -1,3 +1,4 @@
+import { TITLE_LABELS, type TitleKind } from '../../shared/titles-criteria.js';
 import { registerTables, type SyncColumns } from '../db/table-registry.js';
 
 /**
@@ -43,10 +44,27 @@ export interface CertificateTrustedKeysTable extends SyncColumns {
   note: string;
 }
 
+/**
+ * An office's wording of one title's certificate (the fields of shared
+ * CertificateTemplate); a title without a row prints the default wording.
+ */
+export interface CertificateTemplatesTable extends SyncColumns {
+  title: string;
+  superiorBody: string;
+  issuingBody: string;
+  heading: string;
+  lead: string;
+  achievement: string;
+  signerTitle: string;
+  signerName: string;
+  place: string;
+}
+
 export interface CertificatesTables {
   certificates: CertificatesTable;
   certificateReprints: CertificateReprintsTable;
   certificateTrustedKeys: CertificateTrustedKeysTable;
+  certificateTemplates: CertificateTemplatesTable;
 }
 
 export const certificatesTables = registerTables<CertificatesTables>('certificates', {
@@ -69,4 +87,6 @@ export const certificatesTables = registerTables<CertificatesTables>('certificat
     ownerColumn: 'certificateId',
   },
   certificateTrustedKeys: { synced: true, travels: false, parents: [], label: (row) => `khóa của ${String(row.officeName)}` },
+  // Travels with the register, so whoever receives an office's certificates also has the words they were printed in.
+  certificateTemplates: { synced: true, travels: true, parents: [], label: (row) => `mẫu giấy công nhận “${TITLE_LABELS[row.title as TitleKind] ?? String(row.title)}”` },
 });

@@ -1,6 +1,7 @@
 import type { certificatesOps } from '../../shared/certificates.js';
 import type { FeatureHandlers } from '../app/handlers.js';
 import { inTransaction } from '../db/records.js';
+import { exportRegister } from './certificates.export.js';
 import { certificatePrintHandlers } from './print-handlers.js';
 import { listRegister, listReprints, reprintFromRegister, revokeFromRegister } from './register.js';
 import { addTrustedKey, listTrust, removeTrustedKey } from './trust.js';
@@ -9,10 +10,13 @@ import { verifyCertificatePayload } from './verify.js';
 export { issueCertificates, logReprint, revokeCertificate, type IssuedCertificate } from './register.js';
 export { fingerprintOf, keyIdOf, normalisePublicKey, verifyCertificatePayload } from './verify.js';
 export { issueDecisionCertificates } from './print.js';
+export { adoptTemplatesFile } from './template-store.js';
+export { directPrintDocument } from './print-jobs.js';
 
 export const certificatesHandlers: FeatureHandlers<typeof certificatesOps> = {
   ...certificatePrintHandlers,
   'certificates.list': (input, ctx) => listRegister(ctx.db, input),
+  'certificates.export': (input, ctx) => exportRegister(ctx.db, input, ctx.clock.today()),
   'certificates.reprints': (input, ctx) => listReprints(ctx.db, input.id),
   'certificates.logReprint': (input, ctx) => inTransaction(ctx, (tx) => reprintFromRegister(tx, ctx, input)),
   'certificates.revoke': (input, ctx) => inTransaction(ctx, (tx) => revokeFromRegister(tx, ctx, input)),

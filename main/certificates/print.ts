@@ -1,15 +1,14 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CertificateSelection } from '../../shared/certificate-print.js';
-import { CertificateTemplate, defaultCertificateTemplate } from '../../shared/certificate-templates.js';
 import { AppError } from '../../shared/errors.js';
-import { TITLE_LABELS, TitleKind } from '../../shared/titles-criteria.js';
+import { TITLE_LABELS } from '../../shared/titles-criteria.js';
 import type { AppContext } from '../app/context.js';
-import { writeFileAtomic } from '../files/atomic-write.js';
-import { inTransaction, writeAudit, type ReadDb } from '../db/records.js';
+import { inTransaction, type ReadDb } from '../db/records.js';
 import { tinosFontFaces } from '../printing/tinos-font.js';
 import { PdfJoiner } from './print-pdf-merge.js';
 import { issueCertificates, logReprint, type IssuedCertificate } from './register.js';
+import { loadTemplates } from './template-store.js';
 import { certificatePage, certificatesDocument, type CertificateView } from './templates.js';
 
 /**
@@ -21,38 +20,6 @@ import { certificatePage, certificatesDocument, type CertificateView } from './t
 
 /** Pages per Chromium print: large enough that the per-print cost is small, small enough that Chromium's layout stays small. */
 export const PRINT_PART_PAGES = 200;
-
-// ---------- templates (editable in settings) ----------
-
-const TEMPLATES_FILE = 'certificate-templates.json';
-
-/**
- * The wording of every title's certificate: the office's saved one, else the default.
- * Kept as a file in the data folder (no migration id was reserved for a table);
- * every save is audited like a setting.
- */
-export function loadTemplates(dataDir: string): Record<TitleKind, CertificateTemplate> {
-  let saved: Record<string, unknown> = {};
-  try {
-    saved = JSON.parse(readFileSync(join(dataDir, TEMPLATES_FILE), 'utf8')) as Record<string, unknown>;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new AppError('INTERNAL', `Không đọc được mẫu giấy công nhận (${TEMPLATES_FILE}): tệp hỏng; hãy lưu lại mẫu trong Cài đặt.`);
-  }
-  return Object.fromEntries(
-    TitleKind.options.map((title) => {
-      const parsed = CertificateTemplate.safeParse(saved[title]);
-      return [title, parsed.success && parsed.data.title === title ? parsed.data : defaultCertificateTemplate(title)];
-    }),
-  ) as Record<TitleKind, CertificateTemplate>;
-}
-
-export async function saveTemplate(ctx: AppContext, template: CertificateTemplate): Promise<CertificateTemplate> {
-  const all = loadTemplates(ctx.dataDir);
-  const before = all[template.title];
-  await inTransaction(ctx, (tx) => writeAudit(tx, ctx, { entity: 'certificateTemplates', recordId: template.title, before, after: template }));
-  writeFileAtomic(join(ctx.dataDir, TEMPLATES_FILE), JSON.stringify({ ...all, [template.title]: template }, null, 2), 0o600);
-  return template;
-}
 
 // ---------- selection ----------
 
@@ -190,7 +157,7 @@ export async function printToFile(
   outFile: string,
   options: { progress?: PrintProgress; isCancelled?: () => boolean; partPages?: number; documentTitle: string },
 ): Promise<number> {
-  const templates = loadTemplates(ctx.dataDir);
+  const templates = await loadTemplates(ctx);
   const fonts = tinosFontFaces();
   const partPages = options.partPages ?? PRINT_PART_PAGES;
   const joiner = new PdfJoiner(outFile);

@@ -43,6 +43,9 @@ export type CertificatePrintStatus = z.infer<typeof CertificatePrintStatus>;
 
 /** The finished PDF travels in pieces of this size, so a 10,000-page file never sits whole in one message. */
 export const PRINT_DOWNLOAD_PIECE = 4 * 1024 * 1024;
+/** Direct printing lays every page out in one window before the print dialog; beyond this the PDF is the way. */
+export const DIRECT_PRINT_MAX = 1000;
+
 export const PrintPiece = z.object({ base64: z.string(), nextOffset: z.number().int().nullable(), size: z.number().int() });
 
 export const CertificateCandidate = z.object({
@@ -67,6 +70,12 @@ export const certificatePrintOps = {
   'certificates.printStatus': query(JobRef, CertificatePrintStatus, 'officer'),
   'certificates.printCancel': query(JobRef, CertificatePrintStatus, 'officer'),
   'certificates.printDownload': query(JobRef.extend({ offset: z.number().int().min(0) }), PrintPiece, 'officer'),
+  /**
+   * Desktop app only: the finished print's certificates, the same HTML as its
+   * PDF, sent to a printer through the system print dialog (at most
+   * DIRECT_PRINT_MAX pages; a larger batch prints from its PDF).
+   */
+  'certificates.printDirect': query(JobRef, z.object({ pages: z.number().int() }), 'officer'),
   'certificates.templates': query(z.object({}), z.array(CertificateTemplate)),
   'certificates.saveTemplate': mutation(CertificateTemplate, CertificateTemplate, 'admin'),
   /** A sample certificate in a template's wording, for the settings page. */

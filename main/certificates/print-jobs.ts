@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PRINT_DOWNLOAD_PIECE, type CertificatePrintResult, type CertificatePrintStatus, type CertificateSelection } from '../../shared/certificate-print.js';
+import { DIRECT_PRINT_MAX, PRINT_DOWNLOAD_PIECE, type CertificatePrintResult, type CertificatePrintStatus, type CertificateSelection } from '../../shared/certificate-print.js';
 import { registerNumberLabel } from '../../shared/certificates.js';
 import { AppError } from '../../shared/errors.js';
 import { foldText } from '../../shared/text.js';
@@ -9,8 +9,9 @@ import { TitleKind } from '../../shared/titles-criteria.js';
 import type { AppContext } from '../app/context.js';
 import type { ReadDb } from '../db/records.js';
 import { tinosFontFaces } from '../printing/tinos-font.js';
-import { documentTitleOf, issueForPrint, loadTemplates, nothingToPrint, printFolder, PrintCancelled, printToFile, selectRecognitions, selectedRecognitionRows, viewOf } from './print.js';
+import { documentTitleOf, issueForPrint, nothingToPrint, printFolder, PrintCancelled, printToFile, selectRecognitions, selectedRecognitionRows, viewOf } from './print.js';
 import { issueCertificates, type IssuedCertificate } from './register.js';
+import { loadTemplates } from './template-store.js';
 import { certificatePage, certificatesDocument } from './templates.js';
 
 /**
@@ -22,6 +23,9 @@ import { certificatePage, certificatesDocument } from './templates.js';
 
 interface PrintJob {
   status: CertificatePrintStatus;
+  /** What the job printed, kept for the desktop's direct printing of the same pages. */
+  issued: readonly IssuedCertificate[];
+  documentTitle: string;
   dataDir: string;
   file: string;
   cancelRequested: boolean;
@@ -63,7 +67,7 @@ export async function startPrint(ctx: AppContext, selection: CertificateSelectio
   const file = join(printFolder(ctx.dataDir), `${jobId}.pdf`);
   const status: CertificatePrintStatus = { jobId, phase: 'writing', done: 0, total: issued.length, result: null, message: null, issues: [], issueCount: 0 };
   let settle!: () => void;
-  const job: PrintJob = { status, dataDir: ctx.dataDir, file, cancelRequested: false, finished: new Promise((r) => (settle = r)), finishedAt: null };
+  const job: PrintJob = { status, issued, documentTitle: documentTitleOf(selection), dataDir: ctx.dataDir, file, cancelRequested: false, finished: new Promise((r) => (settle = r)), finishedAt: null };
   jobs.set(jobId, job);
   const finish = (update: Partial<CertificatePrintStatus>) => {
     Object.assign(status, update);
@@ -135,6 +139,22 @@ export function printedFile(jobId: string): string {
   return job.file;
 }
 
+/**
+ * The finished print as one HTML document for the desktop's direct printing:
+ * the pages the PDF holds, built by the same code from the same register rows,
+ * so paper from the printer and paper from the PDF are the same.
+ */
+export async function directPrintDocument(ctx: AppContext, jobId: string): Promise<{ html: string; pages: number }> {
+  const job = lookUp(jobId);
+  if (job.status.phase !== 'done') throw new AppError('CONFLICT', 'Đợt in chưa xong: hãy chờ in xong rồi mới in trực tiếp ra máy in.');
+  if (job.issued.length > DIRECT_PRINT_MAX) {
+    throw new AppError('VALIDATION', `Đợt in có ${job.issued.length} giấy, quá ${DIRECT_PRINT_MAX} giấy để in trực tiếp một lần: hãy mở tệp PDF đã tải về và in từ đó.`);
+  }
+  const templates = await loadTemplates(ctx);
+  const pages = job.issued.map((c) => certificatePage(viewOf(c), templates[c.title]));
+  return { html: certificatesDocument(pages, tinosFontFaces(), job.documentTitle), pages: pages.length };
+}
+
 // ---------- candidates and preview ----------
 
 const CANDIDATES_LISTED = 500;
@@ -176,6 +196,6 @@ export async function previewCertificate(ctx: AppContext, recognitionId: string)
   const certificate = issued!;
   const view = viewOf(certificate);
   const page = certificate.reprint ? view : { ...view, registerNumber: '(cấp khi in)', qrPayload: '' };
-  const templates = loadTemplates(ctx.dataDir);
+  const templates = await loadTemplates(ctx);
   return { html: certificatesDocument([certificatePage(page, templates[certificate.title])], tinosFontFaces(), `Giấy công nhận — ${certificate.holderName}`) };
 }

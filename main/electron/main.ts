@@ -6,10 +6,12 @@ import { AppError } from '../../shared/errors.js';
 import { composeApp } from '../app/compose.js';
 import { applyPendingRestore, startDailyBackups } from '../backup/index.js';
 import { registerAppProtocol, APP_ORIGIN } from './app-protocol.js';
+import { desktopCertificateOps } from './certificates-desktop.js';
 import { electronPrinter } from './electron-printer.js';
 import { desktopEvidenceOps, evidenceProtocolRoute } from './evidence-desktop.js';
 import { registerIpcHost } from './ipc-host.js';
 import { isAppUrl } from './origin.js';
+import { printHtmlWithDialog } from './print-window.js';
 
 const bundleDir = dirname(fileURLToPath(import.meta.url));
 
@@ -57,7 +59,7 @@ async function start(): Promise<void> {
   const ctx = await composeApp(dataDir, { printer: electronPrinter() });
   const stopBackups = startDailyBackups(ctx);
   registerAppProtocol(join(bundleDir, '..', 'renderer'), evidenceProtocolRoute(ctx));
-  registerIpcHost(ipcMain, ctx, desktopEvidenceOps(ctx));
+  registerIpcHost(ipcMain, ctx, { ...desktopEvidenceOps(ctx), ...desktopCertificateOps(ctx, printHtmlWithDialog) });
   createWindow();
   app.on('window-all-closed', () => {
     stopBackups();

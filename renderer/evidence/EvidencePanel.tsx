@@ -3,6 +3,7 @@ import { App, Button, Flex, Progress, Table, Typography } from 'antd';
 import { useRef, useState, type DragEvent } from 'react';
 import { formatDateVi } from '../../shared/dates';
 import { ALLOWED_TYPES_TEXT, EVIDENCE_TYPE_LABELS, evidenceTypeOfMime, formatBytes, previewKind, type EvidenceDto, type RecordPointer, type StagedFile } from '../../shared/evidence';
+import { OfficerOnly } from '../accounts/OfficerOnly';
 import { apiQuery, callOrThrowAppError } from '../components/api';
 import { toAppError } from '../components/errors';
 import { QueryView } from '../components/QueryStatus';
@@ -81,41 +82,43 @@ export function EvidencePanel({ recordTable, recordId }: RecordPointer) {
 
   return (
     <section aria-label="Minh chứng">
-      <div
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        style={{ border: `1px dashed ${dragging ? '#1677ff' : '#bfbfbf'}`, borderRadius: 8, padding: 16, background: dragging ? '#e6f4ff' : '#fafafa', marginBottom: 12 }}
-      >
-        {batch ? (
-          <div role="status" aria-label="Đang tải lên">
-            <Flex justify="space-between" align="center" gap={12}>
-              <span>
-                Đang tải lên {batch.current + 1}/{batch.names.length}: <strong>{batch.names[batch.current]}</strong>
-              </span>
-              <Button onClick={batch.cancel}>Hủy tải lên</Button>
+      <OfficerOnly>
+        <div
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          style={{ border: `1px dashed ${dragging ? '#1677ff' : '#bfbfbf'}`, borderRadius: 8, padding: 16, background: dragging ? '#e6f4ff' : '#fafafa', marginBottom: 12 }}
+        >
+          {batch ? (
+            <div role="status" aria-label="Đang tải lên">
+              <Flex justify="space-between" align="center" gap={12}>
+                <span>
+                  Đang tải lên {batch.current + 1}/{batch.names.length}: <strong>{batch.names[batch.current]}</strong>
+                </span>
+                <Button onClick={batch.cancel}>Hủy tải lên</Button>
+              </Flex>
+              <Progress percent={batch.totalBytes ? Math.floor((batch.sentBytes / batch.totalBytes) * 100) : 100} status="active" />
+              <Typography.Text type="secondary">
+                {formatBytes(batch.sentBytes)} / {formatBytes(batch.totalBytes)}
+              </Typography.Text>
+            </div>
+          ) : (
+            <Flex align="center" gap={12} wrap>
+              <span>Kéo thả tệp vào đây, hoặc</span>
+              <Button type="primary" onClick={() => (isDesktop() ? void chooseOnDesktop() : input.current?.click())}>
+                Chọn tệp…
+              </Button>
+              <Typography.Text type="secondary">
+                {ALLOWED_TYPES_TEXT}; tối đa {settings.data ? formatBytes(settings.data.maxBytes) : '…'} mỗi tệp
+              </Typography.Text>
+              <input ref={input} type="file" multiple hidden aria-label="Chọn tệp minh chứng" onChange={(e) => void send([...(e.target.files ?? [])])} />
             </Flex>
-            <Progress percent={batch.totalBytes ? Math.floor((batch.sentBytes / batch.totalBytes) * 100) : 100} status="active" />
-            <Typography.Text type="secondary">
-              {formatBytes(batch.sentBytes)} / {formatBytes(batch.totalBytes)}
-            </Typography.Text>
-          </div>
-        ) : (
-          <Flex align="center" gap={12} wrap>
-            <span>Kéo thả tệp vào đây, hoặc</span>
-            <Button type="primary" onClick={() => (isDesktop() ? void chooseOnDesktop() : input.current?.click())}>
-              Chọn tệp…
-            </Button>
-            <Typography.Text type="secondary">
-              {ALLOWED_TYPES_TEXT}; tối đa {settings.data ? formatBytes(settings.data.maxBytes) : '…'} mỗi tệp
-            </Typography.Text>
-            <input ref={input} type="file" multiple hidden aria-label="Chọn tệp minh chứng" onChange={(e) => void send([...(e.target.files ?? [])])} />
-          </Flex>
-        )}
-      </div>
+          )}
+        </div>
+      </OfficerOnly>
       <QueryView query={files} loadingText="Đang tải danh sách tệp…">
         {(list) => (
           <Table<EvidenceDto>

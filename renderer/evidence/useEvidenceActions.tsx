@@ -1,6 +1,7 @@
 import { App, Button, Form, Input, Modal, Space, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import type { EvidenceDto } from '../../shared/evidence';
+import { useCan } from '../accounts/session';
 import { callOrThrowAppError, useApiMutation } from '../components/api';
 import { toAppError } from '../components/errors';
 import { downloadBlob } from '../plans/common/download';
@@ -10,6 +11,7 @@ import { fetchEvidence, isDesktop } from './evidence-transport';
 export function useEvidenceActions() {
   const { notification, modal } = App.useApp();
   const [renaming, setRenaming] = useState<EvidenceDto | null>(null);
+  const canChange = useCan('officer');
   const rename = useApiMutation('evidence.rename', { successMessage: 'Đã đổi tên tệp' });
   const detach = useApiMutation('evidence.detach', { successMessage: 'Đã chuyển tệp vào thùng rác', notifyError: true });
   const fail = (e: unknown) => notification.error({ title: 'Không thực hiện được', description: toAppError(e).message, duration: 8 });
@@ -52,12 +54,16 @@ export function useEvidenceActions() {
         <Button size="small" type="link" onClick={() => download(f)} aria-label={`${downloadLabel} ${f.name}`}>
           {downloadLabel}
         </Button>
-        <Button size="small" type="link" onClick={() => setRenaming(f)} aria-label={`Đổi tên ${f.name}`}>
-          Đổi tên
-        </Button>
-        <Button size="small" type="link" danger onClick={() => confirmDetach(f)} aria-label={`Gỡ ${f.name}`}>
-          Gỡ
-        </Button>
+        {canChange && (
+          <>
+            <Button size="small" type="link" onClick={() => setRenaming(f)} aria-label={`Đổi tên ${f.name}`}>
+              Đổi tên
+            </Button>
+            <Button size="small" type="link" danger onClick={() => confirmDetach(f)} aria-label={`Gỡ ${f.name}`}>
+              Gỡ
+            </Button>
+          </>
+        )}
       </Space>
     ),
   });

@@ -71,6 +71,14 @@ test('administrator makes a cán bộ and a xem account; xem only reads; the his
   await viewer.getByRole('menuitem', { name: 'Kế hoạch' }).click();
   await expect(viewer.getByRole('table', { name: 'Danh sách kế hoạch' })).toContainText('Tân Hồng');
   await expect(viewer.getByRole('button', { name: /^(Tạo kế hoạch|Nhập từ mẫu)$/ })).toHaveCount(0);
+  // A plan's files: the xem account opens and downloads them, but sees no place to drop, rename or detach one.
+  await viewer.getByRole('table', { name: 'Danh sách kế hoạch' }).getByRole('link', { name: /Tân Hồng/ }).first().click();
+  await viewer.getByRole('tab', { name: 'Văn bản, minh chứng' }).click();
+  const planFiles = viewer.getByRole('region', { name: 'Minh chứng' });
+  await expect(planFiles.getByRole('table')).toBeVisible();
+  await expect(planFiles.getByRole('button', { name: 'Chọn tệp…' })).toHaveCount(0);
+  await expect(planFiles.getByText('Kéo thả tệp vào đây')).toHaveCount(0);
+  await expect(planFiles.getByRole('button', { name: /^(Đổi tên|Gỡ) / })).toHaveCount(0);
   await viewer.getByRole('menuitem', { name: 'Đơn vị hành chính' }).click();
   await expect(viewer.getByRole('heading', { name: 'Đơn vị hành chính' })).toBeVisible();
   await expect(viewer.getByRole('button', { name: /^(Nhập từ Excel|Thêm đơn vị trực thuộc)$/ })).toHaveCount(0);

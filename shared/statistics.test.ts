@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasureKind } from './plan-model.js';
-import { STANDARD_COLUMNS, StatisticsInput, communeTotalRule, coverageLine, measureUnit, milestoneForYear, standardCells } from './statistics.js';
+import { STANDARD_COLUMNS, StatisticsInput, actualInMeasure, communeTotalRule, coverageLine, measureUnit, milestoneForYear, standardCells } from './statistics.js';
 import type { EducationLevels } from './target-progress.js';
 import type { MilestoneDto } from './targets.js';
 
@@ -70,6 +70,19 @@ describe('communeTotalRule and measureUnit', () => {
   ] as const)('%s totals by %s and is said "%s"', (kind, rule, unit) => {
     expect(communeTotalRule(kind as MeasureKind)).toBe(rule);
     expect(measureUnit(kind as MeasureKind)).toBe(unit);
+  });
+});
+
+describe('actualInMeasure', () => {
+  it.each([
+    ['a count of communes against a percentage', 'percent', { value: 7, total: 9 }, 77.78],
+    ['all communes against a percentage', 'percent', { value: 9, total: 9 }, 100],
+    ['a percentage entered by hand', 'percent', { value: 45.5, total: null }, 45.5],
+    ['a count of communes against a count of communes', 'unitCount', { value: 6, total: 9 }, 6],
+    ['a plain count', 'count', { value: 120, total: null }, 120],
+    ['a yes', 'boolean', { value: 1, total: null }, 1],
+  ] as const)('%s', (_case, kind, actual, shown) => {
+    expect(actualInMeasure(kind as MeasureKind, actual)).toBe(shown);
   });
 });
 

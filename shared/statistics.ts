@@ -100,6 +100,16 @@ export function communeTotalRule(territoryKind: MeasureKind): 'sum' | 'territory
   return territoryKind === 'count' || territoryKind === 'unitCount' ? 'sum' : 'territory';
 }
 
+/**
+ * An actual in its milestone's measure. Counted from the communes' standards,
+ * an actual is a count of communes over the communes of its year ("7" of
+ * "9"); against a percentage that is 77.78, not 7.
+ */
+export function actualInMeasure(kind: MeasureKind, actual: { value: number; total: number | null }): number {
+  if (kind === 'percent' && actual.total) return Math.round((actual.value / actual.total) * 10_000) / 100;
+  return actual.value;
+}
+
 /** What a measure's numbers are, said beside a column's header. */
 export function measureUnit(kind: MeasureKind): string {
   switch (kind) {

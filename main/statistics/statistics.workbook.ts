@@ -8,6 +8,7 @@ import { FIGURE_LABELS, type FigureValues } from '../../shared/units.js';
 import {
   STANDARD_COLUMNS,
   STANDARD_FULL_LABELS,
+  actualInMeasure,
   communeTotalRule,
   coverageLine,
   measureUnit,
@@ -164,7 +165,7 @@ function targetsSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'title'
       m ? unitWords(m) : '',
       at?.year ?? null,
       m?.value ?? null,
-      actual?.value ?? null,
+      m && actual ? actualInMeasure(m.kind, actual) : null,
       progressLabel(t.progress, Number(asOf.slice(0, 4))),
     ]);
   });
@@ -222,10 +223,14 @@ function communeTargetsSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 
       header: `Thực hiện ${year}`,
       group,
       numFmt: numFmtOf(kind),
-      total: communeTotalRule(territory.kind) === 'sum' ? 'sum' : { value: territoryActual?.value ?? null, numFmt: numFmtOf(territory.kind) },
+      total: communeTotalRule(territory.kind) === 'sum' ? 'sum' : { value: territoryActual ? actualInMeasure(territory.kind, territoryActual) : null, numFmt: numFmtOf(territory.kind) },
     });
     cellsPerCommune.push((c) => perUnit(c).value);
-    cellsPerCommune.push((c) => actualFor(t.actuals.filter((a) => a.unitId === c.id), perUnit(c), year, plan.periodStart)?.value ?? null);
+    cellsPerCommune.push((c) => {
+      const own = perUnit(c);
+      const actual = actualFor(t.actuals.filter((a) => a.unitId === c.id), own, year, plan.periodStart);
+      return actual ? actualInMeasure(own.kind, actual) : null;
+    });
   });
   return {
     ...base,

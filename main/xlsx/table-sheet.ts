@@ -122,7 +122,7 @@ export function addTableSheet(book: ExcelJS.Workbook, spec: TableSheetSpec): Tab
   sheet.getRow(2).height = 22;
   if (spec.subtitle) banner(3, spec.subtitle, { italic: true, size: 12 }, 'center');
 
-  writeHeader(sheet, spec.columns, headerTop, grouped);
+  writeHeader(sheet, spec.columns, widths, headerTop, grouped);
 
   spec.rows.forEach((cells, r) => {
     const row = sheet.getRow(firstDataRow + r);
@@ -183,7 +183,7 @@ export function addTableSheet(book: ExcelJS.Workbook, spec: TableSheetSpec): Tab
 /** Sums of decimals (percentages) carry float noise; Excel shows 15 significant digits. */
 const roundLikeExcel = (n: number) => Number(n.toPrecision(15));
 
-function writeHeader(sheet: ExcelJS.Worksheet, columns: TableColumn[], top: number, grouped: boolean): void {
+function writeHeader(sheet: ExcelJS.Worksheet, columns: TableColumn[], widths: number[], top: number, grouped: boolean): void {
   const style = (cell: ExcelJS.Cell) => {
     cell.font = { name: FONT, size: 12, bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
@@ -191,13 +191,21 @@ function writeHeader(sheet: ExcelJS.Worksheet, columns: TableColumn[], top: numb
   };
   const bottom = grouped ? top + 1 : top;
   for (let row = top; row <= bottom; row++) for (let i = 1; i <= columns.length; i++) style(sheet.getRow(row).getCell(i));
+  // Wrapped headers need height: the lines each text takes over the width of the columns it spans.
+  const lines = (text: string, from: number, to: number) => Math.ceil(text.length / Math.max(4, widths.slice(from, to + 1).reduce((a, b) => a + b, 0) - 2));
+  const need = { top: 1, bottom: 1 };
   let i = 0;
   while (i < columns.length) {
     const column = columns[i]!;
     const letter = columnLetters(i + 1);
     if (column.group === undefined) {
       sheet.getCell(`${letter}${top}`).value = column.header;
-      if (grouped) sheet.mergeCells(`${letter}${top}:${letter}${bottom}`);
+      const n = lines(column.header, i, i);
+      if (grouped) {
+        sheet.mergeCells(`${letter}${top}:${letter}${bottom}`);
+        need.top = Math.max(need.top, Math.ceil(n / 2));
+        need.bottom = Math.max(need.bottom, Math.ceil(n / 2));
+      } else need.top = Math.max(need.top, n);
       i++;
       continue;
     }
@@ -205,16 +213,13 @@ function writeHeader(sheet: ExcelJS.Worksheet, columns: TableColumn[], top: numb
     while (end + 1 < columns.length && columns[end + 1]!.group === column.group) end++;
     sheet.getCell(`${letter}${top}`).value = column.group;
     if (end > i) sheet.mergeCells(`${letter}${top}:${columnLetters(end + 1)}${top}`);
-    for (let k = i; k <= end; k++) sheet.getCell(`${columnLetters(k + 1)}${bottom}`).value = columns[k]!.header;
+    need.top = Math.max(need.top, lines(column.group, i, end));
+    for (let k = i; k <= end; k++) {
+      sheet.getCell(`${columnLetters(k + 1)}${bottom}`).value = columns[k]!.header;
+      need.bottom = Math.max(need.bottom, lines(columns[k]!.header, k, k));
+    }
     i = end + 1;
   }
-  // Wrapped headers need height: as many lines as the longest header takes in its column.
-  const lines = (text: string, width: number) => Math.ceil(text.length / Math.max(4, width - 2));
-  for (let row = top; row <= bottom; row++) {
-    let most = 1;
-    sheet.getRow(row).eachCell((cell, col) => {
-      if (typeof cell.value === 'string' && !cell.isMerged) most = Math.max(most, lines(cell.value, sheet.getColumn(col).width ?? 10));
-    });
-    sheet.getRow(row).height = Math.min(120, 16 * most + 4);
-  }
+  sheet.getRow(top).height = Math.min(120, 16 * need.top + 4);
+  if (grouped) sheet.getRow(bottom).height = Math.min(120, 16 * need.bottom + 4);
 }

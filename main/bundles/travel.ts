@@ -43,7 +43,7 @@ export interface ColumnInfo {
 
 /** The columns of a table as this database has them (an older or newer office may have fewer or more). */
 export function columnsOf(sqlite: Database.Database, table: string): ColumnInfo[] {
-  const rows = sqlite.prepare(`SELECT name, type, "notnull" AS notNull, dflt_value AS dflt, pk FROM pragma_table_info(?)`).all(table) as {
+  const rows = sqlite.prepare(`SELECT name, type, "notnull" AS "notNull", dflt_value AS dflt, pk FROM pragma_table_info(?)`).all(table) as {
     name: string;
     type: string;
     notNull: number;

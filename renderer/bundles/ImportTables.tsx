@@ -62,8 +62,8 @@ export function RejectionsTable({ rejections, total }: { rejections: Rejection[]
         dataSource={rejections}
         columns={[
           { title: 'Loại bản ghi', key: 'entity', width: 200, render: (_v, r) => entityLabel(r.entity) },
-          { title: 'Vị trí trong gói', key: 'line', width: 260, render: (_v, r) => `data/records/${r.entity}.jsonl, dòng ${n(r.line)}` },
-          { title: 'Lý do', dataIndex: 'message' },
+          // The message names the place in the bundle (data/records/<entity>.jsonl, dòng n) before the reason.
+          { title: 'Vị trí và lý do', dataIndex: 'message' },
         ]}
       />
       {total > rejections.length && <Typography.Text type="secondary">… và {n(total - rejections.length)} bản ghi khác bị từ chối.</Typography.Text>}

@@ -358,6 +358,7 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'certificates.trustRemove': { input: async (app) => app.call('certificates.trustAdd', await anotherOfficeKey('Phòng GD&ĐT huyện Tam Nông')) },
   'presets.save': { input: async () => ({ kind: 'person', name: 'Mẫu xã Tân Hộ Cơ', columns: { name: 'Tên người', commune: 'Đơn vị xã' } }) },
   'presets.delete': { input: async (app) => ({ id: (await app.call('presets.save', { kind: 'household', name: 'Mẫu hộ', columns: { name: 'Chủ hộ' } })).id }) },
+  'report.saveTemplate': { input: async () => ({ issuer: 'Phòng Giáo dục và Đào tạo huyện Tân Hồng', place: 'Tân Hồng', subject: 'Kết quả năm {năm}', opening: 'Năm {năm}, {tên cơ quan} báo cáo.' }) },
   'subjects.importXlsx': {
     input: async (app) => {
       const { personSheet } = await import('../fixtures/persons-sheet.js');

@@ -7,6 +7,7 @@ import { LOCK_FILE, LOCK_OWNER_FILE, lockDataDir } from '../app/data-dir-lock.js
 import { loadDemo } from '../demo/demo.service.js';
 import { BackupArgs, RestoreArgs, applyPendingRestore, backupCommand, restoreCommand, startDailyBackups } from '../backup/index.js';
 import { verifyFilesCommand } from '../evidence/index.js';
+import { ReportArgs, reportCommand } from '../annual-report/index.js';
 import { PrintCertificatesArgs, printCertificatesCommand, verifyCertificateCommand } from '../certificates/index.js';
 import { loadOffice, setUpOffice } from '../office/index.js';
 import { AdminArgs, ResetAdminArgs, createAdminFromArgs, createDemoAdmin, demoCredentialsLine, resetAdminWithKey } from '../accounts/index.js';
@@ -38,6 +39,8 @@ Lệnh:
   backup  Sao lưu dữ liệu, tệp minh chứng và khóa cơ quan vào một tệp (chạy được khi ứng dụng đang mở)
           --data-dir THƯ_MỤC --out TỆP.xhhtbak [--encrypt] (mật khẩu trong biến môi trường XHHT_BACKUP_PASSPHRASE)
   restore Khôi phục một bản sao lưu (dữ liệu cũ được giữ lại bên cạnh; mật khẩu trong XHHT_BACKUP_PASSPHRASE)
+  report  Báo cáo kết quả thực hiện kế hoạch năm (Word, theo Nghị định 30/2020)
+          --data-dir THƯ_MỤC --year NĂM --out TỆP.docx
           --from TỆP.xhhtbak --data-dir THƯ_MỤC
   --help  In hướng dẫn này
 `;
@@ -66,6 +69,8 @@ async function run(argv: string[]): Promise<void> {
       return backupCommand(parseCommandArgs(BackupArgs, values), process.stdout, process.stderr);
     case 'restore':
       return restoreCommand(parseCommandArgs(RestoreArgs, values), lockDataDir, process.stdout, process.stderr);
+    case 'report':
+      return reportCommand(parseCommandArgs(ReportArgs, values), composeApp, process.stdout);
     case 'verify-certificate':
       if (!(await verifyCertificateCommand(parseCommandArgs(DataDirArgs, values)['data-dir'], operands, composeApp))) process.exitCode = 1;
       return;

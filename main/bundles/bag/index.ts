@@ -5,6 +5,6 @@
  */
 export { BUNDLE_KINDS, type BagInfo, type BundleKind } from './bag-info.js';
 export { DEFAULT_BAG_LIMITS, type BagLimits } from './limits.js';
-export { appSchemaVersion, openBag, type OpenBagOptions, type OpenedBag } from './open-bag.js';
+export { BAG_STAGES, appSchemaVersion, openBag, type BagStage, type OpenBagOptions, type OpenedBag } from './open-bag.js';
 export { type BagSigner, type SignerIdentity } from './signature.js';
 export { BAG_PART_MARK, writeBag, type PayloadFile, type WriteBagOptions, type WrittenBag } from './write-bag.js';

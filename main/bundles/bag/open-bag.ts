@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type yauzl from 'yauzl';
+import { AppError } from '../../../shared/errors.js';
 import { JobCancelled } from '../../jobs/index.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import { BAGIT_TXT, TAG_FILES, TAG_MANIFEST_COVERS, parseManifest, pathProblem, shownName } from './bagit-text.js';
@@ -19,12 +20,22 @@ export interface OpenBagOptions {
   onProgress?(doneBytes: number, totalBytes: number): void;
 }
 
+/**
+ * The checks in the order openBag runs them; a refusal carries the one that
+ * failed as `details.stage`, so a report can show what passed before it.
+ */
+export const BAG_STAGES = ['zip', 'bagit', 'signature', 'info', 'schema', 'manifest', 'oxum', 'hashes'] as const;
+export type BagStage = (typeof BAG_STAGES)[number];
+
 export interface OpenedBag {
   info: BagInfo;
   signer: SignerIdentity;
   /** Payload-Oxum, checked against the zip. */
   payload: { bytes: number; files: number };
   payloadPaths(): string[];
+  /** The SHA-256 the manifest gives a payload file (checked): evidence is stored under it. */
+  payloadHash(path: string): string;
+  payloadSize(path: string): number;
   /** A data/bundle.json or data/records/ file as text (bounded by maxRecordFileBytes). */
   readText(path: string): Promise<string>;
   /** A records file line by line, each at most maxLineBytes, numbered from 1. */
@@ -53,17 +64,21 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export async function openBag(path: string, limits: Partial<BagLimits> = {}, opts: OpenBagOptions = {}): Promise<OpenedBag> {
   const bounds: BagLimits = { ...DEFAULT_BAG_LIMITS, ...limits };
-  const zip = await openZip(path);
+  const stage: { at: BagStage } = { at: 'zip' };
+  let zip: yauzl.ZipFile | null = null;
   try {
-    return await checkBag(zip, bounds, opts);
+    zip = await openZip(path);
+    return await checkBag(zip, bounds, opts, stage);
   } catch (error) {
-    zip.close();
+    zip?.close();
+    if (error instanceof AppError) throw new AppError(error.code, error.message, { ...error.details, stage: stage.at });
     throw error;
   }
 }
 
-async function checkBag(zip: yauzl.ZipFile, limits: BagLimits, opts: OpenBagOptions): Promise<OpenedBag> {
+async function checkBag(zip: yauzl.ZipFile, limits: BagLimits, opts: OpenBagOptions, stage: { at: BagStage }): Promise<OpenedBag> {
   const entries = await readEntries(zip, limits);
+  stage.at = 'bagit';
   const tagEntry = (name: string) => {
     const entry = entries.get(name);
     if (!entry) throw refuse(`thiếu tệp ${name} (không phải túi BagIt của XHHT)`);
@@ -77,7 +92,9 @@ async function checkBag(zip: yauzl.ZipFile, limits: BagLimits, opts: OpenBagOpti
   const bagit = await readWhole(zip, tagEntry(TAG_FILES.bagit), MAX_TAG_FILE_BYTES);
   if (!bagit.equals(Buffer.from(BAGIT_TXT))) throw refuse('tệp bagit.txt không phải "BagIt-Version: 1.0" với mã UTF-8');
 
+  for (const name of Object.values(TAG_FILES)) tagEntry(name);
   const tagManifestBytes = await readWhole(zip, tagEntry(TAG_FILES.tagManifest), MAX_TAG_FILE_BYTES);
+  stage.at = 'signature';
   const signature = checkSignature(text(await readWhole(zip, tagEntry(TAG_FILES.signature), MAX_TAG_FILE_BYTES), TAG_FILES.signature), tagManifestBytes);
   if (!signature.ok) throw refuse(`${TAG_FILES.signature}: ${signature.problem}`);
 
@@ -92,10 +109,13 @@ async function checkBag(zip: yauzl.ZipFile, limits: BagLimits, opts: OpenBagOpti
     if (sha256(tagBytes.get(line.path)!) !== line.sha256) throw refuse(`mã băm của ${line.path} không khớp ${TAG_FILES.tagManifest} (tệp đã bị sửa)`);
   }
 
+  stage.at = 'info';
   const read = readBagInfo(text(tagBytes.get(TAG_FILES.info)!, TAG_FILES.info));
   if (!read.ok) throw refuse(`${TAG_FILES.info}: ${read.problem}`);
   const info = read.info;
+  stage.at = 'schema';
   checkSchema(info.schema);
+  stage.at = 'manifest';
 
   const manifest = parseManifest(text(tagBytes.get(TAG_FILES.manifest)!, TAG_FILES.manifest));
   if (!manifest.ok) throw refuse(`${TAG_FILES.manifest} dòng ${manifest.lineNo}: ${manifest.problem}`);
@@ -109,11 +129,13 @@ async function checkBag(zip: yauzl.ZipFile, limits: BagLimits, opts: OpenBagOpti
     if (problem) throw refuse(`${TAG_FILES.manifest} dòng ${i + 1}: đường dẫn "${shownName(line.path)}" ${problem}`);
     if (!entries.has(line.path)) throw refuse(`${TAG_FILES.manifest} kê tệp "${shownName(line.path)}" nhưng gói không có tệp đó`);
   }
+  stage.at = 'oxum';
   const bytes = payload.reduce((sum, e) => sum + e.size, 0);
   if (bytes !== read.oxum.bytes || payload.length !== read.oxum.files) {
     throw refuse(`Payload-Oxum ghi ${read.oxum.bytes}.${read.oxum.files} nhưng gói có ${bytes}.${payload.length} (byte.tệp)`);
   }
 
+  stage.at = 'hashes';
   let done = 0;
   for (const entry of payload) {
     await drain(zip, entry, expected.get(entry.name)!, opts.signal, (n) => {
@@ -211,6 +233,11 @@ function openedBag(
     signer,
     payload,
     payloadPaths: () => [...entries.keys()],
+    payloadHash(path) {
+      entryOf(path);
+      return hashes.get(path)!;
+    },
+    payloadSize: (path) => entryOf(path).size,
     async readText(path) {
       const entry = recordFile(path);
       const bytes = await readWhole(zip, entry, limits.maxRecordFileBytes);

@@ -192,6 +192,31 @@ export function PrintPage() {
   );
 }
 
+/** The desktop app's preload gives a bridge; only there can main hand pages to a printer. */
+const onDesktop = () => Boolean(window.officeBridge);
+
+/** "In trực tiếp": the finished print's pages through the system print dialog (desktop app only). */
+function DirectPrintButton({ jobId }: { jobId: string }) {
+  const { notification } = App.useApp();
+  const [printing, setPrinting] = useState(false);
+  const print = async () => {
+    setPrinting(true);
+    try {
+      const { pages } = await callOrThrowAppError('certificates.printDirect', { jobId });
+      if (pages > 0) notification.success({ title: `Đã gửi ${pages.toLocaleString('vi-VN')} trang tới máy in` });
+    } catch (error) {
+      notification.error({ title: 'Không in trực tiếp được', description: (error as Error).message, duration: 10 });
+    } finally {
+      setPrinting(false);
+    }
+  };
+  return (
+    <Button size="small" type="primary" loading={printing} onClick={() => void print()}>
+      In trực tiếp
+    </Button>
+  );
+}
+
 function PrintProgress({ job, onCancel }: { job: CertificatePrintStatus; onCancel: () => void }) {
   const total = job.total ?? 0;
   if (job.phase === 'done' && job.result) {
@@ -202,9 +227,12 @@ function PrintProgress({ job, onCancel }: { job: CertificatePrintStatus; onCance
         title={`Đã in ${job.result.pages.toLocaleString('vi-VN')} trang vào ${job.result.fileName}`}
         description={job.result.reprints > 0 ? `${job.result.reprints} giấy là bản cấp lại (đã ghi lý do vào sổ).` : 'Tệp PDF đã được tải xuống.'}
         action={
-          <Button size="small" onClick={() => void downloadPrint(job.jobId, job.result!.fileName)}>
-            Tải lại tệp PDF
-          </Button>
+          <Space>
+            {onDesktop() && <DirectPrintButton jobId={job.jobId} />}
+            <Button size="small" onClick={() => void downloadPrint(job.jobId, job.result!.fileName)}>
+              Tải lại tệp PDF
+            </Button>
+          </Space>
         }
       />
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { XlsxFile } from './list-export.js';
 import { query } from './op.js';
 import { COMPUTED_SOURCE_LABELS, type ComputedSource, type MeasureKind } from './plan-model.js';
 import { checkpointYears, meetsSource, type EducationLevels } from './target-progress.js';
@@ -16,13 +17,9 @@ export const StatisticsInput = z.object({
 });
 export type StatisticsInput = z.infer<typeof StatisticsInput>;
 
-export const StatisticsFile = z.object({
-  fileName: z.string(),
-  /** The .xlsx, base64 so it travels over both IPC and HTTP (the renderer turns it into a download). */
-  contentBase64: z.string(),
+/** A download like every other .xlsx of the app (`rows`: the communes listed), and whether the year had anything to show. */
+export const StatisticsFile = XlsxFile.extend({
   year: z.number().int(),
-  /** Communes listed (rows of each per-commune table). */
-  communes: z.number().int(),
   /** False when no commune has any figure, education status or recognition for the year: the workbook then says so. */
   hasData: z.boolean(),
 });

@@ -12,6 +12,6 @@ export { buildStatisticsWorkbook, statisticsWorkbookBuffer, writeStatisticsWorkb
 export const statisticsHandlers: FeatureHandlers<typeof statisticsOps> = {
   'statistics.export': async (input, ctx) => {
     const { content, summary } = await statisticsWorkbookBuffer(ctx.db, { year: input.year, today: ctx.clock.today() });
-    return { fileName: summary.fileName, contentBase64: content.toString('base64'), year: summary.year, communes: summary.communes, hasData: summary.hasData };
+    return { fileName: summary.fileName, contentBase64: content.toString('base64'), rows: summary.communes, year: summary.year, hasData: summary.hasData };
   },
 };

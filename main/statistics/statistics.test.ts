@@ -53,7 +53,7 @@ describe('the statistical tables of the demo, 2025', () => {
 
   beforeAll(async () => {
     const file = await app.call('statistics.export', { year: 2025 });
-    expect(file).toMatchObject({ fileName: 'bieu-thong-ke-xhht-nam-2025.xlsx', year: 2025, communes: 9, hasData: true });
+    expect(file).toMatchObject({ fileName: 'bieu-thong-ke-xhht-nam-2025.xlsx', year: 2025, rows: 9, hasData: true });
     book = await open(Buffer.from(file.contentBase64, 'base64'));
     communes = (await app.call('units.tree', {})).filter((u) => u.depth === 1);
   });

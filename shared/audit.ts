@@ -1,6 +1,13 @@
 import { z } from 'zod';
+import { AGENCY_KIND_LABELS } from './agencies.js';
 import { IsoDate } from './dates.js';
-import { query } from './op.js';
+import { OFFICE_LEVEL_LABELS } from './office.js';
+import { query, ROLE_LABELS } from './op.js';
+import { COMPUTED_SOURCE_LABELS, PLAN_KIND_LABELS, PLAN_RELATION_LABELS, PLAN_STATUS_LABELS, TASK_STATUS_LABELS } from './plan-model.js';
+import { MEMBER_KIND_LABELS } from './tasks.js';
+import { AREA_LABELS, TITLE_LABELS } from './titles-criteria.js';
+import { STATUS_LABELS } from './titles-workflow.js';
+import { AUTHORITY_LEVEL_LABELS, GENDER_LABELS, ORG_KIND_LABELS, SUBJECT_KIND_LABELS } from './titles.js';
 
 /** What happened to a record in one audit row. */
 export const AuditAction = z.enum(['created', 'changed', 'deleted', 'restored']);
@@ -193,6 +200,40 @@ export const FIELD_LABELS: Record<string, string> = {
   deletedAt: 'Đã xóa lúc',
 };
 
+/**
+ * Stored codes shown as the words the forms use ("Cán bộ", not "officer"),
+ * by table and column: the same column name holds different lists in
+ * different tables (an agency's kind, a plan's kind, a subject's kind).
+ */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  'accounts.role': ROLE_LABELS,
+  'office.level': OFFICE_LEVEL_LABELS,
+  'agencies.kind': AGENCY_KIND_LABELS,
+  'plans.kind': PLAN_KIND_LABELS,
+  'plans.status': PLAN_STATUS_LABELS,
+  'planReferences.relation': PLAN_RELATION_LABELS,
+  'targets.source': COMPUTED_SOURCE_LABELS,
+  'tasks.status': TASK_STATUS_LABELS,
+  'tasks.memberKind': MEMBER_KIND_LABELS,
+  'taskProgress.status': TASK_STATUS_LABELS,
+  'taskOccurrences.status': TASK_STATUS_LABELS,
+  'taskAgencies.role': { lead: 'Chủ trì', coordinator: 'Phối hợp' },
+  'reportingDuties.memberKind': MEMBER_KIND_LABELS,
+  'criteriaSets.title': TITLE_LABELS,
+  'titleAreas.area': AREA_LABELS,
+  'titleSubjects.kind': SUBJECT_KIND_LABELS,
+  'titleSubjects.gender': GENDER_LABELS,
+  'titleSubjects.orgKind': ORG_KIND_LABELS,
+  'titleEvaluations.title': TITLE_LABELS,
+  'titleEvaluations.area': AREA_LABELS,
+  'titleEvaluations.status': STATUS_LABELS,
+  'titleDecisions.title': TITLE_LABELS,
+  'titleAuthorities.title': TITLE_LABELS,
+  'titleAuthorities.level': AUTHORITY_LEVEL_LABELS,
+  'certificates.title': TITLE_LABELS,
+  'certificateTemplates.title': TITLE_LABELS,
+};
+
 /** Columns every synchronised row carries; they change with every save and say nothing a person asked for. */
 const BOOKKEEPING = new Set(['id', 'originOfficeId', 'createdAt', 'updatedAt', 'rev', 'deletedAt', 'nameFolded', 'folded', 'passwordHash', 'failedLogins', 'lockedUntil', 'lastLoginAt']);
 
@@ -228,8 +269,14 @@ function parsedJson(text: string): unknown {
 
 type Row = Record<string, unknown> | null;
 
-/** What one audit row did, and each field it changed, in words. */
-export function describeChange(before: Row, after: Row): { action: AuditAction; changes: FieldChange[] } {
+/** A stored value of `entity`.`field` in words, its code named as the forms name it. */
+function fieldValueInWords(entity: string | undefined, field: string, value: unknown): string {
+  const labels = entity ? VALUE_LABELS[`${entity}.${field}`] : undefined;
+  return typeof value === 'string' && labels?.[value] !== undefined ? labels[value]! : valueInWords(value);
+}
+
+/** What one audit row of `entity` did, and each field it changed, in words. */
+export function describeChange(before: Row, after: Row, entity?: string): { action: AuditAction; changes: FieldChange[] } {
   const action: AuditAction = before === null ? 'created' : after === null || (after.deletedAt && !before.deletedAt) ? 'deleted' : before.deletedAt && !after.deletedAt ? 'restored' : 'changed';
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((f) => !BOOKKEEPING.has(f));
   const changes: FieldChange[] = [];
@@ -239,7 +286,7 @@ export function describeChange(before: Row, after: Row): { action: AuditAction; 
     if (action === 'changed' && JSON.stringify(was) === JSON.stringify(now)) continue;
     if (action === 'deleted' || action === 'restored') continue;
     if (action === 'created' && (now === null || now === '' || now === undefined)) continue;
-    changes.push({ field, label: FIELD_LABELS[field] ?? field, before: before === null ? '' : valueInWords(was), after: valueInWords(now) });
+    changes.push({ field, label: FIELD_LABELS[field] ?? field, before: before === null ? '' : fieldValueInWords(entity, field, was), after: fieldValueInWords(entity, field, now) });
   }
   return { action, changes };
 }

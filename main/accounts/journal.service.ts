@@ -27,7 +27,7 @@ function toEntry(row: AuditRow, names: Map<string, string>): AuditEntryDto {
     entityLabel: entityLabel(row.entity),
     recordId: row.recordId,
     recordLabel: recordLabelOf(after) || recordLabelOf(before),
-    ...describeChange(before, after),
+    ...describeChange(before, after, row.entity),
   };
 }
 

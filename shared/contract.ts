@@ -3,6 +3,8 @@ import './zod-locale.js';
 import { accountsOps } from './accounts.js';
 import { agenciesOps } from './agencies.js';
 import { backupOps } from './backup.js';
+import { bundlesOps } from './bundles.js';
+import { reportOps } from './annual-report.js';
 import { auditOps } from './audit.js';
 import { evidenceOps } from './evidence.js';
 import { officeOps } from './office.js';
@@ -32,6 +34,8 @@ export const contract = {
   ...titlesImportOps,
   ...certificatesOps,
   ...backupOps,
+  ...bundlesOps,
+  ...reportOps,
   ...statisticsOps,
 } as const satisfies Record<string, OpSpec>;
 

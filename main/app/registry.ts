@@ -1,6 +1,8 @@
 import { accountsHandlers, auditHandlers } from '../accounts/index.js';
 import { agenciesHandlers } from '../agencies/index.js';
 import { backupHandlers } from '../backup/index.js';
+import { bundlesHandlers } from '../bundles/index.js';
+import { reportHandlers } from '../annual-report/index.js';
 import { evidenceHandlers } from '../evidence/index.js';
 import { homeHandlers } from '../home/index.js';
 import { officeHandlers } from '../office/index.js';
@@ -33,5 +35,7 @@ export const handlers: Handlers = {
   ...titlesHandlers,
   ...certificatesHandlers,
   ...backupHandlers,
+  ...bundlesHandlers,
+  ...reportHandlers,
   ...statisticsHandlers,
 };

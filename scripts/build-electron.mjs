@@ -16,6 +16,7 @@ await build({ ...esm, entryPoints: ['main/units/units-import.worker.ts'], outfil
 await build({ ...esm, entryPoints: ['main/units/units-import-reader.worker.ts'], outfile: 'dist/electron/units-import-reader.worker.mjs' });
 await build({ ...esm, entryPoints: ['main/titles/list-import.worker.ts'], outfile: 'dist/electron/list-import.worker.mjs' });
 await build({ ...esm, entryPoints: ['main/backup/backup.worker.ts'], outfile: 'dist/electron/backup.worker.mjs' });
+await build({ ...esm, entryPoints: ['main/bundles/bundles.worker.ts'], outfile: 'dist/electron/bundles.worker.mjs' });
 await build({ ...common, format: 'cjs', entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
 // The seed plan templates are read from ./templates/ beside the bundle, as they are beside main/plans in the source.
 mkdirSync('dist/electron/templates', { recursive: true });

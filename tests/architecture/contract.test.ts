@@ -16,7 +16,7 @@ describe('contract', () => {
   it('marks every write as a mutation and every read as a query', () => {
     // Session: login counts a failure at once (a refusal must still count, which a mutation's rollback would undo); logout forgets a session held in memory.
     // Evidence: verify re-hashes, chooseFiles/discardStaged touch only the staging area, openCopy a temp copy; none writes the database.
-    const readVerbs = /\.(list|get|tree|status|query|expected|duties|reprints|progressReports|occurrences|communeProgress|figureSums|overview|export|exportDocx|printAssignments|search|settings|verify|chooseFiles|discardStaged|openCopy|current|login|logout|history|journal|exportJournal|trustList|candidates|preview|printDownload|printDirect|templates|templatePreview)$/;
+    const readVerbs = /\.(list|get|tree|status|query|expected|duties|reprints|progressReports|occurrences|communeProgress|figureSums|overview|export|exportDocx|exportOccurrences|printAssignments|search|settings|verify|chooseFiles|discardStaged|openCopy|current|login|logout|history|journal|exportJournal|trustList|candidates|preview|printDownload|printDirect|templates|templatePreview|estimate|exportDownload)$/;
     // Following or cancelling a job changes nothing itself: the job's own transaction rolls back.
     const jobFollowVerbs = /\.([a-z]+(Status|Cancel)|cancel)$/;
     // A job writes too, in its own transaction off the request thread, so it counts as a write.

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { XlsxFile } from './list-export.js';
 import { mutation, query } from './op.js';
 import { RevisedRef, SyncRowDto } from './sync-row.js';
+import { compareVietnamese, matchesFolded } from './text.js';
 
 export const AgencyKind = z.enum(['chuyen_mon', 'doan_the', 'ubnd_xa', 'khac']);
 export type AgencyKind = z.infer<typeof AgencyKind>;
@@ -28,6 +30,18 @@ export const AgencyDto = SyncRowDto.extend({
 });
 export type AgencyDto = z.infer<typeof AgencyDto>;
 
+/** What the agencies page filters on: its filter box (any of these words, folded) and the kind column's checked kinds. */
+export const AgencyListFilter = z.object({ search: z.string().max(200).default(''), kinds: z.array(AgencyKind).default([]) });
+export type AgencyListFilter = z.input<typeof AgencyListFilter>;
+
+/** The page's rows: matching agencies in Vietnamese name order. */
+export function filterAgencies<T extends Pick<AgencyDto, 'name' | 'shortName' | 'contact' | 'kind'>>(agencies: T[], filter: AgencyListFilter): T[] {
+  const kinds = filter.kinds ?? [];
+  return agencies
+    .filter((a) => matchesFolded(`${a.name} ${a.shortName} ${a.contact} ${AGENCY_KIND_LABELS[a.kind]}`, filter.search ?? '') && (kinds.length === 0 || kinds.includes(a.kind)))
+    .sort((a, b) => compareVietnamese(a.name, b.name));
+}
+
 /** The agencies a district plan usually assigns work to (DOMAIN.md; seed 002 §IV, seed 000 §V). */
 export const USUAL_AGENCIES: readonly AgencyFields[] = [
   { name: 'Phòng Giáo dục và Đào tạo', shortName: 'Phòng GD&ĐT', kind: 'chuyen_mon', contact: '' },
@@ -50,6 +64,8 @@ export const USUAL_AGENCIES: readonly AgencyFields[] = [
 
 export const agenciesOps = {
   'agencies.list': query(z.object({}), z.array(AgencyDto)),
+  /** The list as the page shows it (filter box, kinds) to .xlsx. */
+  'agencies.export': query(AgencyListFilter, XlsxFile),
   'agencies.create': mutation(AgencyFields, AgencyDto, 'officer'),
   'agencies.update': mutation(AgencyFields.extend(RevisedRef.shape), AgencyDto, 'officer'),
   /** Leaves a tombstone; refused while a task or plan assigns work to the agency. */

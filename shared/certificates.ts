@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { certificatePrintOps } from './certificate-print.js';
 import { IsoDate } from './dates.js';
+import { XlsxFile } from './list-export.js';
 import { mutation, query } from './op.js';
 import { RevisedRef, SyncRowDto } from './sync-row.js';
 import { TitleKind } from './titles-criteria.js';
@@ -132,6 +133,8 @@ export type TrustAddInput = z.input<typeof TrustAddInput>;
 
 export const certificatesOps = {
   'certificates.list': query(RegisterListInput, RegisterList),
+  /** The register as the page shows it (year, title) to .xlsx. */
+  'certificates.export': query(RegisterListInput, XlsxFile),
   'certificates.reprints': query(z.object({ id: z.string() }), z.array(ReprintDto)),
   'certificates.logReprint': mutation(ReprintInput, CertificateDto, 'officer'),
   'certificates.revoke': mutation(RevokeInput, CertificateDto, 'officer'),

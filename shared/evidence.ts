@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { XlsxFile } from './list-export.js';
 import { mutation, query } from './op.js';
 import { unsafeTextReason } from './safe-text.js';
 import { RecordId, SyncRowDto } from './sync-row.js';
@@ -335,6 +336,8 @@ export const evidenceOps = {
   'evidence.list': query(RecordPointer, z.array(EvidenceDto)),
   /** "Kho minh chứng": by name typed without diacritics, by record, type and date, or the trash. */
   'evidence.search': query(EvidenceSearchInput, EvidenceSearchResult),
+  /** The store's index as the page finds it (every match, not only the rows shown) to .xlsx. */
+  'evidence.export': query(EvidenceSearchInput.omit({ limit: true }), XlsxFile),
   /** Attaches the staged files of one batch to a live record of any registered kind, all or none. */
   'evidence.attach': mutation(RecordPointer.extend({ files: z.array(z.object({ stagedId: StagedId, name: FileName })).min(1).max(500) }), z.array(EvidenceDto), 'officer'),
   /** Drops staged files of a cancelled batch; the database never saw them, so nothing in it changes. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './dates.js';
+import { XlsxFile } from './list-export.js';
 import { mutation, query } from './op.js';
 import { ComputedSource, MilestoneFields, OptionalText, PopulationFigure, Text } from './plan-model.js';
 import { RecordId, RevisedRef, SyncRowDto } from './sync-row.js';
@@ -190,6 +191,8 @@ export const targetsOps = {
   'targets.recordActual': mutation(RecordActualInput, TargetDto, 'officer'),
   /** Targets of a plan with actuals and progress computed as of today. */
   'targets.list': query(z.object({ planId: RecordId }), z.array(TargetDto)),
+  /** A plan's targets as its tab shows them, with each commune's standing, to .xlsx. */
+  'targets.export': query(z.object({ planId: RecordId }), XlsxFile),
   /** Per-commune progress over all per-commune targets of live plans. */
   'targets.communeProgress': query(z.object({ planId: RecordId.optional() }), z.array(CommuneProgress)),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './dates.js';
+import { XlsxFile } from './list-export.js';
 import { mutation, query } from './op.js';
 import { Deadline, OptionalText, TaskStatus, Text } from './plan-model.js';
 import { RecordId, RevisedRef, SyncRowDto } from './sync-row.js';
@@ -167,6 +168,8 @@ export const tasksOps = {
   'tasks.update': mutation(TaskFields.extend(RevisedRef.shape), TaskDto, 'officer'),
   'tasks.delete': mutation(RevisedRef, z.object({ id: z.string() }), 'officer'),
   'tasks.list': query(TaskFilter, z.array(TaskRow)),
+  /** The list as the page shows it (its filters) to .xlsx. */
+  'tasks.export': query(TaskFilter, XlsxFile),
   /** Records a progress report; its status or percent becomes its occurrence's (or the one-off task's). */
   'tasks.reportProgress': mutation(ProgressReportFields, ProgressReportDto, 'officer'),
   'tasks.updateProgress': mutation(ProgressReportEdit, ProgressReportDto, 'officer'),
@@ -174,6 +177,8 @@ export const tasksOps = {
   'tasks.progressReports': query(z.object({ taskId: RecordId }), z.array(ProgressReportDto)),
   /** Every occurrence of a task across its plan's period, with each member's state. */
   'tasks.occurrences': query(z.object({ taskId: RecordId }), z.array(TaskOccurrence)),
+  /** The same occurrences, one row per period (or per member of each period), to .xlsx. */
+  'tasks.exportOccurrences': query(z.object({ taskId: RecordId }), XlsxFile),
   /** Sets the status of one occurrence, for the whole task (memberId '') or one member of its group. */
   'tasks.setOccurrence': mutation(
     z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobRef, JobStarted, jobStatusSchema } from './jobs.js';
+import { XlsxFile } from './list-export.js';
 import { job, mutation, query } from './op.js';
 import { boundedText } from './safe-text.js';
 import { RecordId, RecordRef, RevisedRef, SyncRowDto } from './sync-row.js';
@@ -110,6 +111,8 @@ export type UnitImportStatus = z.infer<typeof UnitImportStatus>;
 export const unitsOps = {
   /** Every live unit of the territory, parents before children. */
   'units.tree': query(z.object({}), z.array(UnitDto)),
+  /** The tree as the page shows it, its filter applied, to .xlsx. */
+  'units.export': query(z.object({ search: z.string().max(200).default('') }), XlsxFile),
   'units.get': query(RecordRef, UnitDetail),
   /** The figures of a unit's direct children summed per year (a territory's figures are its communes'). */
   'units.figureSums': query(RecordRef, z.array(FigureSumsDto)),

@@ -39,9 +39,9 @@ Lệnh:
   backup  Sao lưu dữ liệu, tệp minh chứng và khóa cơ quan vào một tệp (chạy được khi ứng dụng đang mở)
           --data-dir THƯ_MỤC --out TỆP.xhhtbak [--encrypt] (mật khẩu trong biến môi trường XHHT_BACKUP_PASSPHRASE)
   restore Khôi phục một bản sao lưu (dữ liệu cũ được giữ lại bên cạnh; mật khẩu trong XHHT_BACKUP_PASSPHRASE)
-  report  Báo cáo kết quả thực hiện kế hoạch năm (Word, theo Nghị định 30/2020)
-          --data-dir THƯ_MỤC --year NĂM --out TỆP.docx
           --from TỆP.xhhtbak --data-dir THƯ_MỤC
+  report  Báo cáo kết quả thực hiện kế hoạch năm (Word, theo Nghị định 30/2020)
+          --data-dir THƯ_MỤC --year NĂM --out TỆP.docx (báo cáo năm) | TỆP.xlsx (biểu thống kê)
   --help  In hướng dẫn này
 `;
 

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors.js';
 import { evidenceOps } from '../../shared/evidence.js';
 import type { FeatureHandlers } from '../app/handlers.js';
+import { exportEvidenceIndex } from './evidence.export.js';
 import {
   attachStaged,
   detachEvidence,
@@ -28,6 +29,7 @@ const desktopOnly = () =>
 export const evidenceHandlers: FeatureHandlers<typeof evidenceOps> = {
   'evidence.list': (input, ctx) => listEvidence(ctx.db, input),
   'evidence.search': (input, ctx) => searchEvidence(ctx.db, input),
+  'evidence.export': (input, ctx) => exportEvidenceIndex(ctx.db, input, ctx.clock.today()),
   'evidence.attach': (input, ctx) => attachStaged(ctx, input),
   'evidence.discardStaged': async (input, ctx) => ({ discarded: await discardStaged(ctx, input.stagedIds) }),
   'evidence.rename': (input, ctx) => renameEvidence(ctx, input),

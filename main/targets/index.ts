@@ -2,6 +2,7 @@ import { targetsOps } from '../../shared/targets.js';
 import type { FeatureHandlers } from '../app/handlers.js';
 import { communeProgress } from './commune-progress.js';
 import { listTargets } from './target-list.js';
+import { exportTargets } from './targets.export.js';
 import { createTarget, deleteTarget, recordActual, updateTarget } from './targets.service.js';
 
 export { communeProgress } from './commune-progress.js';
@@ -14,5 +15,6 @@ export const targetsHandlers: FeatureHandlers<typeof targetsOps> = {
   'targets.delete': (input, ctx) => deleteTarget(ctx, input),
   'targets.recordActual': (input, ctx) => recordActual(ctx, input),
   'targets.list': (input, ctx) => listTargets(ctx.db, input.planId, ctx.clock.today()),
+  'targets.export': (input, ctx) => exportTargets(ctx.db, input.planId, ctx.clock.today()),
   'targets.communeProgress': (input, ctx) => communeProgress(ctx.db, ctx.clock.today(), input.planId),
 };

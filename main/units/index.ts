@@ -1,6 +1,7 @@
 import { unitsOps } from '../../shared/units.js';
 import type { FeatureHandlers } from '../app/handlers.js';
 import { saveEducation, saveFigures, sumChildFigures } from './unit-yearly.service.js';
+import { exportUnits } from './units.export.js';
 import { cancelUnitsImport, startUnitsImport, unitsImportStatus } from './units-import.job.js';
 import { createUnit, deleteUnit, getUnitDetail, loadUnitTree, moveUnit, updateUnit } from './units.service.js';
 
@@ -10,6 +11,7 @@ export { loadEducationForYear, loadFiguresForYear, saveEducation, saveFigures, s
 
 export const unitsHandlers: FeatureHandlers<typeof unitsOps> = {
   'units.tree': (_input, ctx) => loadUnitTree(ctx.db),
+  'units.export': (input, ctx) => exportUnits(ctx.db, input.search, ctx.clock.today()),
   'units.get': (input, ctx) => getUnitDetail(ctx.db, input.id),
   'units.figureSums': (input, ctx) => sumChildFigures(ctx.db, input.id),
   'units.create': (input, ctx) => createUnit(ctx, input),

@@ -135,6 +135,6 @@ export function payloadOxum(bytes: number, files: number): string {
 
 /** Shown to a person: entry names may hold anything, so they are cut and their line breaks made visible. */
 export function shownName(path: string): string {
-  const visible = encodeManifestPath(path);
+  const visible = encodeManifestPath(path).replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   return visible.length > 120 ? `${visible.slice(0, 117)}…` : visible;
 }

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { formatBytes } from '../../../shared/evidence.js';
 import { collisionKey, pathProblem, shownName } from './bagit-text.js';
 import { refuse, type BagLimits } from './limits.js';
 
@@ -29,7 +30,6 @@ const EXTRA_UNICODE_PATH = 0x7075;
 export const RATIO_FLOOR_BYTES = 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const mib = (bytes: number) => `${Math.round(bytes / (1024 * 1024)).toLocaleString('vi-VN')} MB`;
 
 export function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
@@ -62,7 +62,7 @@ export async function readEntries(zip: yauzl.ZipFile, limits: BagLimits): Promis
     }
     folded.set(collisionKey(entry.name), entry.name);
     total += entry.size;
-    if (total > limits.maxTotalBytes) throw refuse(`đến phần "${shownName(entry.name)}" đã giải nén ra hơn ${mib(limits.maxTotalBytes)} (giới hạn tổng dung lượng)`);
+    if (total > limits.maxTotalBytes) throw refuse(`đến phần "${shownName(entry.name)}" đã giải nén ra hơn ${formatBytes(limits.maxTotalBytes)} (giới hạn tổng dung lượng)`);
     entries.set(entry.name, entry);
   });
   await checkLocalHeaders(zip, [...entries.values()]);
@@ -93,11 +93,11 @@ function checkEntry(raw: yauzl.Entry, limits: BagLimits): BagEntry {
   const size = raw.uncompressedSize;
   const compressedSize = raw.compressedSize;
   if (raw.compressionMethod === 0 && size !== compressedSize) throw refuse(`phần "${shown}" khai báo sai kích thước`);
-  if (size > limits.maxEntryBytes) throw refuse(`phần "${shown}" giải nén ra ${mib(size)}, tối đa ${mib(limits.maxEntryBytes)} cho một phần`);
+  if (size > limits.maxEntryBytes) throw refuse(`phần "${shown}" giải nén ra ${formatBytes(size)}, tối đa ${formatBytes(limits.maxEntryBytes)} cho một phần`);
   if (name.startsWith('data/files/') && size > limits.maxEvidenceBytes) {
-    throw refuse(`tệp minh chứng "${shown}" dài ${mib(size)}, lớn hơn giới hạn ${mib(limits.maxEvidenceBytes)} cho một minh chứng`);
+    throw refuse(`tệp minh chứng "${shown}" dài ${formatBytes(size)}, lớn hơn giới hạn ${formatBytes(limits.maxEvidenceBytes)} cho một minh chứng`);
   }
-  if (isRecordFile(name) && size > limits.maxRecordFileBytes) throw refuse(`tệp dữ liệu "${shown}" dài ${mib(size)}, tối đa ${mib(limits.maxRecordFileBytes)}`);
+  if (isRecordFile(name) && size > limits.maxRecordFileBytes) throw refuse(`tệp dữ liệu "${shown}" dài ${formatBytes(size)}, tối đa ${formatBytes(limits.maxRecordFileBytes)}`);
   if (size > RATIO_FLOOR_BYTES && size > compressedSize * limits.maxRatio) {
     throw refuse(`phần "${shown}" nén ${Math.round(size / Math.max(1, compressedSize)).toLocaleString('vi-VN')} lần, quá mức cho phép (${limits.maxRatio} lần): nghi là bom zip`);
   }

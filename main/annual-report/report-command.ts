@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import type { AppContext } from '../app/context.js';
+import { writeStatisticsWorkbook } from '../statistics/index.js';
 import { reportDocx } from './report-file.js';
 
 /** `report`'s options as the CLI reads them (strings). */
@@ -29,13 +30,17 @@ function writeWhole(out: string, bytes: Buffer): void {
   }
 }
 
-/** `xhht report`: the yearly report of a data folder as .docx. */
+/** `xhht report`: the yearly report of a data folder as .docx, or the year's statistical tables as .xlsx. */
 export async function reportCommand(args: ReportArgs, open: (dir: string) => Promise<Opened>, stdout: NodeJS.WritableStream): Promise<void> {
   if (!existsSync(args['data-dir']) || readdirSync(args['data-dir']).length === 0) throw new AppError('NOT_FOUND', `Không có dữ liệu XHHT trong ${args['data-dir']}`);
   const out = resolve(args.out);
-  if (/\.xlsx$/i.test(out)) throw new AppError('VALIDATION', '--out: biểu thống kê .xlsx chưa có trong phiên bản này; dùng --out TỆP.docx cho báo cáo năm');
   const ctx = await open(args['data-dir']);
   try {
+    if (/\.xlsx$/i.test(out)) {
+      const summary = await writeStatisticsWorkbook(ctx.db, { year: args.year, today: ctx.clock.today() }, out);
+      stdout.write(`Đã ghi biểu thống kê năm ${args.year} (${summary.communes} xã, thị trấn) vào ${out}\n`);
+      return;
+    }
     const file = await reportDocx(ctx.db, args.year, ctx.clock.today());
     writeWhole(out, file.bytes);
     stdout.write(`Đã ghi báo cáo năm ${args.year} vào ${out}\n`);

@@ -145,8 +145,7 @@ export function defaultTemplate(office: { name: string; territory: string; place
     numberPattern: education ? '       /BC-PGDĐT' : '       /BC-UBND',
     place: office.place,
     subject: 'Kết quả thực hiện kế hoạch xây dựng xã hội học tập năm {năm}',
-    opening:
-      'Thực hiện {kế hoạch} về xây dựng xã hội học tập giai đoạn 2021 - 2030 trên địa bàn {địa bàn}, {tên cơ quan} báo cáo kết quả thực hiện năm {năm} như sau:',
+    opening: 'Thực hiện {kế hoạch}, {tên cơ quan} báo cáo kết quả thực hiện kế hoạch xây dựng xã hội học tập trên địa bàn {địa bàn} năm {năm} như sau:',
     assessment:
       'Năm {năm}, các cơ quan, đơn vị và Ủy ban nhân dân các xã, thị trấn đã triển khai kế hoạch; đã hoàn thành {số nhiệm vụ hoàn thành}/{số nhiệm vụ} nhiệm vụ, {số mục tiêu đạt}/{số mục tiêu} chỉ tiêu đạt; {số xã đạt}/{số xã} xã, thị trấn đạt tất cả chỉ tiêu tính theo xã; {số danh hiệu} lượt được công nhận danh hiệu học tập.',
     shortcomings: 'Còn {số nhiệm vụ quá hạn} nhiệm vụ quá hạn chưa hoàn thành; một số đơn vị gửi báo cáo chưa đúng thời hạn.',

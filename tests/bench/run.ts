@@ -117,5 +117,6 @@ for (const line of await (await import('./evidence-bench.js')).runEvidenceBench(
 for (const line of await (await import('./certificates-bench.js')).runCertificatesBench()) console.log(line);
 for (const line of await (await import('./backup-bench.js')).runBackupBench()) console.log(line);
 for (const line of await (await import('./bundles-bench.js')).runBundlesBench()) console.log(line);
+for (const line of await (await import('./statistics-bench.js')).runStatisticsBench()) console.log(line);
 // A million people in one database: name search and list pages (top-level script, run on import).
 await import('./titles-bench.js');

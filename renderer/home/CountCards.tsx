@@ -15,11 +15,11 @@ export function CountCards({ counts }: { counts: HomeOverview['counts'] }) {
     { title: 'Kế hoạch', value: counts.plans, to: '/plans' },
     { title: 'Nhiệm vụ', value: counts.tasks, to: '/tasks' },
     { title: 'Hoàn thành', value: counts.tasksDone, to: '/tasks?status=done', color: '#389e0d' },
-    // The same count as the "Quá hạn" list below: overdue tasks and overdue reports.
-    { title: 'Quá hạn', value: counts.overdue, to: '/tasks?overdue=1', color: counts.overdue ? '#cf1322' : undefined },
+    // Each card opens the list its number counts: the "Quá hạn" list below holds both these and the overdue reports.
+    { title: 'Nhiệm vụ quá hạn', value: counts.tasksOverdue, to: '/tasks?overdue=1', color: counts.tasksOverdue ? '#cf1322' : undefined },
     { title: 'Mục tiêu đạt', value: `${counts.targetsAchieved}/${counts.targets}`, to: '/plans', color: '#389e0d' },
     { title: 'Mục tiêu có nguy cơ', value: counts.targetsAtRisk, to: '/plans', color: counts.targetsAtRisk ? '#d46b08' : undefined },
-    { title: 'Báo cáo quá hạn', value: counts.reportsOverdue, to: '/reports', color: counts.reportsOverdue ? '#cf1322' : undefined },
+    { title: 'Báo cáo quá hạn', value: counts.reportsOverdue, to: '/reports?show=overdue', color: counts.reportsOverdue ? '#cf1322' : undefined },
   ];
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>

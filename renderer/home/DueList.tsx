@@ -1,4 +1,4 @@
-import { Card, List, Tag, Typography } from 'antd';
+import { Card, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatDateVi } from '../../shared/dates';
 import { TaskStatusTag } from '../plans/common/tags';
@@ -7,7 +7,7 @@ import type { DueItem } from './dueItems';
 const MAX_SHOWN = 12;
 
 /** "Quá hạn" or "30 ngày tới": tasks and expected reports by due day. */
-export function DueList({ title, items, empty, danger = false, more }: { title: string; items: DueItem[]; empty: string; danger?: boolean; more: string }) {
+export function DueList({ title, items, empty, danger = false, more }: { title: string; items: DueItem[]; empty: string; danger?: boolean; more: { label: string; to: string }[] }) {
   const shown = items.slice(0, MAX_SHOWN);
   return (
     <Card
@@ -16,7 +16,19 @@ export function DueList({ title, items, empty, danger = false, more }: { title: 
           {title} ({items.length})
         </span>
       }
-      extra={items.length > MAX_SHOWN && <Link to={more}>Xem tất cả</Link>}
+      extra={
+        items.length > MAX_SHOWN && (
+          <Space size={4}>
+            Xem tất cả:
+            {more.map((m, i) => (
+              <span key={m.to}>
+                {i > 0 && '· '}
+                <Link to={m.to}>{m.label}</Link>
+              </span>
+            ))}
+          </Space>
+        )
+      }
       role="region"
       aria-label={title}
       style={{ height: '100%' }}

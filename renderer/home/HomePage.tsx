@@ -53,11 +53,19 @@ function Overview({ data }: { data: HomeOverview }) {
             danger
             items={dueItems(data.overdueTasks, data.overdueReports)}
             empty="Không có việc nào quá hạn."
-            more="/tasks?overdue=1"
+            more={[
+              { label: 'nhiệm vụ', to: '/tasks?overdue=1' },
+              { label: 'báo cáo', to: '/reports?show=overdue' },
+            ]}
           />
         </Col>
         <Col xs={24} xl={12}>
-          <DueList title="30 ngày tới" items={dueItems(data.upcomingTasks, data.upcomingReports)} empty="Không có hạn nào trong 30 ngày tới." more="/tasks" />
+          <DueList title="30 ngày tới" items={dueItems(data.upcomingTasks, data.upcomingReports)} empty="Không có hạn nào trong 30 ngày tới."
+            more={[
+              { label: 'nhiệm vụ', to: '/tasks' },
+              { label: 'báo cáo', to: '/reports?show=pending' },
+            ]}
+          />
         </Col>
       </Row>
       <Card title="Tiến độ mục tiêu theo xã" role="region" aria-label="Tiến độ mục tiêu theo xã">

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Form, Segmented, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ExpectedReport } from '../../shared/reporting';
 import { apiQuery } from '../components/api';
@@ -24,10 +23,14 @@ const matches = (r: ExpectedReport, show: Show) =>
 export function ReportsPage() {
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || currentYear();
-  const [show, setShow] = useState<Show>('all');
+  // In the address, so the home page's "Báo cáo quá hạn" opens the list already filtered.
+  const show = SHOW_OPTIONS.find((o) => o.value === params.get('show'))?.value ?? 'all';
   const reports = useQuery(apiQuery('reporting.expected', { year }));
   const years = useYearOptions(year);
-  const setYear = (y: number) => setParams({ year: String(y) }, { replace: true });
+  const setFilter = (change: { year?: number; show?: Show }) =>
+    setParams({ year: String(change.year ?? year), ...((change.show ?? show) !== 'all' && { show: change.show ?? show }) }, { replace: true });
+  const setYear = (y: number) => setFilter({ year: y });
+  const setShow = (s: Show) => setFilter({ show: s });
   return (
     <>
       <PageHeader title="Báo cáo định kỳ" subtitle="Các báo cáo theo nghĩa vụ báo cáo của từng kế hoạch: báo cáo cơ quan gửi lên (đã gửi) và báo cáo cơ quan nhận (đã nhận), từng xã, từng cơ quan." />

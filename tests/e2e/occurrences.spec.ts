@@ -113,8 +113,14 @@ test('a plan entered with a semiannual report owed by every commune, per-commune
   // The task is the report: it shows once, as the report.
   await expect(overdue.getByText(TASK)).toHaveCount(0);
   const listed = Number(/\((\d+)\)/.exec((await overdue.locator('.ant-card-head-title').innerText()) ?? '')?.[1]);
-  await expect(page.getByRole('link', { name: `Quá hạn: ${listed}` })).toBeVisible();
+  // The list holds overdue tasks and reports; each card counts one kind and opens its own list.
+  const cardCount = async (name: string) => Number(/: (\d+)$/.exec((await page.getByRole('link', { name: new RegExp(`^${name}: \\d+$`) }).getAttribute('aria-label')) ?? '')?.[1]);
+  const overdueReports = await cardCount('Báo cáo quá hạn');
+  expect((await cardCount('Nhiệm vụ quá hạn')) + overdueReports).toBe(listed);
   await screenshot(page, '71-tong-quan-bao-cao-tung-xa');
+  await page.getByRole('link', { name: /^Báo cáo quá hạn: / }).click();
+  await expect(page.getByRole('heading', { name: 'Báo cáo định kỳ' })).toBeVisible();
+  await expect(page.locator('[aria-label="Lọc theo trạng thái"] .ant-segmented-item-selected')).toHaveText('Quá hạn');
 
   await page.getByRole('menuitem', { name: 'Nhiệm vụ' }).click();
   // The demo's own plan fills the first pages; show this plan's tasks, as its filter does.

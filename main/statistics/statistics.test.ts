@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STANDARD_COLUMNS } from '../../shared/statistics.js';
 import { meetsSource } from '../../shared/target-progress.js';
 import { TitleKind } from '../../shared/titles-criteria.js';
+import { aPlan, someCommunes } from '../../tests/support/plan-fixtures.js';
 import { createTestApp, type TestApp } from '../../tests/support/test-app.js';
 import { loadDemo } from '../demo/demo.service.js';
 import { countRecognitions } from '../titles/index.js';
@@ -147,6 +148,16 @@ describe('the statistical tables of the demo, 2025', () => {
     }
   });
 
+  it('writes every figure of the per-commune tables as a number (or leaves it empty), never as text', () => {
+    for (const name of ['Biểu 1 - Số liệu', 'Biểu 2 - Giáo dục', 'Biểu 3 - Danh hiệu', 'Biểu 5 - Chỉ tiêu theo xã']) {
+      const sheet = book.getWorksheet(name)!;
+      const { body } = table(sheet, name === 'Biểu 2 - Giáo dục' ? 'Số xã đạt' : name === 'Biểu 5 - Chỉ tiêu theo xã' ? 'Toàn địa bàn' : 'Tổng cộng');
+      const kinds = new Set<ExcelJS.ValueType>();
+      for (const row of body) for (let col = 4; col <= sheet.columnCount; col++) kinds.add(row.getCell(col).type);
+      expect([name, [...kinds].every((k) => k === ExcelJS.ValueType.Number || k === ExcelJS.ValueType.Null)]).toEqual([name, true]);
+    }
+  });
+
   it('freezes the header rows and the naming columns, repeats the headers on every printed page, A4 fitted to width', () => {
     for (const sheet of book.worksheets) {
       const view = sheet.views[0] as ExcelJS.WorksheetViewFrozen;
@@ -193,5 +204,71 @@ describe('a year without data', () => {
     expect(existsSync(out)).toBe(true);
     expect(readdirSync(app.dir).filter((f) => f.includes('bieu-2025'))).toEqual(['bieu-2025.xlsx']);
     expect((await open(readFileSync(out))).worksheets).toHaveLength(6);
+  });
+});
+
+describe('targets followed per commune, with own values and hand-entered actuals', () => {
+  it('sets each commune against its own value, sums counts by formula, and gives a percentage the territory\'s own figure', async () => {
+    const own = await createTestApp({ today: '2026-02-10' });
+    try {
+      const [a, b, c] = await someCommunes(own, ['An Bình', 'Bình Thạnh', 'Cù Lao']);
+      const plan = await aPlan(own);
+      const classes = await own.call('targets.create', {
+        planId: plan.id,
+        section: 'Mục tiêu cụ thể',
+        code: 'b',
+        text: 'Mở lớp xóa mù chữ mỗi năm',
+        perCommune: true,
+        milestones: [{ year: 2025, kind: 'count', value: 30, span: 'yearly', unitValues: [{ unitId: a!, value: 15 }] }],
+      });
+      const share = await own.call('targets.create', {
+        planId: plan.id,
+        section: 'Mục tiêu cụ thể',
+        code: 'c',
+        text: 'Người lớn biết chữ',
+        perCommune: true,
+        milestones: [{ year: 2025, kind: 'percent', value: 90 }],
+      });
+      for (const [unitId, value] of [[a!, 12], [b!, 7], [c!, 4], [null, 23]] as const) await own.call('targets.recordActual', { targetId: classes.id, year: 2025, unitId, value, note: 'Báo cáo của xã' });
+      for (const [unitId, value] of [[a!, 95], [b!, 80], [null, 88.5]] as const) await own.call('targets.recordActual', { targetId: share.id, year: 2025, unitId, value, note: 'Báo cáo của xã' });
+
+      const file = await own.call('statistics.export', { year: 2025 });
+      expect(file).toMatchObject({ rows: 3, hasData: true });
+      const sheet = (await open(Buffer.from(file.contentBase64, 'base64'))).getWorksheet('Biểu 5 - Chỉ tiêu theo xã')!;
+      expect([sheet.getCell('D5').value, sheet.getCell('F5').value]).toEqual(['b Mở lớp xóa mù chữ mỗi năm', 'c Người lớn biết chữ']);
+      expect([sheet.getCell('D6').value, sheet.getCell('E6').value, sheet.getCell('F6').value]).toEqual(['Chỉ tiêu 2025 (số lượng)', 'Thực hiện 2025', 'Chỉ tiêu 2025 (%)']);
+      const { body, total } = table(sheet, 'Toàn địa bàn');
+      expect(body.map((r) => [r.getCell(3).value, r.getCell(4).value, r.getCell(5).value, r.getCell(6).value, r.getCell(7).value])).toEqual([
+        ['Xã An Bình', 15, 12, 90, 95],
+        ['Xã Bình Thạnh', 30, 7, 90, 80],
+        ['Xã Cù Lao', 30, 4, 90, null],
+      ]);
+      expect(total.getCell(4).value).toBe(30);
+      expect(total.getCell(5).value).toEqual({ formula: `SUM(E${body[0]!.number}:E${body[2]!.number})`, result: 23 });
+      // A percentage is not a sum: the territory's own 88.5, written as a value.
+      expect([total.getCell(6).value, total.getCell(7).value]).toEqual([90, 88.5]);
+      expect(total.getCell(7).numFmt).toBe('0.00');
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('a territory without communes', () => {
+  it('gives the workbook with empty tables that say the territory has no communes', async () => {
+    const bare = await createTestApp({ today: '2025-11-20' });
+    try {
+      const file = await bare.call('statistics.export', { year: 2025 });
+      expect(file).toMatchObject({ rows: 0, hasData: false });
+      const book = await open(Buffer.from(file.contentBase64, 'base64'));
+      expect(book.worksheets).toHaveLength(6);
+      const figures = book.getWorksheet('Biểu 1 - Số liệu')!;
+      expect(figures.getCell('A8').value).toBe('Địa bàn chưa có xã, phường, thị trấn nào');
+      const formulas: string[] = [];
+      figures.eachRow((row) => row.eachCell((cell) => cell.type === ExcelJS.ValueType.Formula && formulas.push(cell.formula)));
+      expect(formulas).toEqual([]);
+    } finally {
+      await bare.close();
+    }
   });
 });

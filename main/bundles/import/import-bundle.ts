@@ -207,6 +207,20 @@ export async function importBundle(request: ImportRequest): Promise<ImportReport
   }
 }
 
+/**
+ * An incoming row as it applies to the local row it matched: under the local
+ * id, with the local row's own origin and creation, and without the parent
+ * pointers the sender has empty (a commune's own XHHT has it as its root, with
+ * no parent; here it stays under the district).
+ */
+function asTwin(table: TableRegistration, incoming: Row, localId: string): Row {
+  const row: Row = { ...incoming, id: localId };
+  delete row.originOfficeId;
+  delete row.createdAt;
+  for (const ref of table.parents) if (row[ref.column] === null) delete row[ref.column];
+  return row;
+}
+
 function checkLine(plan: TablePlan, line: string): { ok: true; row: Row } | { ok: false; id: string | null; message: string } {
   const parsed = parseRecordLine(line);
   if (!parsed.ok) return { ok: false, id: null, message: parsed.message };
@@ -348,24 +362,25 @@ class SecondPass {
       if (plan.rejectedLines.has(lineNo)) continue;
       const checked = checkLine(plan, line);
       if (!checked.ok) continue;
-      const row = checked.row;
-      const id = String(row.id);
-      this.#mapReferences(table, row);
-      const missing = this.#missingReference(table, row);
+      const incoming = checked.row;
+      const id = String(incoming.id);
+      this.#mapReferences(table, incoming);
+      const missing = this.#missingReference(table, incoming);
       if (missing) {
         // Its children then find it missing too, and are refused with their own line.
         ids.delete(id);
         this.problems.add(name, lineNo, id, missing);
         continue;
       }
-      const local = byId.get(id) as Row | undefined;
-      if (!local && byKey && row.deletedAt === null) {
-        const twin = byKey.get(...matchKey!.map((c) => row[c] ?? null)) as Row | undefined;
-        if (twin) {
-          // The same unit (by its official code) or link under another office's id: this office's row stands, and references follow it.
-          map.set(id, String(twin.id));
-          outcome.unchanged++;
-          continue;
+      let local = byId.get(id) as Row | undefined;
+      let row = incoming;
+      if (!local && byKey && incoming.deletedAt === null) {
+        local = byKey.get(...matchKey!.map((c) => incoming[c] ?? null)) as Row | undefined;
+        if (local) {
+          // The same unit (by its official code) or link under another office's id: it keeps this office's id,
+          // references follow it, and it is compared and updated like any row.
+          map.set(id, String(local.id));
+          row = asTwin(table, incoming, String(local.id));
         }
       }
       if (!local) {
@@ -373,15 +388,16 @@ class SecondPass {
         if (mode === 'apply') this.#insert(name, row);
         continue;
       }
+      const rowId = String(row.id);
       const present = Object.keys(row);
       const theirs = contentHash(row, present);
       const mine = contentHash(local, present);
       if (theirs === mine) {
         outcome.unchanged++;
-        if (mode === 'apply') this.#setHash.run(this.#peer, name, id, theirs);
+        if (mode === 'apply') this.#setHash.run(this.#peer, name, rowId, theirs);
         continue;
       }
-      const last = this.#getHash.get(this.#peer, name, id) as string | undefined;
+      const last = this.#getHash.get(this.#peer, name, rowId) as string | undefined;
       if (last === mine) {
         outcome.updated++;
         if (mode === 'apply') this.#update(name, local, row, theirs);
@@ -393,13 +409,13 @@ class SecondPass {
       }
       outcome.conflicts++;
       this.conflictCount++;
-      if (this.conflicts.length < MAX_LISTED_ROWS) this.conflicts.push({ entity: name, id, fields: differingColumns(local, row, present), mine: local, theirs: row });
+      if (this.conflicts.length < MAX_LISTED_ROWS) this.conflicts.push({ entity: name, id: rowId, fields: differingColumns(local, row, present), mine: local, theirs: row });
       if (mode !== 'apply') continue;
-      const take = this.#resolutionOf(name, id);
+      const take = this.#resolutionOf(name, rowId);
       if (take === null) this.#unresolved++;
       else if (take === 'theirs') this.#update(name, local, row, theirs);
       // Keeping mine remembers theirs as exchanged: the same version sent again is then no conflict.
-      else this.#setHash.run(this.#peer, name, id, theirs);
+      else this.#setHash.run(this.#peer, name, rowId, theirs);
     }
   }
 

@@ -41,6 +41,15 @@ const OPTIONS = {
   from: { type: 'string' },
   encrypt: { type: 'boolean' },
   reprint: { type: 'string' },
+  kind: { type: 'string' },
+  period: { type: 'string' },
+  'no-files': { type: 'boolean' },
+  'with-personal-data': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  trust: { type: 'boolean' },
+  'on-conflict': { type: 'string' },
+  force: { type: 'boolean' },
+  json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Space, Table, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router';
-import { AGENCY_KIND_LABELS, type AgencyDto, type AgencyKind } from '../../shared/agencies';
-import { compareVietnamese, matchesFolded } from '../../shared/text';
+import { AGENCY_KIND_LABELS, filterAgencies, type AgencyDto, type AgencyKind } from '../../shared/agencies';
 import { apiQuery, useApiMutation } from '../components/api';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
@@ -13,6 +12,7 @@ import { useCan } from '../accounts/session';
 import { RecordHistoryButton } from '../audit/RecordHistory';
 import { AgencyFormModal } from './AgencyFormModal';
 import { FilterBox } from '../components/FilterBox';
+import { ExportButton } from '../components/ExportButton';
 
 type Editing = { agency: AgencyDto | null } | null;
 
@@ -51,14 +51,10 @@ interface AgencyTableProps {
 
 function AgencyTable({ agencies, onEdit, onAdd }: AgencyTableProps) {
   const [filter, setFilter] = useState('');
+  // The kind column's checked kinds, kept here so the export filters as the table does.
+  const [kinds, setKinds] = useState<AgencyKind[]>([]);
   const focusId = useSearchParams()[0].get('focus');
-  const rows = useMemo(
-    () =>
-      agencies
-        .filter((a) => matchesFolded(`${a.name} ${a.shortName} ${a.contact} ${AGENCY_KIND_LABELS[a.kind]}`, filter))
-        .sort((a, b) => compareVietnamese(a.name, b.name)),
-    [agencies, filter],
-  );
+  const rows = useMemo(() => filterAgencies(agencies, { search: filter }), [agencies, filter]);
   useScrollToRow(focusId);
   const columns = useAgencyColumns(onEdit);
 
@@ -73,7 +69,12 @@ function AgencyTable({ agencies, onEdit, onAdd }: AgencyTableProps) {
   }
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <FilterBox label="Lọc cơ quan" placeholder="Lọc theo tên, tên viết tắt, liên hệ (gõ không dấu cũng được)" value={filter} onChange={setFilter} />
+      <Flex gap={8} align="center">
+        <div style={{ flex: 1 }}>
+          <FilterBox label="Lọc cơ quan" placeholder="Lọc theo tên, tên viết tắt, liên hệ (gõ không dấu cũng được)" value={filter} onChange={setFilter} />
+        </div>
+        <ExportButton op="agencies.export" input={{ search: filter, kinds }} ariaLabel="Xuất Excel danh sách cơ quan đang lọc" />
+      </Flex>
       <Table<AgencyDto>
         aria-label="Danh sách cơ quan"
         rowKey="id"
@@ -81,6 +82,7 @@ function AgencyTable({ agencies, onEdit, onAdd }: AgencyTableProps) {
         columns={columns}
         dataSource={rows}
         pagination={false}
+        onChange={(_, filters) => setKinds((filters.kind ?? []) as AgencyKind[])}
         rowClassName={(row) => (row.id === focusId ? 'xhht-row-focus' : '')}
         onRow={(row) => ({ 'data-row-id': row.id }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: <EmptyState title={`Không có cơ quan nào khớp “${filter}”`} hint="Thử gõ ít chữ hơn hoặc xóa ô lọc." /> }}

@@ -12,6 +12,7 @@ import { DateInput, dateRules } from '../components/DateInput';
 import { EmptyState } from '../components/EmptyState';
 import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
+import { ExportButton } from '../components/ExportButton';
 import { QueryView } from '../components/QueryStatus';
 
 type Acting = { kind: 'reprint' | 'revoke'; certificate: CertificateDto } | null;
@@ -34,6 +35,7 @@ export function RegisterPage() {
           <>
             <Link to="/certificates/print">In giấy công nhận</Link>
             <Link to="/certificates/verify">Xác minh giấy công nhận</Link>
+            <ExportButton op="certificates.export" input={filter} ariaLabel="Xuất Excel sổ cấp giấy đang xem" />
           </>
         }
       />

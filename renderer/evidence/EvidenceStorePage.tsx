@@ -18,6 +18,7 @@ import { apiQuery, callOrThrowAppError, useApiMutation } from '../components/api
 import { toAppError } from '../components/errors';
 import { FilterBox } from '../components/FilterBox';
 import { PageHeader } from '../components/PageHeader';
+import { ExportButton } from '../components/ExportButton';
 import { QueryView } from '../components/QueryStatus';
 import { useDebouncedValue } from '../components/useDebouncedValue';
 import { EvidencePreview } from './EvidencePreview';
@@ -85,6 +86,7 @@ function FilesTab({ trash }: { trash: boolean }) {
           options={Object.entries(RECORD_KIND_LABELS).map(([value, label]) => ({ value, label }))}
         />
         <DatePicker.RangePicker aria-label="Ngày gắn" format="DD/MM/YYYY" placeholder={['Từ ngày', 'Đến ngày']} value={range} onChange={(v) => setRange(v)} allowEmpty={[true, true]} />
+        <ExportButton op="evidence.export" input={input} ariaLabel={trash ? 'Xuất Excel danh mục tệp trong thùng rác' : 'Xuất Excel danh mục minh chứng đang lọc'} />
       </Flex>
       <QueryView query={result} loadingText="Đang tìm tệp…">
         {(found) => (

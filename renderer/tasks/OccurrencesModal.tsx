@@ -5,6 +5,7 @@ import { formatDateVi } from '../../shared/dates';
 import type { MemberState, TaskDto, TaskOccurrence } from '../../shared/tasks';
 import { apiQuery, useApiMutation } from '../components/api';
 import { QueryView } from '../components/QueryStatus';
+import { ExportButton } from '../components/ExportButton';
 import { DATE_FORMAT, dayjsOf, isoOf } from '../plans/common/dates';
 import { OverdueTag, TaskStatusTag } from '../plans/common/tags';
 import { taskLabel } from './taskTree';
@@ -58,7 +59,13 @@ export function OccurrencesModal({ task, onClose }: { task: TaskDto; onClose: ()
     });
   }
   return (
-    <Modal title="Từng kỳ thực hiện" open onCancel={onClose} width={860} footer={<Button onClick={onClose}>Xong</Button>}>
+    <Modal title="Từng kỳ thực hiện" open onCancel={onClose} width={860} footer={
+        <>
+          <ExportButton op="tasks.exportOccurrences" input={{ taskId: task.id }} ariaLabel="Xuất Excel các kỳ thực hiện của nhiệm vụ" />
+          <Button onClick={onClose}>Xong</Button>
+        </>
+      }
+    >
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
         {taskLabel(task, 300)}
       </Typography.Paragraph>

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { TaskRow } from '../../shared/tasks';
 import { apiQuery } from '../components/api';
 import { EmptyState } from '../components/EmptyState';
+import { ExportButton } from '../components/ExportButton';
 import { PageHeader } from '../components/PageHeader';
 import { QueryView } from '../components/QueryStatus';
 import { OccurrencesModal } from './OccurrencesModal';
@@ -26,7 +27,11 @@ export function TasksPage() {
   const update = (next: TaskFilterState) => setParams(paramsFromFilters(next), { replace: true });
   return (
     <>
-      <PageHeader title="Nhiệm vụ" subtitle="Nhiệm vụ của mọi kế hoạch: ai chủ trì, ai phối hợp, đến khi nào, đã làm tới đâu." />
+      <PageHeader
+        title="Nhiệm vụ"
+        subtitle="Nhiệm vụ của mọi kế hoạch: ai chủ trì, ai phối hợp, đến khi nào, đã làm tới đâu."
+        extra={<ExportButton op="tasks.export" input={toTaskFilter(filters)} ariaLabel="Xuất Excel danh sách nhiệm vụ đang lọc" />}
+      />
       <Card style={{ marginBottom: 16 }}>
         <TaskFilterBar value={filters} onChange={update} onReset={() => setParams({}, { replace: true })} />
       </Card>

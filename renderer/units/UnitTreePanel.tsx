@@ -1,10 +1,11 @@
-import { Tree, Typography, type TreeDataNode } from 'antd';
+import { Flex, Tree, Typography, type TreeDataNode } from 'antd';
 import { useEffect, useMemo, useState, type Key } from 'react';
 import { useNavigate } from 'react-router';
 import type { UnitDto } from '../../shared/units';
 import { EmptyState } from '../components/EmptyState';
 import { ancestorsOfMatches, buildUnitTree, displayNameOf, filterUnitTree, type UnitTreeNode } from './unitTree';
 import { FilterBox } from '../components/FilterBox';
+import { ExportButton } from '../components/ExportButton';
 import { useAvailableHeight } from '../components/useAvailableHeight';
 
 function toDataNodes(nodes: UnitTreeNode[]): TreeDataNode[] {
@@ -36,9 +37,12 @@ export function UnitTreePanel({ units, selectedId }: { units: UnitDto[]; selecte
 
   return (
     <>
-      <div style={{ marginBottom: 12 }}>
-        <FilterBox label="Lọc đơn vị" placeholder="Lọc theo tên hoặc mã (gõ không dấu cũng được)" value={filter} onChange={setFilter} />
-      </div>
+      <Flex gap={8} align="center" style={{ marginBottom: 12 }}>
+        <div style={{ flex: 1 }}>
+          <FilterBox label="Lọc đơn vị" placeholder="Lọc theo tên hoặc mã (gõ không dấu cũng được)" value={filter} onChange={setFilter} />
+        </div>
+        <ExportButton op="units.export" input={{ search: filter }} ariaLabel="Xuất Excel cây đơn vị đang lọc" />
+      </Flex>
       {visible.length === 0 ? (
         <EmptyState title={`Không có đơn vị nào khớp “${filter}”`} hint="Thử gõ ít chữ hơn hoặc xóa ô lọc." />
       ) : (

@@ -4,6 +4,7 @@ import type { PlanDto } from '../../../shared/plans';
 import type { TargetDto } from '../../../shared/targets';
 import { useApiMutation } from '../../components/api';
 import { EmptyState } from '../../components/EmptyState';
+import { ExportButton } from '../../components/ExportButton';
 import { useConfirmDelete } from '../../components/useConfirmDelete';
 import { RecordActualModal } from './RecordActualModal';
 import { TargetFormModal } from './TargetFormModal';
@@ -23,7 +24,8 @@ export function TargetsTab({ plan, targets }: { plan: PlanDto; targets: TargetDt
   const add = () => setDialog({ kind: 'edit', target: null });
   return (
     <>
-      <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+      <Flex justify="flex-end" gap={8} style={{ marginBottom: 8 }}>
+        {targets.length > 0 && <ExportButton op="targets.export" input={{ planId: plan.id }} ariaLabel="Xuất Excel các mục tiêu của kế hoạch" />}
         <OfficerOnly>
           <Button type="primary" onClick={add}>
             Thêm mục tiêu

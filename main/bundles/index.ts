@@ -18,6 +18,7 @@ import {
 } from './bundles.service.js';
 
 export { exportBundleCommand, ExportBundleArgs, importBundleCommand, ImportBundleArgs } from './bundle-commands.js';
+export { VerifyBundleArgs, verifyBundleCommand } from './verify-command.js';
 
 export const bundlesHandlers: FeatureHandlers<typeof bundlesOps> = {
   'bundles.estimate': async (input, ctx) => estimate(ctx, input),

@@ -48,8 +48,12 @@ const CHECK_NAMES: Record<Stage, string> = {
   trust: 'Người gửi tin cậy',
 };
 
+/** The message of a check not run because an earlier one failed. */
+export const NOT_CHECKED = 'Chưa kiểm tra (dừng ở lỗi trước)';
+
 const refuse = (stage: Stage, problem: string, details: Record<string, unknown> = {}) =>
   new AppError('IMPORT_INVALID', `Gói dữ liệu bị từ chối: ${problem}.`, { ...details, stage });
+const REFUSED = /^Gói dữ liệu bị từ chối: /;
 
 /**
  * Verifies and opens a bundle for the importer; throws an IMPORT_INVALID
@@ -85,7 +89,7 @@ export async function verifyReport(db: ReadDb | null, path: string, opts: Omit<V
       checks: stages.map((stage, i) => ({
         name: CHECK_NAMES[stage],
         ok: i < failed,
-        message: i === failed ? error.message : i > failed ? 'Chưa kiểm tra (dừng ở lỗi trước)' : null,
+        message: i === failed ? error.message.replace(REFUSED, '') : i > failed ? NOT_CHECKED : null,
       })),
       header: null,
       sender: null,
@@ -140,7 +144,7 @@ async function checkContent(bag: OpenedBag): Promise<BundleJson> {
   try {
     parsed = JSON.parse(await bag.readText(BUNDLE_JSON));
   } catch (error) {
-    if (error instanceof AppError) throw refuse('content', error.message.replace(/^Gói dữ liệu bị từ chối: |\.$/g, ''));
+    if (error instanceof AppError) throw refuse('content', error.message.replace(REFUSED, '').replace(/\.$/, ''));
     throw refuse('content', `${BUNDLE_JSON} không phải JSON hợp lệ`);
   }
   const result = BundleJson.safeParse(parsed);

@@ -11,6 +11,7 @@ import { ReportArgs, reportCommand } from '../annual-report/index.js';
 import { PrintCertificatesArgs, printCertificatesCommand, verifyCertificateCommand } from '../certificates/index.js';
 import { loadOffice, setUpOffice } from '../office/index.js';
 import { VerifyBundleArgs, verifyBundleCommand } from '../bundles/index.js';
+import { ExportBundleArgs, ImportBundleArgs, exportBundleCommand, importBundleCommand } from '../bundles/index.js';
 import { AdminArgs, ResetAdminArgs, createAdminFromArgs, createDemoAdmin, demoCredentialsLine, resetAdminWithKey } from '../accounts/index.js';
 import { startHttpHost } from '../transport/http-host.js';
 import { CliError, DataDirArgs, InitArgs, ServeArgs, parseCommandArgs, readCommandLine, territoryFromOfficeName } from './cli-args.js';
@@ -43,6 +44,12 @@ Lệnh:
           --from TỆP.xhhtbak --data-dir THƯ_MỤC
   verify-bundle  Kiểm tra gói .xhht: cấu trúc BagIt, Payload-Oxum, mã băm, chữ ký Ed25519, phiên bản; mã thoát 0 chỉ khi hợp lệ
           [--data-dir THƯ_MỤC] (kiểm tra cả người gửi có trong danh sách tin cậy không) TỆP.xhht
+  export-bundle  Xuất gói dữ liệu .xhht (BagIt, có chữ ký của cơ quan) để gửi cấp trên, cấp dưới
+          --data-dir THƯ_MỤC --kind report|template|sync [--period NĂM] [--no-files] (không kèm tệp minh chứng)
+          [--with-personal-data] (kèm số định danh cá nhân) --out TỆP.xhht
+  import-bundle  Nhập gói dữ liệu .xhht: kiểm tra, chạy thử, rồi ghi trong một giao dịch
+          --data-dir THƯ_MỤC TỆP.xhht [--dry-run] [--trust] (tin cậy người gửi chưa có trong danh sách)
+          [--on-conflict mine|theirs] [--force] (nhập lại gói đã nhập) [--json] (in một đối tượng JSON)
   report  Báo cáo kết quả thực hiện kế hoạch năm (Word, theo Nghị định 30/2020)
           --data-dir THƯ_MỤC --year NĂM --out TỆP.docx (báo cáo năm) | TỆP.xlsx (biểu thống kê)
   --help  In hướng dẫn này
@@ -80,6 +87,10 @@ async function run(argv: string[]): Promise<void> {
     case 'verify-certificate':
       if (!(await verifyCertificateCommand(parseCommandArgs(DataDirArgs, values)['data-dir'], operands, composeApp))) process.exitCode = 1;
       return;
+    case 'export-bundle':
+      return exportBundleCommand(parseCommandArgs(ExportBundleArgs, values), composeApp, process.stdout, process.stderr);
+    case 'import-bundle':
+      return importBundleCommand(parseCommandArgs(ImportBundleArgs, values), operands, composeApp, process.stdout, process.stderr);
     case 'print-certificates':
       await printCertificatesCommand(parseCommandArgs(PrintCertificatesArgs, values), composeApp, process.stderr);
       return;

@@ -4,7 +4,7 @@ import { afterEach, expect, it } from 'vitest';
 import { defaultCertificateTemplate } from '../../shared/certificate-templates.js';
 import { createTestApp, type TestApp } from '../../tests/support/test-app.js';
 import { composeApp } from '../app/compose.js';
-import { tablesOfKind } from '../bundles/travel.js';
+import { travellingTables } from '../db/tables.js';
 import { TEMPLATES_FILE } from './template-store.js';
 
 let app: TestApp;
@@ -31,7 +31,7 @@ it('keeps each title\'s wording as one synchronised row that travels in bundles;
   const templates = await app.call('certificates.templates', {});
   expect(templates.find((t) => t.title === 'cong_dan')).toMatchObject({ heading: 'GIẤY CHỨNG NHẬN', signerName: 'Lê Văn Ký' });
   expect(templates.find((t) => t.title === 'gia_dinh')).toEqual(defaultCertificateTemplate('gia_dinh'));
-  expect(tablesOfKind('sync').map((t) => t.name)).toContain('certificateTemplates');
+  expect(travellingTables().map((t) => t.name)).toContain('certificateTemplates');
 });
 
 it('moves the wording of the old certificate-templates.json into the table at the next start, once, and removes the file', async () => {

@@ -8,12 +8,12 @@ import { reportDocx } from './report-file.js';
 
 /** `report`'s options as the CLI reads them (strings). */
 export const ReportArgs = z.object({
-  'data-dir': z.string({ message: 'thiếu --data-dir' }).min(1, 'thiếu --data-dir'),
-  year: z.coerce.number({ message: 'thiếu --year (năm báo cáo, ví dụ 2025)' }).int('--year phải là năm, ví dụ 2025'),
+  'data-dir': z.string({ message: 'thiếu thư mục dữ liệu' }).min(1, 'thiếu thư mục dữ liệu'),
+  year: z.coerce.number({ message: 'thiếu năm báo cáo, ví dụ 2025' }).int('phải là năm, ví dụ 2025'),
   out: z
-    .string({ message: 'thiếu --out (tệp .docx cho báo cáo năm, hoặc .xlsx cho biểu thống kê)' })
+    .string({ message: 'thiếu tệp cần ghi (.docx cho báo cáo năm, .xlsx cho biểu thống kê)' })
     .trim()
-    .regex(/\.(docx|xlsx)$/i, '--out phải là tệp .docx (báo cáo năm) hoặc .xlsx (biểu thống kê)'),
+    .regex(/\.(docx|xlsx)$/i, 'phải là tệp .docx (báo cáo năm) hoặc .xlsx (biểu thống kê)'),
 });
 export type ReportArgs = z.infer<typeof ReportArgs>;
 

@@ -19,17 +19,25 @@ export async function createDemoAdmin(ctx: AppContext): Promise<void> {
   await createAccount({ ...ctx, operation: 'demo' }, { ...DEMO_ADMIN });
 }
 
-/** `xhht init --admin-login L --admin-password P [--admin-name N]`: the administrator with the office, without a prompt (CI runs it). */
+/** The password comes from the environment, never the command line, where any user of the PC could read it in the process list. */
+export const ADMIN_PASSWORD_ENV = 'XHHT_ADMIN_PASSWORD';
+
+/** The administrator's password from the environment, checked as the login page checks it. */
+export function adminPasswordFromEnv(env: NodeJS.ProcessEnv): string {
+  const parsed = Password.safeParse(env[ADMIN_PASSWORD_ENV] ?? '');
+  if (!parsed.success) throw new AppError('VALIDATION', `đặt mật khẩu quản trị trong biến môi trường ${ADMIN_PASSWORD_ENV} (${parsed.error.issues[0]!.message.toLowerCase()})`);
+  return parsed.data;
+}
+
+/** `xhht init --admin-login L [--admin-name N]` with XHHT_ADMIN_PASSWORD set: the administrator with the office, without a prompt (CI runs it). */
 export const AdminArgs = z.object({
   'admin-login': Login.optional(),
-  'admin-password': Password.optional(),
   'admin-name': PersonName.default('Quản trị'),
 });
 
-export async function createAdminFromArgs(ctx: AppContext, args: z.output<typeof AdminArgs>): Promise<string | null> {
-  if (!args['admin-login'] && !args['admin-password']) return null;
-  if (!args['admin-login'] || !args['admin-password']) throw new AppError('VALIDATION', 'cần cả --admin-login và --admin-password');
-  const account = await createAccount({ ...ctx, operation: 'init' }, { name: args['admin-name'], login: args['admin-login'], role: 'admin', password: args['admin-password'] });
+export async function createAdminFromArgs(ctx: AppContext, args: z.output<typeof AdminArgs>, env: NodeJS.ProcessEnv): Promise<string | null> {
+  if (!args['admin-login']) return null;
+  const account = await createAccount({ ...ctx, operation: 'init' }, { name: args['admin-name'], login: args['admin-login'], role: 'admin', password: adminPasswordFromEnv(env) });
   return account.login;
 }
 
@@ -37,7 +45,6 @@ export const ResetAdminArgs = z.object({
   'data-dir': z.string({ message: 'thiếu --data-dir' }).min(1, 'thiếu --data-dir'),
   'key-file': z.string({ message: 'thiếu --key-file (tệp keys/office-ed25519.pem của cơ quan)' }).min(1, 'thiếu --key-file'),
   'admin-login': Login,
-  'admin-password': Password,
   'admin-name': PersonName.default('Quản trị'),
 });
 
@@ -46,7 +53,8 @@ export const ResetAdminArgs = z.object({
  * the office's private key file: its public half must be the one the office
  * row recorded at setup, so a copy of the database alone is not enough.
  */
-export async function resetAdminWithKey(ctx: AppContext, args: z.output<typeof ResetAdminArgs>): Promise<string> {
+export async function resetAdminWithKey(ctx: AppContext, args: z.output<typeof ResetAdminArgs>, env: NodeJS.ProcessEnv): Promise<string> {
+  const password = adminPasswordFromEnv(env);
   const office = await ctx.db.selectFrom('office').select('publicKey').executeTakeFirst();
   if (!office) throw new AppError('NOT_SET_UP', 'cơ quan chưa được thiết lập: hãy mở XHHT, trang đầu tiên tạo tài khoản quản trị');
   let publicKey: string;
@@ -56,6 +64,6 @@ export async function resetAdminWithKey(ctx: AppContext, args: z.output<typeof R
     throw new AppError('VALIDATION', `không đọc được khóa riêng trong ${args['key-file']} (${(error as Error).message.split('\n')[0]})`);
   }
   if (publicKey !== office.publicKey) throw new AppError('FORBIDDEN', `${args['key-file']} không phải khóa của cơ quan này; không có gì bị thay đổi`);
-  const account = await recoverAdmin({ ...ctx, operation: 'reset-admin', actor: `khôi phục bằng khóa (${ctx.actor})` }, { login: args['admin-login'], name: args['admin-name'], password: args['admin-password'] });
+  const account = await recoverAdmin({ ...ctx, operation: 'reset-admin', actor: `khôi phục bằng khóa (${ctx.actor})` }, { login: args['admin-login'], name: args['admin-name'], password });
   return account.login;
 }

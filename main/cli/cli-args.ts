@@ -29,7 +29,6 @@ const OPTIONS = {
   'territory-code': { type: 'string' },
   province: { type: 'string' },
   'admin-login': { type: 'string' },
-  'admin-password': { type: 'string' },
   'admin-name': { type: 'string' },
   'key-file': { type: 'string' },
   port: { type: 'string' },

@@ -24,9 +24,10 @@ Lệnh:
   init    Thiết lập cơ quan (không hỏi lại)
           --data-dir THƯ_MỤC --office-name TÊN --office-code MÃ --level tinh|huyen|xa
           [--territory-name TÊN_ĐỊA_BÀN] [--territory-code MÃ] [--province TỈNH]
-          [--admin-login TÊN --admin-password MẬT_KHẨU [--admin-name HỌ_TÊN]] (tài khoản quản trị; không có thì lần mở đầu tiên hỏi)
+          [--admin-login TÊN [--admin-name HỌ_TÊN]] (tài khoản quản trị, mật khẩu trong biến môi trường XHHT_ADMIN_PASSWORD;
+          không có thì lần mở đầu tiên hỏi)
   reset-admin  Đặt lại mật khẩu quản trị đã quên (cần tệp khóa riêng của cơ quan)
-          --data-dir THƯ_MỤC --key-file THƯ_MỤC/keys/office-ed25519.pem --admin-login TÊN --admin-password MẬT_KHẨU
+          --data-dir THƯ_MỤC --key-file THƯ_MỤC/keys/office-ed25519.pem --admin-login TÊN (mật khẩu mới trong XHHT_ADMIN_PASSWORD)
   demo    Tạo dữ liệu mẫu: huyện Tân Hồng (Đồng Tháp), 9 xã, thị trấn, ấp, khóm, cơ quan và kế hoạch
           --data-dir THƯ_MỤC (thư mục mới hoặc trống)
   serve   Chạy XHHT trong trình duyệt tại 127.0.0.1
@@ -112,7 +113,7 @@ async function init(args: ReturnType<typeof InitArgs.parse> & ReturnType<typeof 
       provinceName: args.province ?? '',
     });
     process.stdout.write(`Đã thiết lập ${office.name} (mã ${office.code}) tại ${ctx.dataDir}\n`);
-    const admin = await createAdminFromArgs(ctx, args);
+    const admin = await createAdminFromArgs(ctx, args, process.env);
     if (admin) process.stdout.write(`Đã tạo tài khoản quản trị ${admin}\n`);
   } finally {
     await ctx.close();
@@ -123,7 +124,7 @@ async function init(args: ReturnType<typeof InitArgs.parse> & ReturnType<typeof 
 async function resetAdmin(args: ReturnType<typeof ResetAdminArgs.parse>): Promise<void> {
   const ctx = await composeApp(args['data-dir']);
   try {
-    const login = await resetAdminWithKey(ctx, args);
+    const login = await resetAdminWithKey(ctx, args, process.env);
     process.stdout.write(`Đã đặt lại mật khẩu và quyền quản trị cho tài khoản ${login}\n`);
   } finally {
     await ctx.close();

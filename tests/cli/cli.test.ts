@@ -17,7 +17,11 @@ afterEach(() => {
 });
 
 function xhht(...args: string[]) {
-  const result = spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8' });
+  return xhhtWith({}, ...args);
+}
+
+function xhhtWith(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -46,6 +50,30 @@ describe('xhht CLI', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(reason);
   });
+
+  it('init makes the administrator and reset-admin recovers it with the key file, passwords from the environment only', async () => {
+    const dir = tempDir();
+    expect(xhhtWith({ XHHT_ADMIN_PASSWORD: 'ngắn' }, 'init', '--data-dir', dir, ...INIT, '--admin-login', 'quantri').stderr).toMatch(/XHHT_ADMIN_PASSWORD \(mật khẩu cần ít nhất 8 ký tự\)/);
+    const fresh = tempDir();
+    const made = xhhtWith({ XHHT_ADMIN_PASSWORD: 'mat-khau-ban-dau' }, 'init', '--data-dir', fresh, ...INIT, '--admin-login', 'quantri');
+    expect(made.stderr).toBe('');
+    expect(made.stdout).toContain('Đã tạo tài khoản quản trị quantri');
+    expect(xhht('reset-admin', '--data-dir', fresh, '--key-file', join(fresh, 'keys', 'office-ed25519.pem'), '--admin-login', 'quantri', '--admin-password', 'lo-ra-ngoai').stderr).toMatch(/tùy chọn không hợp lệ/);
+    const reset = xhhtWith({ XHHT_ADMIN_PASSWORD: 'mat-khau-moi-2027' }, 'reset-admin', '--data-dir', fresh, '--key-file', join(fresh, 'keys', 'office-ed25519.pem'), '--admin-login', 'quantri');
+    expect(reset.stderr).toBe('');
+    expect(reset.code).toBe(0);
+    const { composeApp } = await import('../../main/app/compose.js');
+    const { dispatch } = await import('../../main/app/dispatch.js');
+    const ctx = await composeApp(fresh);
+    try {
+      const logIn = (password: string) => dispatch('session.login', { login: 'quantri', password }, { ...ctx, session: null });
+      expect((await logIn('mat-khau-ban-dau')).ok).toBe(false);
+      expect((await logIn('mat-khau-moi-2027')).ok).toBe(true);
+    } finally {
+      await ctx.close();
+    }
+    // Four CLI starts: about 100 s at load 30 on the 2-core machine.
+  }, 300_000);
 
   it('refuses to init twice', () => {
     const dir = tempDir();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasureKind } from './plan-model.js';
-import { STANDARD_COLUMNS, StatisticsInput, actualInMeasure, communeTotalRule, coverageLine, measureUnit, milestoneForYear, standardCells } from './statistics.js';
+import { STANDARD_COLUMNS, StatisticsInput, actualInMeasure, communeTotalRule, shareCell, coverageLine, measureUnit, milestoneForYear, standardCells } from './statistics.js';
 import type { EducationLevels } from './target-progress.js';
 import type { MilestoneDto } from './targets.js';
 
@@ -83,6 +83,19 @@ describe('actualInMeasure', () => {
     ['a yes', 'boolean', { value: 1, total: null }, 1],
   ] as const)('%s', (_case, kind, actual, shown) => {
     expect(actualInMeasure(kind as MeasureKind, actual)).toBe(shown);
+  });
+});
+
+describe('shareCell', () => {
+  const formula = `IF(N('Biểu 1 - Số liệu'!F7)>0,ROUND(D7/'Biểu 1 - Số liệu'!F7*100,2),"")`;
+  it.each([
+    ['a share to two decimals', 7, 10_876, 0.06],
+    ['a third', 1, 3, 33.33],
+    ['everyone', 120, 120, 100],
+    ['no figure for the year: empty', 7, null, null],
+    ['a zero figure: empty, not a division by zero', 7, 0, null],
+  ] as const)('%s', (_case, count, figure, result) => {
+    expect(shareCell('D7', "'Biểu 1 - Số liệu'!F7", count, figure)).toEqual({ formula, result });
   });
 });
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { XlsxFile } from './list-export.js';
 import { query } from './op.js';
-import { COMPUTED_SOURCE_LABELS, type ComputedSource, type MeasureKind } from './plan-model.js';
-import { checkpointYears, meetsSource, type EducationLevels } from './target-progress.js';
+import { COMPUTED_SOURCE_LABELS, type ComputedSource, type MeasureKind, type PopulationFigure } from './plan-model.js';
+import { checkpointYears, meetsSource, shareOfPopulation, type EducationLevels } from './target-progress.js';
+import type { TitleKind } from './titles-criteria.js';
 import type { MilestoneDto } from './targets.js';
 
 /**
@@ -105,6 +106,26 @@ export function communeTotalRule(territoryKind: MeasureKind): 'sum' | 'territory
 export function actualInMeasure(kind: MeasureKind, actual: { value: number; total: number | null }): number {
   if (kind === 'percent' && actual.total) return Math.round((actual.value / actual.total) * 10_000) / 100;
   return actual.value;
+}
+
+/** The titles a yearly figure counts the candidates of, as the plans' percentage targets divide them. */
+export const TITLE_SHARES: readonly { title: TitleKind; figure: PopulationFigure; header: string }[] = [
+  { title: 'cong_dan', figure: 'adults', header: 'Công dân học tập / người lớn' },
+  { title: 'gia_dinh', figure: 'households', header: 'Gia đình học tập / hộ' },
+  { title: 'dong_ho', figure: 'clans', header: 'Dòng họ học tập / dòng họ' },
+  { title: 'don_vi', figure: 'organisations', header: 'Đơn vị học tập / cơ quan, đơn vị' },
+];
+
+/**
+ * A share in percent as the sheet computes it, with the value it gives now:
+ * empty where the figure is missing or zero (a share of nothing is no figure),
+ * rounded to two decimals as the targets' actuals are.
+ */
+export function shareCell(countRef: string, figureRef: string, count: number | null, figure: number | null): { formula: string; result: number | null } {
+  return {
+    formula: `IF(N(${figureRef})>0,ROUND(${countRef}/${figureRef}*100,2),"")`,
+    result: figure === null || figure <= 0 || count === null ? null : shareOfPopulation(count, figure),
+  };
 }
 
 /** What a measure's numbers are, said beside a column's header. */

@@ -111,6 +111,15 @@ describe('the statistical tables of the demo, 2025', () => {
       expect(total.getCell(col).result).toBe(counts.filter((c) => c.title === title).reduce((n, c) => n + c.count, 0));
       for (const [n, row] of body.entries()) expect(row.getCell(col).value).toBe(counts.find((c) => c.title === title && c.communeId === communes[n]!.id)?.count ?? 0);
     });
+    // Shares of the yearly figures, as formulas on Biểu 1's cells: Tân Hộ Cơ's citizens over its adults.
+    const tanHoCo = body.findIndex((r) => r.getCell(3).value === 'Xã Tân Hộ Cơ');
+    const share = body[tanHoCo]!.getCell(headerColumn(sheet, 'Công dân học tập / người lớn'));
+    const adults = (await app.ctx.db.selectFrom('unitFigures').select('adults').where('unitId', '=', communes[tanHoCo]!.id).where('year', '=', 2025).executeTakeFirstOrThrow()).adults;
+    const recognised = body[tanHoCo]!.getCell(4).value as number;
+    const row = body[tanHoCo]!.number;
+    expect(share.formula).toBe(`IF(N('Biểu 1 - Số liệu'!F${row})>0,ROUND(D${row}/'Biểu 1 - Số liệu'!F${row}*100,2),"")`);
+    expect(share.result).toBe(Math.round((recognised / adults) * 10_000) / 100);
+    expect(book.getWorksheet('Biểu 1 - Số liệu')!.getCell(`F${row}`).value).toBe(adults);
   });
 
   it('Biểu 4 and 5: the targets of the demo plan, the year\'s actuals; per commune each row against its own value, and the total row the territory\'s', async () => {
@@ -154,7 +163,11 @@ describe('the statistical tables of the demo, 2025', () => {
       const { body } = table(sheet, name === 'Biểu 2 - Giáo dục' ? 'Số xã đạt' : name === 'Biểu 5 - Chỉ tiêu theo xã' ? 'Toàn địa bàn' : 'Tổng cộng');
       const kinds = new Set<ExcelJS.ValueType>();
       for (const row of body) for (let col = 4; col <= sheet.columnCount; col++) kinds.add(row.getCell(col).type);
-      expect([name, [...kinds].every((k) => k === ExcelJS.ValueType.Number || k === ExcelJS.ValueType.Null)]).toEqual([name, true]);
+      for (const row of body) for (let col = 4; col <= sheet.columnCount; col++) {
+        const cell = row.getCell(col);
+        if (cell.type === ExcelJS.ValueType.Formula) expect(typeof cell.result === 'number' || cell.result === '').toBe(true);
+      }
+      expect([name, [...kinds].every((k) => k === ExcelJS.ValueType.Number || k === ExcelJS.ValueType.Null || k === ExcelJS.ValueType.Formula)]).toEqual([name, true]);
     }
   });
 

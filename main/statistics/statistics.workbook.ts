@@ -13,8 +13,10 @@ import {
   coverageLine,
   measureUnit,
   milestoneForYear,
+  shareCell,
   standardCells,
   statisticsFileName,
+  TITLE_SHARES,
 } from '../../shared/statistics.js';
 import { cumulativeActual, milestonesForUnit, progressLabel } from '../../shared/target-progress.js';
 import type { ActualDto, MilestoneDto, TargetDto } from '../../shared/targets.js';
@@ -25,7 +27,7 @@ import { listFollowedPlanRows, type PlansTable } from '../plan-documents/index.j
 import { listTargetsOfPlans } from '../targets/index.js';
 import { countRecognitions } from '../titles/index.js';
 import { loadEducationForYear, loadFiguresForYear, loadUnitTree } from '../units/index.js';
-import { addTableSheet, type TableCell, type TableColumn, type TableSheetSpec } from '../xlsx/index.js';
+import { addTableSheet, columnLetters, firstDataRowOf, type TableCell, type TableColumn, type TableSheetSpec } from '../xlsx/index.js';
 
 export interface StatisticsOptions {
   year: number;
@@ -120,7 +122,12 @@ function educationSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'titl
   };
 }
 
-function titlesSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'title' | 'columns' | 'rows' | 'labelColumns'>, year: number): TableSheetSpec {
+/**
+ * Recognitions per commune and title, and beside them each share of the
+ * yearly figure it is counted over, as formulas on Biểu 1's cells: correcting
+ * a commune's households there corrects its share of learning families here.
+ */
+function titlesSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'title' | 'columns' | 'rows' | 'labelColumns'>, year: number, figures: TableSheetSpec): TableSheetSpec {
   const counts = new Map<string | null, Map<TitleKind, number>>();
   for (const r of s.recognitions) {
     const byTitle = counts.get(r.communeId) ?? new Map<TitleKind, number>();
@@ -131,14 +138,42 @@ function titlesSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'title' 
   // Recognitions whose commune is gone from the territory (or was never set) still count in the total.
   const elsewhere = new Map<TitleKind, number>();
   for (const [communeId, byTitle] of counts) if (communeId === null || !known.has(communeId)) for (const [t, n] of byTitle) elsewhere.set(t, (elsewhere.get(t) ?? 0) + n);
-  const rows: TableCell[][] = s.communes.map((c, n) => [n + 1, c.code, c.label, ...TITLE_KINDS.map((t) => counts.get(c.id)?.get(t) ?? 0)]);
-  if (elsewhere.size > 0) rows.push([rows.length + 1, '', 'Chưa xác định xã', ...TITLE_KINDS.map((t) => elsewhere.get(t) ?? 0)]);
+  const columns: TableColumn[] = [
+    { header: 'STT' },
+    { header: 'Mã' },
+    { header: 'Đơn vị' },
+    ...TITLE_KINDS.map((t): TableColumn => ({ header: TITLE_LABELS[t], group: 'Số được công nhận', total: 'sum' })),
+    ...TITLE_SHARES.map((share): TableColumn => ({ header: share.header, group: 'Tỷ lệ so với số liệu năm (%)', numFmt: PERCENT_FMT })),
+  ];
+  const first = firstDataRowOf(columns);
+  const figuresFirst = firstDataRowOf(figures.columns);
+  const countColumn = (title: TitleKind) => columnLetters(4 + TITLE_KINDS.indexOf(title));
+  const figureRef = (figure: keyof FigureValues, row: number) => `'${figures.name}'!${columnLetters(4 + FIGURE_KEYS.indexOf(figure))}${row}`;
+  const rows: TableCell[][] = s.communes.map((c, n) => {
+    const own = TITLE_KINDS.map((t) => counts.get(c.id)?.get(t) ?? 0);
+    const shares = TITLE_SHARES.map((share) =>
+      shareCell(`${countColumn(share.title)}${first + n}`, figureRef(share.figure, figuresFirst + n), own[TITLE_KINDS.indexOf(share.title)]!, s.figures.get(c.id)?.[share.figure] ?? null),
+    );
+    return [n + 1, c.code, c.label, ...own, ...shares];
+  });
+  if (elsewhere.size > 0) rows.push([rows.length + 1, '', 'Chưa xác định xã', ...TITLE_KINDS.map((t) => elsewhere.get(t) ?? 0), ...TITLE_SHARES.map(() => null)]);
+  // The whole territory's shares divide its total recognitions by Biểu 1's totals (the communes that reported).
+  const totalRow = first + rows.length;
+  const figuresTotalRow = figuresFirst + s.communes.length;
+  const sums = new Map(TITLE_KINDS.map((t) => [t, s.recognitions.filter((r) => r.title === t).reduce((n, r) => n + r.count, 0)]));
+  TITLE_SHARES.forEach((share, i) => {
+    const reported = [...s.figures.values()].reduce((n, f) => n + f[share.figure], 0);
+    columns[3 + TITLE_KINDS.length + i]!.total = {
+      value: s.communes.length === 0 ? null : shareCell(`${countColumn(share.title)}${totalRow}`, figureRef(share.figure, figuresTotalRow), sums.get(share.title)!, s.figures.size === 0 ? null : reported),
+      numFmt: PERCENT_FMT,
+    };
+  });
   const total = s.recognitions.reduce((n, r) => n + r.count, 0);
   return {
     ...base,
     name: 'Biểu 3 - Danh hiệu',
     title: `BIỂU 3. DANH HIỆU HỌC TẬP ĐƯỢC CÔNG NHẬN NĂM ${year}`,
-    columns: [{ header: 'STT' }, { header: 'Mã' }, { header: 'Đơn vị' }, ...TITLE_KINDS.map((t): TableColumn => ({ header: TITLE_LABELS[t], group: 'Số được công nhận', total: 'sum' }))],
+    columns,
     rows,
     totalLabel: 'Tổng cộng',
     labelColumns: 3,
@@ -146,6 +181,7 @@ function titlesSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'title' 
       total === 0
         ? `Chưa có quyết định công nhận danh hiệu nào năm ${year}.`
         : `Đếm theo các quyết định công nhận năm ${year} còn hiệu lực: ${total.toLocaleString('vi-VN')} lượt công nhận.`,
+      `Tỷ lệ: số được công nhận trên số liệu năm ${year} của xã ở Biểu 1 (công thức, ô trống khi xã chưa có số liệu).`,
     ],
   };
 }
@@ -262,7 +298,8 @@ export async function buildStatisticsWorkbook(db: ReadDb, options: StatisticsOpt
     s.figures.size > 0 || s.education.size > 0 || s.recognitions.length > 0 || s.targets.some((t) => t.actuals.some((a) => a.year === year));
   const territory = s.root ? `${s.root.type} ${s.root.name}` : '';
   const base = { office: s.office.name, subtitle: `${territory}${territory ? ' — ' : ''}lập ngày ${formatDateVi(today)}` };
-  const tables = [figuresSheet(s, base, year), educationSheet(s, base, year), titlesSheet(s, base, year), targetsSheet(s, base, year, asOf), communeTargetsSheet(s, base, year)];
+  const figures = figuresSheet(s, base, year);
+  const tables = [figures, educationSheet(s, base, year), titlesSheet(s, base, year, figures), targetsSheet(s, base, year, asOf), communeTargetsSheet(s, base, year)];
 
   const book = new ExcelJS.Workbook();
   book.creator = s.office.name;

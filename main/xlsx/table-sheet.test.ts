@@ -76,4 +76,14 @@ describe('addTableSheet', () => {
     expect(sheet.getCell('D9').value).toBe('x');
     expect(sheet.getCell('A9').value).toBe('Tổng cộng');
   });
+
+  it('keeps every column width, even one of exactly 9 characters (exceljs drops its own default)', async () => {
+    const book = new ExcelJS.Workbook();
+    const header = 'Gia đình học tập / hộ';
+    expect(fitColumnWidth(header, [])).toBe(9);
+    addTableSheet(book, { name: 'Rộng', office: 'P', title: 'T', columns: [{ header: 'STT' }, { header }, { header: 'Đơn vị' }], rows: [[1, 2, 'Xã Tân Hộ Cơ']], labelColumns: 1 });
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(back.getWorksheet('Rộng')!.columns.map((c) => c.width)).toEqual([6, 9.14, 14]);
+  });
 });

@@ -11,7 +11,17 @@ import { columnLetters } from './workbook-parts.js';
  * landscape when the table is wide, and fitted to one page's width.
  */
 
-export type TableCell = string | number | null;
+/** A cell computed in the sheet (a share of another table's figure): the formula and the value it gives now, null when it gives "". */
+export interface TableFormula {
+  formula: string;
+  result: number | null;
+}
+
+export type TableCell = string | number | null | TableFormula;
+
+const isFormula = (v: TableCell): v is TableFormula => typeof v === 'object' && v !== null;
+/** The number a cell shows, formulas by their result. */
+const numberOf = (v: TableCell): number | null => (typeof v === 'number' ? v : isFormula(v) ? v.result : null);
 
 export interface TableColumn {
   header: string;
@@ -61,7 +71,7 @@ const TITLE_ROWS = 3;
  */
 export function fitColumnWidth(header: string, values: readonly TableCell[], numFmt = '#,##0'): number {
   const longestWord = Math.max(0, ...header.split(/\s+/).map((w) => w.length));
-  const shown = (v: TableCell) => (v === null ? 0 : typeof v === 'number' ? formattedLength(v, numFmt) : Math.max(...v.split('\n').map((l) => l.length)));
+  const shown = (v: TableCell) => (typeof v === 'string' ? Math.max(...v.split('\n').map((l) => l.length)) : numberOf(v) === null ? 0 : formattedLength(numberOf(v)!, numFmt));
   const longestValue = Math.max(0, ...values.map(shown));
   return Math.min(MAX_WIDTH, Math.max(6, longestWord + 2, longestValue + 2, Math.ceil(header.length / 3) + 2));
 }
@@ -82,12 +92,17 @@ export function orientationFor(totalWidth: number): 'portrait' | 'landscape' {
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const FONT = 'Times New Roman';
 
+/** The row a table's first data row falls on: below the title rows and one header row, or two when columns are grouped. */
+export function firstDataRowOf(columns: readonly TableColumn[]): number {
+  return TITLE_ROWS + 2 + (columns.some((c) => c.group !== undefined) ? 2 : 1);
+}
+
 /** Writes the table on a new sheet of the workbook and says where its parts are. */
 export function addTableSheet(book: ExcelJS.Workbook, spec: TableSheetSpec): TableLayout {
   const grouped = spec.columns.some((c) => c.group !== undefined);
   const headerTop = TITLE_ROWS + 2;
   const headerBottom = grouped ? headerTop + 1 : headerTop;
-  const firstDataRow = headerBottom + 1;
+  const firstDataRow = firstDataRowOf(spec.columns);
   const lastDataRow = firstDataRow + spec.rows.length - 1;
   const totalRow = spec.totalLabel !== undefined && spec.rows.length > 0 ? lastDataRow + 1 : null;
   const widths = spec.columns.map((c, i) => fitColumnWidth(c.header, spec.rows.map((r) => r[i] ?? null), c.numFmt));
@@ -108,7 +123,8 @@ export function addTableSheet(book: ExcelJS.Workbook, spec: TableSheetSpec): Tab
     headerFooter: { oddFooter: `&L${spec.title}&RTrang &P/&N` },
   });
   sheet.properties.defaultRowHeight = 16;
-  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  // exceljs leaves out a column whose width is exactly its default of 9, and Excel would then show 8.43.
+  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w === 9 ? 9.14 : w));
 
   const banner = (row: number, text: string, font: Partial<ExcelJS.Font>, align: ExcelJS.Alignment['horizontal']) => {
     sheet.mergeCells(`A${row}:${lastLetter}${row}`);
@@ -129,10 +145,10 @@ export function addTableSheet(book: ExcelJS.Workbook, spec: TableSheetSpec): Tab
     spec.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       const value = cells[i] ?? null;
-      cell.value = value;
+      cell.value = isFormula(value) ? { formula: value.formula, result: value.result ?? '' } : value;
       cell.border = THIN;
       cell.font = { name: FONT, size: 12 };
-      if (typeof value === 'number') {
+      if (typeof value === 'number' || isFormula(value)) {
         cell.numFmt = c.numFmt ?? '#,##0';
         cell.alignment = { horizontal: 'right', vertical: 'middle' };
       } else {
@@ -150,12 +166,13 @@ export function addTableSheet(book: ExcelJS.Workbook, spec: TableSheetSpec): Tab
       cell.alignment = { vertical: 'middle', horizontal: i === 0 ? 'left' : 'right' };
       if (c.total === 'sum') {
         const letter = columnLetters(i + 1);
-        const sum = spec.rows.reduce((n, r) => n + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0);
+        const sum = spec.rows.reduce((n, r) => n + (numberOf(r[i] ?? null) ?? 0), 0);
         cell.value = { formula: `SUM(${letter}${firstDataRow}:${letter}${lastDataRow})`, result: roundLikeExcel(sum) };
         cell.numFmt = c.numFmt ?? '#,##0';
       } else if (c.total) {
-        cell.value = c.total.value;
-        if (typeof c.total.value === 'number') cell.numFmt = c.total.numFmt ?? c.numFmt ?? '#,##0';
+        const value = c.total.value;
+        cell.value = isFormula(value) ? { formula: value.formula, result: value.result ?? '' } : value;
+        if (typeof value === 'number' || isFormula(value)) cell.numFmt = c.total.numFmt ?? c.numFmt ?? '#,##0';
       }
     });
     if (spec.labelColumns > 1) sheet.mergeCells(`A${totalRow}:${columnLetters(spec.labelColumns)}${totalRow}`);

@@ -147,9 +147,14 @@ export class PrintCancelled extends Error {
   }
 }
 
+/** Parts printing at once: while Chromium lays out one, the next one's pages are built and a second renderer takes it. */
+const PARTS_IN_FLIGHT = 2;
+
 /**
  * Prints the certificates into one PDF at `outFile`, PRINT_PART_PAGES at a
- * time; `isCancelled` is asked between parts. Returns the page count.
+ * time, PARTS_IN_FLIGHT parts at once, joined in order; `isCancelled` is
+ * asked before each part starts. Returns the page count. Memory holds at most
+ * PARTS_IN_FLIGHT parts, whatever the count.
  */
 export async function printToFile(
   ctx: AppContext,
@@ -161,13 +166,26 @@ export async function printToFile(
   const fonts = tinosFontFaces();
   const partPages = options.partPages ?? PRINT_PART_PAGES;
   const joiner = new PdfJoiner(outFile);
+  const printPart = (from: number) => {
+    const pages = certificates.slice(from, from + partPages).map((c) => certificatePage(viewOf(c), templates[c.title]));
+    const printed = ctx.printer.printToPdf(certificatesDocument(pages, fonts, options.documentTitle), { landscape: true });
+    // Awaited in order below; a failure while an earlier part is awaited must not count as unhandled.
+    printed.catch(() => undefined);
+    return { end: Math.min(from + partPages, certificates.length), printed };
+  };
+  const inFlight: ReturnType<typeof printPart>[] = [];
+  const joinOldest = async () => {
+    const part = inFlight.shift()!;
+    joiner.append(await part.printed);
+    options.progress?.(part.end, certificates.length);
+  };
   try {
     for (let from = 0; from < certificates.length; from += partPages) {
       if (options.isCancelled?.()) throw new PrintCancelled();
-      const pages = certificates.slice(from, from + partPages).map((c) => certificatePage(viewOf(c), templates[c.title]));
-      joiner.append(await ctx.printer.printToPdf(certificatesDocument(pages, fonts, options.documentTitle), { landscape: true }));
-      options.progress?.(Math.min(from + partPages, certificates.length), certificates.length);
+      inFlight.push(printPart(from));
+      if (inFlight.length >= PARTS_IN_FLIGHT) await joinOldest();
     }
+    while (inFlight.length > 0) await joinOldest();
     joiner.finish(options.documentTitle, ctx.clock.now());
     return joiner.pageCount;
   } catch (error) {

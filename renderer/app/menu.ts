@@ -5,6 +5,7 @@ export const MENU_ITEMS = [
   { key: '/tasks', label: 'Nhiệm vụ' },
   { key: '/agency-work', label: 'Việc của cơ quan' },
   { key: '/reports', label: 'Báo cáo định kỳ' },
+  { key: '/annual-report', label: 'Báo cáo năm' },
   { key: '/titles', label: 'Danh hiệu học tập' },
   { key: '/certificates', label: 'Giấy công nhận' },
   { key: '/units', label: 'Đơn vị hành chính' },

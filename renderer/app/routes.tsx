@@ -3,6 +3,7 @@ import { accountsRoutes } from '../accounts/routes';
 import { agenciesRoutes } from '../agencies/routes';
 import { auditRoutes } from '../audit/routes';
 import { backupRoutes } from '../backup/routes';
+import { annualReportRoutes } from '../annual-report/routes';
 import { bundlesRoutes } from '../bundles/routes';
 import { evidenceRoutes } from '../evidence/routes';
 import { plansRoutes } from '../plans/routes';
@@ -29,6 +30,7 @@ export const appRoutes: RouteObject[] = [
   ...certificatesRoutes,
   ...settingsRoutes,
   ...backupRoutes,
+  ...annualReportRoutes,
   ...bundlesRoutes,
   ...auditRoutes,
   ...accountsRoutes,

@@ -181,6 +181,7 @@ export function addTableSheet(book: ExcelJS.Workbook, spec: TableSheetSpec): Tab
     label.alignment = { horizontal: 'center', vertical: 'middle' };
   }
 
+  // No print area is set: Excel prints the cells in use, which are the table and its notes.
   let noteRow = (totalRow ?? (spec.rows.length > 0 ? lastDataRow : headerBottom)) + 2;
   for (const note of spec.notes ?? []) {
     sheet.mergeCells(`A${noteRow}:${lastLetter}${noteRow}`);
@@ -193,7 +194,6 @@ export function addTableSheet(book: ExcelJS.Workbook, spec: TableSheetSpec): Tab
     sheet.getRow(noteRow).height = 15 * Math.max(1, Math.ceil(note.length / perLine));
     noteRow++;
   }
-  sheet.pageSetup.printArea = `A1:${lastLetter}${Math.max(noteRow - 1, totalRow ?? lastDataRow, headerBottom)}`;
   return { headerRows: [headerTop, headerBottom], firstDataRow, lastDataRow, totalRow };
 }
 

@@ -10,7 +10,8 @@ import { tableRegistration } from './tables.js';
  * columns, revisions and one audit row per change, through prepared statements
  * reused for every row instead of a query built per row. The caller holds the
  * transaction; nothing here commits. With `batched`, inserted rows and audit
- * rows wait and are written BATCH at a time by one statement each: SQLite's
+ * rows wait and are written BATCH at a time by one statement each (the audit
+ * rows of inserts made by SQLite from the rows just written): SQLite's
  * fixed cost per statement (and an FTS or trigger's work per statement) then
  * falls on a hundred rows, not one. The caller must then call flush() before
  * it reads what it inserted and before it commits, and insert a parent's table
@@ -36,6 +37,8 @@ interface PendingRows {
   many: Database.Statement;
   width: number;
   values: unknown[];
+  /** Batched inserts only: their audit rows, made by SQLite from the rows just written (see #auditOfInserted). */
+  audit: { lastRowid: Database.Statement; write: Database.Statement; context: BulkWriteContext; table: string } | null;
 }
 
 type AnyRow = SyncColumns & Record<string, unknown>;
@@ -81,6 +84,7 @@ export class BulkRecordWriter {
     if (!pending) {
       if (!tableRegistration(table).synced) throw new Error(`Bảng "${table}" không phải bảng đồng bộ; không ghi qua BulkRecordWriter`);
       pending = this.#pending(table, columns);
+      if (this.#batched) pending.audit = this.#auditOfInserted(table, columns);
       this.#pendingRows.set(key, pending);
     }
     for (const c of columns) pending.values.push(row[c]);
@@ -91,7 +95,7 @@ export class BulkRecordWriter {
         if (earlier === pending) break;
       }
     }
-    this.#writeAudit(table, row.id, null, row);
+    if (!this.#batched) this.#writeAudit(table, row.id, null, row);
     return row as unknown as RowOf<T>;
   }
 
@@ -123,7 +127,25 @@ export class BulkRecordWriter {
       return `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
     };
     const one = this.#sqlite.prepare(sql(1));
-    return { one, many: this.#batched ? this.#sqlite.prepare(sql(BATCH)) : one, width: columns.length, values: [] };
+    return { one, many: this.#batched ? this.#sqlite.prepare(sql(BATCH)) : one, width: columns.length, values: [], audit: null };
+  }
+
+  /**
+   * The audit rows of a batch of inserts, one per row as ever, written by one statement from the
+   * rows themselves: SQLite makes the same JSON (the row's columns in order) without the row being
+   * turned to JSON and bound a second time. The rows are those above the table's last rowid before
+   * the batch: inside this transaction nobody else writes, and new rowids only grow.
+   */
+  #auditOfInserted(table: string, columns: string[]): NonNullable<PendingRows['audit']> {
+    const json = `json_object(${columns.map((c) => `'${c}', ${quoted(c)}`).join(', ')})`;
+    return {
+      lastRowid: this.#sqlite.prepare(`SELECT coalesce(max(rowid), 0) FROM ${quoted(table)}`).pluck(),
+      write: this.#sqlite.prepare(
+        `INSERT INTO auditLog (at, actor, operation, entity, recordId, before, after) SELECT ?, ?, ?, ?, id, NULL, ${json} FROM ${quoted(table)} WHERE rowid > ? ORDER BY rowid`,
+      ),
+      context: this.#context,
+      table,
+    };
   }
 
   #updateStatement(table: string, columns: string[]): Database.Statement {
@@ -140,11 +162,13 @@ export class BulkRecordWriter {
 
 /** A full batch by its one statement; fewer rows (the end of an import) one by one. */
 function writePending(pending: PendingRows): void {
-  const { values, width } = pending;
+  const { values, width, audit } = pending;
   if (values.length === 0) return;
   pending.values = [];
+  const after = audit?.lastRowid.get();
   if (values.length === BATCH * width) pending.many.run(values);
   else for (let i = 0; i < values.length; i += width) pending.one.run(values.slice(i, i + width));
+  if (audit) audit.write.run(audit.context.at, audit.context.actor, audit.context.operation, audit.table, after);
 }
 
 function quoted(identifier: string): string {

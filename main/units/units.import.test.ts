@@ -64,6 +64,12 @@ describe('units.importXlsx', () => {
     }
     const last = (await app.call('units.tree', {})).find((u) => u.code === '870-2-109')!;
     expect((await app.call('units.get', { id: last.id })).figures.map((f) => f.households)).toEqual([109]);
+    // Each audit row holds its row as stored, column for column.
+    for (const table of ['units', 'unitFigures'] as const) {
+      const row = app.ctx.sqlite.prepare(`SELECT * FROM ${table} WHERE ${table === 'units' ? 'id' : 'unitId'} = ?`).get(last.id) as { id: string };
+      const after = app.ctx.sqlite.prepare('SELECT after FROM auditLog WHERE recordId = ?').pluck().get(row.id) as string;
+      expect(JSON.parse(after)).toEqual(row);
+    }
   });
 
   it('a dry run reports what would happen and writes nothing', async () => {

@@ -27,6 +27,20 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The request thread's own scheduler account (Linux): nanoseconds on a core and waiting in the run
+ * queue for one. Across a slow answer it tells work on this thread, a wait for a core (the machine's
+ * load) and a wait on something else (a lock, the disk) apart. Null where /proc has no such file.
+ */
+function threadClock(): { cpu: number; queued: number } | null {
+  try {
+    const [cpu, queued] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
+    return { cpu: cpu!, queued: queued! };
+  } catch {
+    return null;
+  }
+}
+
 async function bareRead(file: string) {
   const content = readFileSync(file);
   const cpu = process.cpuUsage();
@@ -79,18 +93,24 @@ async function importOverHttp(dir: string, file: string) {
   const start = performance.now();
   const { jobId } = await api<{ jobId: string }>('units.importXlsx', { fileName: 'don-vi.xlsx', contentBase64, dryRun: false });
   const startAnswerMs = performance.now() - start;
+  // From here the request thread only answers the probes and the status polls below, which are not the import's work.
+  const requestThreadFrom = threadClock();
   // Another request, timed over and over while the import runs: what an officer clicking around would feel.
   const latencies: number[] = [];
-  let slowest = { ms: 0, phase: 'queued' as JobPhase };
+  let slowest = { ms: 0, phase: 'queued' as JobPhase, cpuMs: NaN, queuedMs: NaN };
   let phase: JobPhase = 'queued';
   let finished = false;
   const prober = (async () => {
     while (!finished) {
       const t = performance.now();
+      const clock = threadClock();
       await api('units.get', { id: rootId });
       const took = performance.now() - t;
+      const after = threadClock();
       latencies.push(took);
-      if (took > slowest.ms) slowest = { ms: took, phase };
+      if (took > slowest.ms) {
+        slowest = { ms: took, phase, cpuMs: clock && after ? (after.cpu - clock.cpu) / 1e6 : NaN, queuedMs: clock && after ? (after.queued - clock.queued) / 1e6 : NaN };
+      }
       await sleep(20);
     }
   })();
@@ -105,6 +125,8 @@ async function importOverHttp(dir: string, file: string) {
   }
   const totalMs = performance.now() - start;
   const totalCpuMs = cpuMs(cpu);
+  const requestThreadTo = threadClock();
+  const probesCpuMs = requestThreadFrom && requestThreadTo ? (requestThreadTo.cpu - requestThreadFrom.cpu) / 1e6 : NaN;
   loopDelay.disable();
   finished = true;
   await prober;
@@ -121,6 +143,7 @@ async function importOverHttp(dir: string, file: string) {
     units,
     totalMs,
     totalCpuMs,
+    probesCpuMs,
     startAnswerMs,
     phases,
     probes: latencies.length,
@@ -128,6 +151,8 @@ async function importOverHttp(dir: string, file: string) {
     probeP95Ms: at(95),
     probeMaxMs: latencies.at(-1) ?? NaN,
     slowestDuring: slowest.phase,
+    slowestCpuMs: slowest.cpuMs,
+    slowestQueuedMs: slowest.queuedMs,
     loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
     loopDelayMaxMs: loopDelay.max / 1e6,
     baselineRssMb,

@@ -9,7 +9,8 @@ import { PageHeader } from '../components/PageHeader';
 import { QueryView } from '../components/QueryStatus';
 import { dateTimeVi, shortId } from './format';
 
-const RESULT_COLORS: Record<ReceivedBundle['result'], string> = { applied: 'success', refused: 'error', failed: 'warning' };
+/** Outlined in the theme's text-strength colours: antd's filled status tags fall short of WCAG AA contrast. */
+const RESULT_COLORS: Record<ReceivedBundle['result'], string> = { applied: '#2f7a12', refused: '#c8102e', failed: '#8a5300' };
 /** Short kind names for the table; the long ones explain the kinds on the send page. */
 const KIND_SHORT: Record<ReceivedBundle['kind'], string> = { sync: 'Đồng bộ', report: 'Báo cáo', template: 'Mẫu' };
 
@@ -74,7 +75,7 @@ export function BundlesPage() {
                     width: 130,
                     render: (_v, b) => (
                       <>
-                        <Tag color={RESULT_COLORS[b.result]}>{BUNDLE_RESULT_LABELS[b.result]}</Tag>
+                        <Tag style={{ color: RESULT_COLORS[b.result], borderColor: RESULT_COLORS[b.result], background: '#fff' }}>{BUNDLE_RESULT_LABELS[b.result]}</Tag>
                         {b.forced && <Tag>Nhập lại</Tag>}
                       </>
                     ),

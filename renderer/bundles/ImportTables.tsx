@@ -1,4 +1,5 @@
-import { Radio, Table, Typography } from 'antd';
+import { Checkbox, Radio, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { describeChange, entityLabel, recordLabelOf } from '../../shared/audit';
 import { RESOLUTION_LABELS, type ConflictRow, type EntityOutcome, type Rejection, type Resolution } from '../../shared/bundles';
 
@@ -6,8 +7,13 @@ const n = (v: number) => v.toLocaleString('vi-VN');
 
 /** Created / updated / unchanged / conflicts / rejected per entity, with a total line; entities with no row are left out. */
 export function OutcomeTable({ entities, label }: { entities: EntityOutcome[]; label: string }) {
-  const rows = entities.filter((e) => e.created + e.updated + e.unchanged + e.conflicts + e.rejected > 0);
-  const sum = (k: keyof Omit<EntityOutcome, 'entity'>) => rows.reduce((s, e) => s + e[k], 0);
+  const [showUnchanged, setShowUnchanged] = useState(false);
+  const present = entities.filter((e) => e.created + e.updated + e.unchanged + e.conflicts + e.rejected > 0);
+  // Kinds where nothing changes are folded away by default, so the conflicts below stay within reach.
+  const changing = present.filter((e) => e.created + e.updated + e.conflicts + e.rejected > 0);
+  const folded = present.length - changing.length;
+  const rows = showUnchanged ? present : changing;
+  const sum = (k: keyof Omit<EntityOutcome, 'entity'>) => present.reduce((s, e) => s + e[k], 0);
   const cols = [
     { key: 'created', title: 'Thêm mới' },
     { key: 'updated', title: 'Cập nhật' },
@@ -16,38 +22,45 @@ export function OutcomeTable({ entities, label }: { entities: EntityOutcome[]; l
     { key: 'rejected', title: 'Bị từ chối' },
   ] as const;
   return (
-    <Table<EntityOutcome>
-      size="small"
-      rowKey="entity"
-      pagination={false}
-      aria-label={label}
-      dataSource={rows}
-      locale={{ emptyText: 'Gói không có bản ghi nào.' }}
-      columns={[
-        { title: 'Loại bản ghi', key: 'entity', render: (_v, e) => entityLabel(e.entity) },
-        ...cols.map((c) => ({
-          title: c.title,
-          key: c.key,
-          align: 'right' as const,
-          width: 110,
-          render: (_v: unknown, e: EntityOutcome) => (e[c.key] > 0 && (c.key === 'conflicts' || c.key === 'rejected') ? <Typography.Text type={c.key === 'rejected' ? 'danger' : 'warning'} strong>{n(e[c.key])}</Typography.Text> : n(e[c.key])),
-        })),
-      ]}
-      summary={() =>
-        rows.length > 1 ? (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0}>
-              <strong>Tổng cộng</strong>
-            </Table.Summary.Cell>
-            {cols.map((c, i) => (
-              <Table.Summary.Cell key={c.key} index={i + 1} align="right">
-                <strong>{n(sum(c.key))}</strong>
+    <>
+      <Table<EntityOutcome>
+        size="small"
+        rowKey="entity"
+        pagination={false}
+        aria-label={label}
+        dataSource={rows}
+        locale={{ emptyText: present.length === 0 ? 'Gói không có bản ghi nào.' : 'Không có gì thay đổi.' }}
+        columns={[
+          { title: 'Loại bản ghi', key: 'entity', render: (_v, e) => entityLabel(e.entity) },
+          ...cols.map((c) => ({
+            title: c.title,
+            key: c.key,
+            align: 'right' as const,
+            width: 110,
+            render: (_v: unknown, e: EntityOutcome) => (e[c.key] > 0 && (c.key === 'conflicts' || c.key === 'rejected') ? <Typography.Text type={c.key === 'rejected' ? 'danger' : 'warning'} strong>{n(e[c.key])}</Typography.Text> : n(e[c.key])),
+          })),
+        ]}
+        summary={() =>
+          present.length > 1 ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>
+                <strong>Tổng cộng</strong>
               </Table.Summary.Cell>
-            ))}
-          </Table.Summary.Row>
-        ) : null
-      }
-    />
+              {cols.map((c, i) => (
+                <Table.Summary.Cell key={c.key} index={i + 1} align="right">
+                  <strong>{n(sum(c.key))}</strong>
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          ) : null
+        }
+      />
+      {folded > 0 && (
+        <Checkbox checked={showUnchanged} onChange={(e) => setShowUnchanged(e.target.checked)} style={{ marginTop: 8 }}>
+          Hiện cả {folded.toLocaleString('vi-VN')} loại bản ghi không thay đổi
+        </Checkbox>
+      )}
+    </>
   );
 }
 

@@ -191,8 +191,14 @@ export function ReceivePage() {
           <TrustCard
             sender={s.verify.sender}
             onTrusted={() => {
-              const sender = { ...s.verify.sender!, trusted: true };
-              const v = { ...s.verify, sender };
+              // Trusted now: the only failed check passes, so the report reads as it would for a known sender.
+              const v: VerifyReport = {
+                ...s.verify,
+                valid: true,
+                problem: null,
+                sender: { ...s.verify.sender!, trusted: true },
+                checks: s.verify.checks.map((c) => (isTrustCheck(c.name) ? { ...c, ok: true, message: 'Đã tin cậy sau khi đối chiếu dấu vân tay' } : c)),
+              };
               void dryRun(v);
             }}
             onRefuse={reset}
@@ -212,6 +218,17 @@ export function ReceivePage() {
   );
 }
 
+/** Outlined in the theme's text-strength colours: antd's filled status tags fall short of WCAG AA contrast. */
+const CHECK_TAGS = {
+  ok: { text: 'Đạt', color: '#2f7a12' },
+  pending: { text: 'Chưa', color: '#8a5300' },
+  failed: { text: 'Không đạt', color: '#c8102e' },
+} as const;
+function CheckTag({ outcome }: { outcome: keyof typeof CHECK_TAGS }) {
+  const { text, color } = CHECK_TAGS[outcome];
+  return <Tag style={{ minWidth: 72, textAlign: 'center', color, borderColor: color, background: '#fff' }}>{text}</Tag>;
+}
+
 function VerifyCard({ report }: { report: VerifyReport }) {
   const h = report.header;
   const sender = report.sender;
@@ -222,9 +239,7 @@ function VerifyCard({ report }: { report: VerifyReport }) {
         <ul aria-label="Các mục kiểm tra" style={{ listStyle: 'none', padding: 0, margin: 0, flex: '1 1 340px' }}>
           {report.checks.map((c) => (
             <li key={c.name} style={{ display: 'flex', gap: 8, alignItems: 'baseline', marginBottom: 6 }}>
-              <Tag color={c.ok ? 'success' : isTrustCheck(c.name) && needsTrust(report) ? 'warning' : 'error'} style={{ minWidth: 72, textAlign: 'center' }}>
-                {c.ok ? 'Đạt' : isTrustCheck(c.name) && needsTrust(report) ? 'Chưa' : 'Không đạt'}
-              </Tag>
+              <CheckTag outcome={c.ok ? 'ok' : isTrustCheck(c.name) && needsTrust(report) ? 'pending' : 'failed'} />
               <span>
                 {c.name}
                 {c.message && <Typography.Text type="secondary"> — {c.message}</Typography.Text>}

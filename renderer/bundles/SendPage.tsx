@@ -141,20 +141,22 @@ export function SendPage() {
                   </Typography.Text>
                 )}
                 {e.personalColumnsLeftOut.length > 0 && <Typography.Text type="secondary">Không gửi: {e.personalColumnsLeftOut.map(personalLabel).join(', ')}.</Typography.Text>}
-                <Table<EntityEstimate>
-                  size="small"
-                  rowKey="entity"
-                  pagination={false}
-                  aria-label="Số bản ghi theo loại"
-                  dataSource={e.entities.filter((x) => x.rows > 0)}
-                  scroll={{ y: 260 }}
-                  locale={{ emptyText: 'Không có bản ghi nào cho lựa chọn này.' }}
-                  columns={[
-                    { title: 'Loại bản ghi', key: 'entity', render: (_v, x) => entityLabel(x.entity) },
-                    { title: 'Số bản ghi', key: 'rows', align: 'right', width: 110, render: (_v, x) => x.rows.toLocaleString('vi-VN') },
-                    { title: 'Dung lượng', key: 'bytes', align: 'right', width: 110, render: (_v, x) => formatBytes(x.bytes) },
-                  ]}
-                />
+                {/* A long list scrolls in its own box, which takes the focus so the keyboard scrolls it too. */}
+                <div role="region" aria-label="Số bản ghi theo loại, cuộn được" tabIndex={0} style={{ maxHeight: 300, overflow: 'auto' }}>
+                  <Table<EntityEstimate>
+                    size="small"
+                    rowKey="entity"
+                    pagination={false}
+                    aria-label="Số bản ghi theo loại"
+                    dataSource={e.entities.filter((x) => x.rows > 0)}
+                    locale={{ emptyText: 'Không có bản ghi nào cho lựa chọn này.' }}
+                    columns={[
+                      { title: 'Loại bản ghi', key: 'entity', render: (_v, x) => entityLabel(x.entity) },
+                      { title: 'Số bản ghi', key: 'rows', align: 'right', width: 110, render: (_v, x) => x.rows.toLocaleString('vi-VN') },
+                      { title: 'Dung lượng', key: 'bytes', align: 'right', width: 110, render: (_v, x) => formatBytes(x.bytes) },
+                    ]}
+                  />
+                </div>
               </Flex>
             )}
           </QueryView>

@@ -9,5 +9,5 @@ export function dateTimeVi(iso: string): string {
   return `${formatDateVi(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** The first 8 characters of a bundle id are enough to tell bundles apart on screen; the full id is in the tooltip. */
-export const shortId = (id: string) => (id.length > 13 ? `${id.slice(0, 8)}…` : id);
+/** A bundle id's last 8 characters tell bundles apart on screen (its first ones are a timestamp, alike for a day's bundles); the full id is in the tooltip. */
+export const shortId = (id: string) => (id.length > 13 ? `…${id.slice(-8)}` : id);

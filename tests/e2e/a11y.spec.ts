@@ -54,6 +54,7 @@ const PAGES: MenuPage[] = [
   { menu: 'Kho minh chứng', heading: 'Kho minh chứng', loaded: (main) => expect(main.getByRole('tabpanel').getByRole('table')).toContainText('.pdf') },
   { menu: 'Cài đặt', heading: 'Cài đặt', loaded: (main) => expect(main.getByLabel('Tên cơ quan')).toHaveValue('Phòng Giáo dục và Đào tạo huyện Tân Hồng') },
   { menu: 'Sao lưu', heading: 'Sao lưu và khôi phục', loaded: (main) => expect(main.getByText('Chưa có bản sao lưu nào trong thư mục')).toBeVisible() },
+  { menu: 'Gửi, nhận dữ liệu', heading: 'Gửi, nhận dữ liệu', loaded: (main) => expect(main.getByText('Chưa nhận gói dữ liệu nào')).toBeVisible() },
   { menu: 'Nhật ký thay đổi', heading: 'Nhật ký thay đổi', loaded: (main) => expect(main.getByRole('table', { name: 'Nhật ký thay đổi' })).toContainText('Tạo mới') },
   { menu: 'Tài khoản', heading: 'Tài khoản', loaded: (main) => expect(main.getByRole('table', { name: 'Danh sách tài khoản' })).toContainText('admin') },
 ];

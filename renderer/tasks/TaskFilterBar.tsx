@@ -14,6 +14,9 @@ interface Props {
 }
 
 /** Filters of the task list: plan, agency and its role, status, commune, due range, overdue only. */
+/** Agency and plan names run long ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện …"): their lists open wider than the boxes, so a name reads whole. */
+const WIDE_LIST = 460;
+
 export function TaskFilterBar({ value, onChange, onReset }: Props) {
   const plans = useQuery(apiQuery('plans.list', {}));
   const agencies = useAgencies();
@@ -24,10 +27,10 @@ export function TaskFilterBar({ value, onChange, onReset }: Props) {
     <Form layout="vertical" component="div">
       <Flex gap={12} wrap align="flex-end">
         <Form.Item label="Kế hoạch" htmlFor="task-filter-plan" style={{ width: 280, marginBottom: 8 }}>
-          <Select id="task-filter-plan" options={planOptions} value={value.planId} onChange={(planId) => set({ planId })} allowClear showSearch={foldedSearch} placeholder="Tất cả kế hoạch" />
+          <Select id="task-filter-plan" options={planOptions} value={value.planId} onChange={(planId) => set({ planId })} allowClear showSearch={foldedSearch} placeholder="Tất cả kế hoạch" popupMatchSelectWidth={WIDE_LIST} />
         </Form.Item>
         <Form.Item label="Cơ quan" htmlFor="task-filter-agency" style={{ width: 260, marginBottom: 8 }}>
-          <Select id="task-filter-agency" options={agencies.options} value={value.agencyId} onChange={(agencyId) => set({ agencyId })} allowClear showSearch={foldedSearch} placeholder="Tất cả cơ quan" />
+          <Select id="task-filter-agency" options={agencies.options} value={value.agencyId} onChange={(agencyId) => set({ agencyId })} allowClear showSearch={foldedSearch} placeholder="Tất cả cơ quan" popupMatchSelectWidth={WIDE_LIST} />
         </Form.Item>
         <Form.Item label="Vai trò" style={{ marginBottom: 8 }}>
           <Segmented

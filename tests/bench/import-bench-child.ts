@@ -61,6 +61,13 @@ async function bareRead(file: string) {
 async function importOverHttp(dir: string, file: string) {
   const ctx = await composeApp(dir, { actor: 'bench' });
   await setUpOffice(ctx, { name: 'Phòng GD&ĐT huyện Đo Lường', code: 'B1', level: 'huyen', territoryName: 'Đo Lường', territoryType: 'Huyện', territoryCode: 'B1', provinceName: 'Đồng Tháp' });
+  const baselineRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  const contentBase64 = readFileSync(file).toString('base64');
+  // Before the server's first answer: bundling may take seconds on a busy machine, and a kept-alive
+  // connection the server closes meanwhile would be reset under the next request.
+  // The app runs its workers from bundles made at build time; from the sources they are bundled on
+  // first use and cached (main/jobs/worker-file.ts). Readied here, outside the timing, as a build would.
+  unitsImportWorkerFiles();
   const root = join(dir, 'renderer');
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>XHHT</title>');
@@ -80,11 +87,6 @@ async function importOverHttp(dir: string, file: string) {
   await createAccount(ctx, { name: 'Cán bộ đo', login: 'canbo', role: 'officer', password: 'mat-khau-can-bo' });
   session = (await api<{ sessionToken: string }>('session.login', { login: 'canbo', password: 'mat-khau-can-bo' })).sessionToken;
   const rootId = (await api<{ office: { rootUnitId: string } }>('office.status', {})).office.rootUnitId;
-  const baselineRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-  const contentBase64 = readFileSync(file).toString('base64');
-  // The app runs its workers from bundles made at build time; from the sources they are bundled on
-  // first use and cached (main/jobs/worker-file.ts). Readied here, outside the timing, as a build would.
-  unitsImportWorkerFiles();
 
   // How late the request thread's event loop ran: its own blocking work plus any wait for a core on a busy machine.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });

@@ -192,3 +192,56 @@ export function syntheticBase(office: { code: string; name: string; id: string }
 function asPayload(p: { path: string; bytes: Buffer }) {
   return { path: p.path, source: { kind: 'buffer' as const, bytes: p.bytes } };
 }
+
+export interface RecordCase {
+  name: string;
+  about: string;
+  file: string;
+  /** What the refusal (or the rejection of the record) must say. */
+  expect: RegExp;
+}
+
+const UNITS = 'data/records/units.jsonl';
+
+/**
+ * The record-level cases, from a real export (`base`, which must carry units):
+ * each changes data/records/units.jsonl (and the count in bundle.json to
+ * match), and is signed again by the sender, so the bag is sound and only a
+ * record is wrong. The importer must refuse each.
+ */
+export async function makeRecordCases(dir: string, base: CorpusBase): Promise<RecordCase[]> {
+  const cases: RecordCase[] = [];
+  const units = base.payload.find((p) => p.path === UNITS);
+  if (!units) throw new Error('the base bundle carries no units');
+  const lines = units.bytes.toString('utf8').split('\n').filter((l) => l !== '');
+  const sample = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
+  const fresh = (n: number) => `0193a1b2-dead-7000-8000-${String(n).padStart(12, '0')}`;
+  const unit = (n: number, changes: Record<string, unknown>) => JSON.stringify({ ...sample, id: fresh(n), code: `9${String(n).padStart(4, '0')}`, ...changes });
+  const withUnits = async (name: string, about: string, expect: RegExp, extra: (string | Buffer)[]) => {
+    const body = Buffer.concat([units.bytes, ...extra.map((l) => Buffer.concat([Buffer.isBuffer(l) ? l : Buffer.from(l), Buffer.from('\n')]))]);
+    const payload = base.payload.map((p) => {
+      if (p.path === UNITS) return { path: p.path, bytes: body };
+      if (p.path !== 'data/bundle.json') return p;
+      const json = JSON.parse(p.bytes.toString()) as { counts: Record<string, number> };
+      json.counts.units = lines.length + extra.length;
+      return { path: p.path, bytes: Buffer.from(JSON.stringify(json)) };
+    });
+    const file = join(dir, `${name}.xhht`);
+    await writeBag(file, base.info, payload.map(asPayload), base.signer);
+    cases.push({ name, about, file, expect });
+  };
+  const line = lines.length + 1;
+  await withUnits('malformed-jsonl', 'a line cut in the middle of a JSON object', new RegExp(`units\\.jsonl, dòng ${line}: không phải JSON hợp lệ`), ['{"id":"0193a1b2-dead-7000-8000-000000000001","name":"Xã']);
+  await withUnits('record-fails-validation', 'a unit whose rev is text and name a number', new RegExp(`units\\.jsonl, dòng ${line}: cột "(rev|name)"`), [unit(2, { rev: 'một', name: 42 })]);
+  await withUnits('unknown-column', 'a unit with a column this XHHT does not have', new RegExp(`units\\.jsonl, dòng ${line}: có cột lạ "isAdmin"`), [unit(3, { isAdmin: 1 })]);
+  await withUnits('missing-unit-reference', 'a unit under a parent unit nobody has', new RegExp(`units\\.jsonl, dòng ${line}: `), [unit(4, { parentId: fresh(999) })]);
+  await withUnits('duplicate-ids', 'the same unit id on two lines', new RegExp(`units\\.jsonl, dòng ${line + 1}: trùng mã bản ghi với dòng ${line}`), [unit(5, {}), unit(5, { code: '98765' })]);
+  await withUnits('string-10mb', 'a unit name of 10 MB (random, so it is no zip bomb)', new RegExp(`dòng ${line} của "data/records/units\\.jsonl" dài hơn 1\\.048\\.576 byte`), [unit(6, { name: randomBytes(7.5 * 1024 * 1024).toString('base64') })]);
+  await withUnits('html-in-name', 'a unit named with a script tag', new RegExp(`units\\.jsonl, dòng ${line}: cột "name": chứa thẻ HTML`), [unit(7, { name: '<script>alert("xhht")</script>' })]);
+  await withUnits('nul-in-text', 'a unit name with a NUL character', new RegExp(`units\\.jsonl, dòng ${line}: cột "name": chứa ký tự rỗng \\(NUL\\)`), [unit(8, { name: 'Xã\u0000Tân' })]);
+  const broken = Buffer.from(unit(9, { name: 'XAXX' }));
+  broken.set([0xc3, 0x28], broken.indexOf('XAXX') + 1);
+  await withUnits('invalid-utf8', 'a line with bytes that are not UTF-8', new RegExp(`dòng ${line} của "data/records/units\\.jsonl" không phải văn bản UTF-8 hợp lệ`), [broken]);
+  await withUnits('lone-surrogate', 'a unit name with half a surrogate pair', new RegExp(`units\\.jsonl, dòng ${line}: cột "name": chứa ký tự Unicode hỏng`), [unit(10, {}).replace(`"name":${JSON.stringify(sample.name)}`, '"name":"X\\ud800"')]);
+  return cases;
+}

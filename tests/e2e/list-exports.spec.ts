@@ -75,3 +75,56 @@ test('the tasks page and the agencies page export what they show, filters applie
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the units, register, evidence, targets and occurrences lists each offer Xuất Excel of what they show', async ({ page, demo }) => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(join(tmpdir(), 'xhht-list-exports-'));
+  const exportOn = (scope: Page | Locator) => scope.getByRole('button', { name: /^Xuất Excel/ });
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(demo.url);
+
+    await page.getByRole('menuitem', { name: 'Đơn vị hành chính' }).click();
+    await page.getByLabel('Lọc đơn vị', { exact: true }).fill('tan ho co');
+    await expect(page.getByRole('tree', { name: 'Cây đơn vị hành chính' })).toContainText('Tân Hộ Cơ');
+    await screenshot(page, '102-don-vi-loc-xuat-excel');
+    const units = await download(page, exportOn(page), dir);
+    expect(units.heading[2]).toBe('Lọc: Lọc đơn vị: “tan ho co”');
+    expect(units.rows.some((r) => r[5] === 'Tân Hộ Cơ' && r[6] === 'Huyện Tân Hồng')).toBe(true);
+
+    await page.getByRole('menuitem', { name: 'Giấy công nhận' }).click();
+    const register = page.getByRole('table', { name: 'Sổ cấp giấy công nhận' });
+    await expect(register.locator('tbody tr.ant-table-row').first()).toBeVisible();
+    const numbers = await register.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts();
+    await screenshot(page, '103-so-cap-giay-xuat-excel');
+    const certificates = await download(page, exportOn(page), dir);
+    expect(certificates.rows.slice(0, numbers.length).map((r) => r[0])).toEqual(numbers.map((n) => n.trim()));
+
+    await page.getByRole('menuitem', { name: 'Kho minh chứng' }).click();
+    await expect(page.getByRole('button', { name: /^Xuất Excel danh mục minh chứng/ })).toBeVisible();
+    await screenshot(page, '104-kho-minh-chung-xuat-excel');
+    const evidence = await download(page, exportOn(page), dir);
+    expect(evidence.heading[0]).toBe('Danh mục minh chứng');
+    expect(evidence.rows.length).toBeGreaterThan(0);
+
+    await page.getByRole('menuitem', { name: 'Nhiệm vụ' }).click();
+    const tasks = page.getByRole('table', { name: 'Danh sách nhiệm vụ' });
+    await tasks.getByRole('button', { name: 'Từng kỳ' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Từng kỳ thực hiện' });
+    await expect(dialog.getByRole('table', { name: 'Các kỳ thực hiện' })).toBeVisible();
+    await screenshot(page, '105-tung-ky-xuat-excel');
+    const periods = await download(page, exportOn(dialog), dir);
+    expect(periods.heading[0]).toMatch(/^Theo dõi từng kỳ: /);
+    expect(periods.rows.length).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: 'Xong' }).click();
+
+    await tasks.getByRole('heading').getByRole('link').first().click();
+    await expect(page.getByRole('tab', { name: /^Mục tiêu/ })).toHaveAttribute('aria-selected', 'true');
+    await screenshot(page, '106-muc-tieu-xuat-excel');
+    const targets = await download(page, exportOn(page.getByRole('tabpanel')), dir);
+    expect(targets.heading[0]).toBe('Danh sách mục tiêu');
+    expect(targets.rows.length).toBeGreaterThan(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

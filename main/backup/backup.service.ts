@@ -122,18 +122,22 @@ function requireFolder(dataDir: string): string {
   return folder;
 }
 
+/** Backups and restores share one worker slot per data folder: one of them at a time. */
+const startBackupWorker = (dataDir: string, input: BackupWorkerInput): string =>
+  startWorkerJob({
+    script: BACKUP_SCRIPT,
+    key: `backup ${dataDir}`,
+    busyMessage: 'Đang có một lần sao lưu hoặc khôi phục chạy; hãy chờ nó xong hoặc hủy nó.',
+    input,
+    maxHeapMb: WORKER_HEAP_MB,
+  });
+
 /** Starts a backup into the chosen folder; the outcome is recorded for the home page's warning. */
 export async function startBackup(ctx: AppContext, passphrase: string | null): Promise<{ jobId: string }> {
   const folder = requireFolder(ctx.dataDir);
   const at = ctx.clock.now();
   const input: BackupWorkerInput = { kind: 'backup', dataDir: ctx.dataDir, folder, fileName: backupFileName(at), passphrase, at: at.toISOString() };
-  const jobId = startWorkerJob({
-    script: BACKUP_SCRIPT,
-    key: `backup ${ctx.dataDir}`,
-    busyMessage: 'Đang có một lần sao lưu hoặc khôi phục chạy; hãy chờ nó xong hoặc hủy nó.',
-    input,
-    maxHeapMb: WORKER_HEAP_MB,
-  });
+  const jobId = startBackupWorker(ctx.dataDir, input);
   await audit(ctx, 'backups', input.fileName, null, { folder, encrypted: passphrase !== null });
   void waitForJob<BackupResult>(jobId).then((status) => {
     const settings = readSettings(ctx.dataDir);
@@ -157,14 +161,7 @@ export async function startRestore(ctx: AppContext, input: { name: string; passp
   const file = join(folder, input.name);
   if (!existsSync(file)) throw new AppError('NOT_FOUND', `Không còn tệp ${input.name} trong thư mục sao lưu.`);
   const targetDir = `${ctx.dataDir}.khoi-phuc-${stamp(ctx.clock.now())}`;
-  const workerInput: BackupWorkerInput = { kind: 'restore', file, passphrase: input.passphrase, targetDir };
-  const jobId = startWorkerJob({
-    script: BACKUP_SCRIPT,
-    key: `backup ${ctx.dataDir}`,
-    busyMessage: 'Đang có một lần sao lưu hoặc khôi phục chạy; hãy chờ nó xong hoặc hủy nó.',
-    input: workerInput,
-    maxHeapMb: WORKER_HEAP_MB,
-  });
+  const jobId = startBackupWorker(ctx.dataDir, { kind: 'restore', file, passphrase: input.passphrase, targetDir });
   await audit(ctx, 'restores', input.name, null, { folder, restoredTo: targetDir });
   void waitForJob<RestoreResult>(jobId).then((status) => {
     if (status.phase === 'done' && status.result) {

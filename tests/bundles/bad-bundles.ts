@@ -234,7 +234,7 @@ export async function makeRecordCases(dir: string, base: CorpusBase): Promise<Re
   await withUnits('malformed-jsonl', 'a line cut in the middle of a JSON object', new RegExp(`units\\.jsonl, dòng ${line}: không phải JSON hợp lệ`), ['{"id":"0193a1b2-dead-7000-8000-000000000001","name":"Xã']);
   await withUnits('record-fails-validation', 'a unit whose rev is text and name a number', new RegExp(`units\\.jsonl, dòng ${line}: cột "(rev|name)"`), [unit(2, { rev: 'một', name: 42 })]);
   await withUnits('unknown-column', 'a unit with a column this XHHT does not have', new RegExp(`units\\.jsonl, dòng ${line}: có cột lạ "isAdmin"`), [unit(3, { isAdmin: 1 })]);
-  await withUnits('missing-unit-reference', 'a unit under a parent unit nobody has', new RegExp(`units\\.jsonl, dòng ${line}: `), [unit(4, { parentId: fresh(999) })]);
+  await withUnits('missing-unit-reference', 'a unit under a parent unit nobody has', new RegExp(`units\\.jsonl, dòng ${line}: .*cột "parentId" trỏ tới units "${fresh(999)}" không có`), [unit(4, { parentId: fresh(999) })]);
   await withUnits('duplicate-ids', 'the same unit id on two lines', new RegExp(`units\\.jsonl, dòng ${line + 1}: trùng mã bản ghi với dòng ${line}`), [unit(5, {}), unit(5, { code: '98765' })]);
   await withUnits('string-10mb', 'a unit name of 10 MB (random, so it is no zip bomb)', new RegExp(`dòng ${line} của "data/records/units\\.jsonl" dài hơn 1\\.048\\.576 byte`), [unit(6, { name: randomBytes(7.5 * 1024 * 1024).toString('base64') })]);
   await withUnits('html-in-name', 'a unit named with a script tag', new RegExp(`units\\.jsonl, dòng ${line}: cột "name": chứa thẻ HTML`), [unit(7, { name: '<script>alert("xhht")</script>' })]);

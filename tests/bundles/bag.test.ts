@@ -203,6 +203,13 @@ describe('writeBag → openBag', () => {
     await expect(writeBag(target(), info, [], wrong)).rejects.toThrow(/does not verify/);
   });
 
+  it('openBag refuses more entries than its limit from the directory alone', async () => {
+    const out = target();
+    await writeBag(out, info, [buffer('data/a', 'a'), buffer('data/b', 'b')], signer);
+    await expect(openBag(out, { maxEntries: 6 })).rejects.toThrow(/^Gói dữ liệu bị từ chối: có 7 phần, tối đa 6\.$/);
+    await expect(openBag(out, { maxEntries: 7 }).then((bag) => bag.close())).resolves.toBeUndefined();
+  });
+
   it('openBag names a missing file in Vietnamese', async () => {
     const error = await openBag(join(root, 'none.xhht')).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);

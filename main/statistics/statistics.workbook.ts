@@ -74,6 +74,8 @@ async function loadStatistics(db: ReadDb, year: number, asOf: string) {
   return { office, root: tree.find((u) => u.depth === 0), communes, figures, education, recognitions, plans, targets };
 }
 type Statistics = Awaited<ReturnType<typeof loadStatistics>>;
+/** What every table of the workbook shares: the office and the subtitle. */
+type SheetBase = Pick<TableSheetSpec, 'office' | 'subtitle'>;
 
 /** The actual set against a milestone in the year: the year's own, or for a cumulative total the sum of the period so far. */
 function actualFor(actuals: ActualDto[], milestone: MilestoneDto, year: number, periodStart: number): ActualDto | null {
@@ -84,10 +86,10 @@ function actualFor(actuals: ActualDto[], milestone: MilestoneDto, year: number, 
 
 const unitWords = (m: Pick<MilestoneDto, 'kind' | 'total'>) => (m.kind === 'unitCount' && m.total ? `${measureUnit(m.kind)} /${m.total}` : measureUnit(m.kind));
 const numFmtOf = (kind: MeasureKind) => (kind === 'percent' ? PERCENT_FMT : '#,##0');
-const targetName = (t: TargetDto, n: number) => (t.code ? `${t.code}` : `MT ${n}`);
+const targetName = (t: TargetDto, n: number) => t.code || `MT ${n}`;
 const short = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
-function figuresSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'title' | 'columns' | 'rows' | 'labelColumns'>, year: number): TableSheetSpec {
+function figuresSheet(s: Statistics, base: SheetBase, year: number): TableSheetSpec {
   const rows = s.communes.map((c, n): TableCell[] => {
     const f = s.figures.get(c.id);
     return [n + 1, c.code, c.label, ...FIGURE_KEYS.map((k) => (f ? f[k] : null))];
@@ -105,7 +107,7 @@ function figuresSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'title'
   };
 }
 
-function educationSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'title' | 'columns' | 'rows' | 'labelColumns'>, year: number): TableSheetSpec {
+function educationSheet(s: Statistics, base: SheetBase, year: number): TableSheetSpec {
   return {
     ...base,
     name: 'Biểu 2 - Giáo dục',
@@ -127,7 +129,7 @@ function educationSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'titl
  * yearly figure it is counted over, as formulas on Biểu 1's cells: correcting
  * a commune's households there corrects its share of learning families here.
  */
-function titlesSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'title' | 'columns' | 'rows' | 'labelColumns'>, year: number, figures: TableSheetSpec): TableSheetSpec {
+function titlesSheet(s: Statistics, base: SheetBase, year: number, figures: TableSheetSpec): TableSheetSpec {
   const counts = new Map<string | null, Map<TitleKind, number>>();
   for (const r of s.recognitions) {
     const byTitle = counts.get(r.communeId) ?? new Map<TitleKind, number>();
@@ -186,7 +188,7 @@ function titlesSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'title' 
   };
 }
 
-function targetsSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'title' | 'columns' | 'rows' | 'labelColumns'>, year: number, asOf: string): TableSheetSpec {
+function targetsSheet(s: Statistics, base: SheetBase, year: number, asOf: string): TableSheetSpec {
   const planById = new Map(s.plans.map((p) => [p.id, p]));
   const rows: TableCell[][] = [];
   s.targets.forEach((t, n) => {
@@ -236,7 +238,7 @@ const planLabel = (p: PlansTable) => (p.number ? `Số ${p.number}` : short(p.ti
  * value of the milestone) and an actual column; the total row carries the
  * territory's goal and, where commune values add up, a SUM of the actuals.
  */
-function communeTargetsSheet(s: Statistics, base: Omit<TableSheetSpec, 'name' | 'title' | 'columns' | 'rows' | 'labelColumns'>, year: number): TableSheetSpec {
+function communeTargetsSheet(s: Statistics, base: SheetBase, year: number): TableSheetSpec {
   const planById = new Map(s.plans.map((p) => [p.id, p]));
   const columns: TableColumn[] = [{ header: 'STT' }, { header: 'Mã' }, { header: 'Đơn vị' }];
   const cellsPerCommune: ((c: Commune) => TableCell)[] = [];

@@ -116,12 +116,15 @@ async function personsBench(root: string): Promise<string[]> {
   const exported = child('export', sender, 'sync', out);
   const start = timedCli(['--help']);
   const imported = timedCli(['import-bundle', '--data-dir', receiver, out, '--trust', '--json']);
-  const report = JSON.parse(imported.stdout) as { entities?: { entity: string; created: number }[] };
-  const created = (report.entities ?? []).reduce((s, e) => s + e.created, 0);
+  // `--json` prints one object: per entity {created, updated, unchanged, conflicts, rejected}.
+  const report = JSON.parse(imported.stdout) as { entities: Record<string, { created: number }> };
+  const created = Object.values(report.entities).reduce((s, e) => s + e.created, 0);
+  const persons = report.entities.titleSubjects?.created ?? 0;
+  if (persons !== PERSONS) throw new Error(`the import created ${persons} persons of ${PERSONS}`);
   return [
     `XHHT bench — gói đồng bộ ${PERSONS.toLocaleString('vi-VN')} người (tải máy lúc đo ${loadavg().map((l) => fixed(l)).join(' / ')})`,
     `  xuất gói đồng bộ                       ${fixed(exported.ms / 1000)} s  RSS đỉnh ${exported.maxRssMb} MB  tệp ${fixed(exported.bytes / MiB, 0)} MB`,
-    `  nhập vào cơ quan mới (CLI, --trust)    ${fixed(imported.ms / 1000)} s  RSS đỉnh ${imported.maxRssMb} MB  ${created.toLocaleString('vi-VN')} bản ghi thêm mới  (khởi động CLI riêng: ${fixed(start.ms / 1000)} s, RSS ${start.maxRssMb} MB)`,
+    `  nhập vào cơ quan mới (CLI, --trust)    ${fixed(imported.ms / 1000)} s  RSS đỉnh ${imported.maxRssMb} MB  ${created.toLocaleString('vi-VN')} bản ghi thêm mới, trong đó ${persons.toLocaleString('vi-VN')} người  (khởi động CLI riêng: ${fixed(start.ms / 1000)} s, RSS ${start.maxRssMb} MB)`,
   ];
 }
 

@@ -28,6 +28,13 @@ const anotherOfficeKey = async (officeName: string) => {
   const publicKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }) as string;
   return { publicKey, officeName, officeCode: '871', note: 'Đối chiếu dấu vân tay qua điện thoại' };
 };
+/** A sync bundle of the app's own data, written beside its data folder (its own key: trusted without a trust entry). */
+const ownBundle = async (app: TestApp) => {
+  const { exportBundle } = await import('../../main/bundles/export/export-bundle.js');
+  const outPath = `${app.dir}-goi-${Date.now()}.xhht`;
+  await exportBundle({ sqlite: app.ctx.sqlite, dataDir: app.ctx.dataDir, options: { kind: 'sync', period: null, includeFiles: false, includePersonalData: false }, outPath, now: new Date() });
+  return outPath;
+};
 const backupFolder = (app: TestApp) => app.call('backup.saveSettings', { folder: `${app.dir}-sao-luu`, daily: false });
 /** Waits for a worker job and fails unless it finished well. */
 const finishedJob = async (_app: TestApp, output: unknown) => {
@@ -373,6 +380,18 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
       await waitForJob(jobId);
       const status = await app.call('subjects.importStatus', { jobId });
       if (status.phase !== 'done') throw new Error(`import ended ${status.phase}: ${status.message} ${JSON.stringify(status.issues.slice(0, 3))}`);
+    },
+  },
+  'bundles.exportStart': { input: async () => ({ kind: 'sync', period: null, includeFiles: false, includePersonalData: false }), settle: finishedJob },
+  'bundles.verifyStart': { input: async (app) => ({ source: { path: await ownBundle(app) } }), settle: finishedJob },
+  'bundles.dryRunStart': { input: async (app) => ({ source: { path: await ownBundle(app) } }), settle: finishedJob },
+  'bundles.applyStart': { input: async (app) => ({ source: { path: await ownBundle(app) }, resolutions: { all: null, rows: [] }, force: false }), settle: finishedJob },
+  'bundles.trustSender': {
+    input: async () => {
+      const key = await anotherOfficeKey('Phòng GD&ĐT huyện Tam Nông');
+      const { fingerprintOf, normalisePublicKey } = await import('../../main/certificates/index.js');
+      const { formatFingerprint } = await import('../../shared/certificates.js');
+      return { publicKey: key.publicKey, fingerprint: formatFingerprint(fingerprintOf(normalisePublicKey(key.publicKey))), officeName: key.officeName, officeCode: key.officeCode };
     },
   },
   'units.importXlsx': {

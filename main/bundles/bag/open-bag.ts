@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
+import { open, rename, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -156,6 +156,11 @@ function checkSchema(schema: number): void {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) offset += (await file.write(bytes, offset)).bytesWritten;
+}
+
 function text(bytes: Buffer, name: string): string {
   try {
     return utf8.decode(bytes);
@@ -264,7 +269,7 @@ function openedBag(
           },
           new Writable({
             write(chunk: Buffer, _enc, done) {
-              file.write(chunk).then(() => done(), done);
+              writeAll(file, chunk).then(() => done(), done);
             },
           }),
         ).catch((error: unknown) => {

@@ -147,11 +147,7 @@ function FiguresCard({ figures: f }: { figures: AnnualReportFigures }) {
           type="info"
           showIcon
           title={`Năm ${f.year} chưa có quyết định công nhận danh hiệu học tập nào`}
-          description={
-            <>
-              Mục danh hiệu của báo cáo sẽ ghi như vậy. Các quyết định được lập ở trang <Link to="/titles">Danh hiệu học tập</Link>.
-            </>
-          }
+          description="Mục danh hiệu của báo cáo sẽ ghi như vậy. Các quyết định công nhận được lập ở trang “Danh hiệu học tập”, thẻ “Quyết định công nhận”."
         />
       )}
       <Collapse

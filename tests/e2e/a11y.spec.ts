@@ -35,6 +35,7 @@ const PAGES: MenuPage[] = [
   { menu: 'Nhiệm vụ', heading: 'Nhiệm vụ', loaded: (main) => expect(main.getByRole('table', { name: 'Danh sách nhiệm vụ' })).toContainText('Quá hạn') },
   { menu: 'Việc của cơ quan', heading: 'Việc của từng cơ quan', loaded: (main) => expect(main.getByText('Chưa chọn cơ quan.')).toBeVisible() },
   { menu: 'Báo cáo định kỳ', heading: 'Báo cáo định kỳ', loaded: (main) => expect(main.getByRole('table', { name: 'Báo cáo phải nộp' })).toContainText('15/11') },
+  { menu: 'Báo cáo năm', heading: 'Báo cáo năm', loaded: (main) => expect(main.getByText('Chỉ tiêu đạt', { exact: true })).toBeVisible() },
   {
     menu: 'Danh hiệu học tập',
     heading: 'Danh hiệu học tập',

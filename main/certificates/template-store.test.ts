@@ -59,9 +59,9 @@ it('moves the wording of the old certificate-templates.json into the table at th
   expect(await auditOf(app)).toHaveLength(2);
 });
 
-it('sets a damaged file aside and starts with the default wording', async () => {
+it.each([['cut short', '{ "cong_dan": '], ['not an object', 'null']])('sets a damaged file (%s) aside and starts with the default wording', async (_why, text) => {
   app = await createTestApp({ today: '2026-11-25' });
-  writeFileSync(join(app.dir, TEMPLATES_FILE), '{ "cong_dan": ');
+  writeFileSync(join(app.dir, TEMPLATES_FILE), text);
   await restart(app);
   expect(readdirSync(app.dir)).toContain(`${TEMPLATES_FILE}.hong`);
   expect(existsSync(join(app.dir, TEMPLATES_FILE))).toBe(false);

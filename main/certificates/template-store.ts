@@ -15,7 +15,7 @@ import type { CertificateTemplatesTable } from './certificates.tables.js';
 const FIELDS = ['superiorBody', 'issuingBody', 'heading', 'lead', 'achievement', 'signerTitle', 'signerName', 'place'] as const;
 
 /** This office's id, or null before the office is set up (nothing saved yet then). */
-function ownOffice(ctx: AppContext): string | null {
+function ownOffice(ctx: Pick<AppContext, 'officeId'>): string | null {
   try {
     return ctx.officeId();
   } catch {
@@ -29,7 +29,7 @@ const liveRows = (db: ReadDb, officeId: string) =>
 const fieldsOf = (template: CertificateTemplate) => Object.fromEntries(FIELDS.map((f) => [f, template[f]])) as Pick<CertificateTemplatesTable, (typeof FIELDS)[number]>;
 
 export async function loadTemplates(ctx: Pick<AppContext, 'db' | 'officeId'>): Promise<Record<TitleKind, CertificateTemplate>> {
-  const officeId = ownOffice(ctx as AppContext);
+  const officeId = ownOffice(ctx);
   const rows = officeId ? await liveRows(ctx.db, officeId) : [];
   return Object.fromEntries(
     TitleKind.options.map((title) => {
@@ -64,20 +64,25 @@ export const TEMPLATES_FILE = 'certificate-templates.json';
 export async function adoptTemplatesFile(ctx: AppContext): Promise<number> {
   const file = join(ctx.dataDir, TEMPLATES_FILE);
   if (!existsSync(file) || ownOffice(ctx) === null) return 0;
-  let saved: Record<string, unknown>;
+  let saved: Record<string, unknown> | null = null;
   try {
-    saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (parsed !== null && typeof parsed === 'object') saved = parsed as Record<string, unknown>;
   } catch {
+    // Not JSON: set aside below like any other damaged file.
+  }
+  if (saved === null) {
     // Set aside, not retried at every start: the default wording prints until the office saves its own again.
     renameSync(file, `${file}.hong`);
     throw new AppError('INTERNAL', `Không đọc được mẫu giấy công nhận cũ (${file}): tệp hỏng, đã đổi tên thành ${TEMPLATES_FILE}.hong. Giấy in theo mẫu mặc định cho tới khi lưu lại mẫu trong Cài đặt.`);
   }
-  const adopted = await inTransaction({ ...ctx, operation: 'certificate-templates-file' }, async (tx) => {
-    const txCtx = { ...ctx, db: tx, operation: 'certificate-templates-file' };
+  const wording = saved;
+  const adopted = await inTransaction(ctx, async (tx) => {
+    const txCtx = { ...ctx, db: tx, operation: ctx.operation ?? 'certificate-templates-file' };
     const existing = new Set((await liveRows(tx, ctx.officeId())).map((r) => r.title));
     let count = 0;
     for (const title of TitleKind.options) {
-      const parsed = CertificateTemplate.safeParse(saved[title]);
+      const parsed = CertificateTemplate.safeParse(wording[title]);
       if (!parsed.success || parsed.data.title !== title || existing.has(title)) continue;
       await writeTemplate(tx, txCtx, parsed.data);
       count++;

@@ -79,6 +79,12 @@ export interface BundleRules {
   matchBy?: readonly string[];
   /** The column holding the SHA-256 of an evidence file's content: the file travels with the row, or the table stays home when files are left out. */
   files?: string;
+  /**
+   * Columns holding the commune (the depth-1 unit) above the unit named in another column, e.g.
+   * `{ communeId: 'unitId' }`: a commune's own XHHT has its hamlets at depth 1, so the receiver
+   * recomputes them from its own unit tree.
+   */
+  communeOf?: Readonly<Record<string, string>>;
 }
 
 /** Checks a feature's registrations against its own row types: every column named must exist. */

@@ -137,7 +137,7 @@ export const titlesTables = registerTables<TitlesTables>('titles', {
       { column: 'hamletIds', table: 'units', onDelete: 'restrict', noun: 'dòng họ', jsonArray: true },
     ],
     label: (row) => String(row.name),
-    bundle: { personal: ['idNumber'] },
+    bundle: { personal: ['idNumber'], communeOf: { communeId: 'unitId' } },
   },
   titleEvaluations: {
     synced: true,

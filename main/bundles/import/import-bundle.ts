@@ -304,6 +304,25 @@ class SecondPass {
     return statement.get(id) !== undefined;
   }
 
+  /** Units this bundle creates, with their parent: in a dry run they are not in the database to walk up through. */
+  readonly #newUnitParents = new Map<string, string | null>();
+  #unitParent: Database.Statement | null = null;
+
+  /** The depth-1 unit above a unit (itself at depth 1) in this office's tree; null for the root or an unknown unit. */
+  #communeOf(unitId: unknown): string | null {
+    if (typeof unitId !== 'string') return null;
+    this.#unitParent ??= this.request.sqlite.prepare('SELECT parentId FROM units WHERE id = ?').pluck();
+    const parentOf = (id: string): string | null | undefined => (this.#newUnitParents.has(id) ? this.#newUnitParents.get(id) : (this.#unitParent!.get(id) as string | null | undefined));
+    let current = unitId;
+    for (let depth = 0; depth < 50; depth++) {
+      const parent = parentOf(current);
+      if (parent === undefined || parent === null) return null;
+      if (parentOf(parent) === null) return current;
+      current = parent;
+    }
+    return null;
+  }
+
   /** Rewrites the references of a row to rows matched under another id here. */
   #mapReferences(table: TableRegistration, row: Row): void {
     for (const ref of table.parents) {
@@ -365,6 +384,9 @@ class SecondPass {
       const incoming = checked.row;
       const id = String(incoming.id);
       this.#mapReferences(table, incoming);
+      for (const [column, unitColumn] of Object.entries(table.bundle?.communeOf ?? {})) {
+        if (column in incoming) incoming[column] = this.#communeOf(incoming[unitColumn]);
+      }
       const missing = this.#missingReference(table, incoming);
       if (missing) {
         // Its children then find it missing too, and are refused with their own line.
@@ -384,6 +406,7 @@ class SecondPass {
         }
       }
       if (!local) {
+        if (name === 'units') this.#newUnitParents.set(id, (incoming.parentId as string | null) ?? null);
         outcome.created++;
         if (mode === 'apply') this.#insert(name, row);
         continue;

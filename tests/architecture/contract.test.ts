@@ -18,7 +18,7 @@ describe('contract', () => {
     // Evidence: verify re-hashes, chooseFiles/discardStaged touch only the staging area, openCopy a temp copy; none writes the database.
     const readVerbs = /\.(list|get|tree|status|query|expected|duties|reprints|progressReports|occurrences|communeProgress|figureSums|overview|export|exportDocx|exportOccurrences|printAssignments|search|settings|verify|chooseFiles|discardStaged|openCopy|current|login|logout|history|journal|exportJournal|trustList|candidates|preview|printDownload|printDirect|templates|templatePreview|estimate|exportDownload)$/;
     // Following or cancelling a job changes nothing itself: the job's own transaction rolls back.
-    const jobFollowVerbs = /\.([a-z]+(Status|Cancel)|cancel)$/;
+    const jobFollowVerbs = /\.([a-z][A-Za-z]*(Status|Cancel)|cancel)$/;
     // A job writes too, in its own transaction off the request thread, so it counts as a write.
     const kindOf = (kind: string) => (kind === 'job' ? 'mutation' : kind);
     for (const [op, spec] of Object.entries(contract)) expect(`${op}:${kindOf(spec.kind)}`).toBe(`${op}:${readVerbs.test(op) || jobFollowVerbs.test(op) ? 'query' : 'mutation'}`);

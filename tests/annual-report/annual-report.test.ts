@@ -7,10 +7,10 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TITLE_LABELS, TitleKind } from '../../shared/titles-criteria.js';
-import { createTestApp, type TestApp } from '../../tests/support/test-app.js';
-import { DATABASE_FILE } from '../app/compose.js';
-import { loadDemo } from '../demo/demo.service.js';
-import { HEADINGS } from './report-docx.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { DATABASE_FILE } from '../../main/app/compose.js';
+import { loadDemo } from '../../main/demo/demo.service.js';
+import { HEADINGS } from '../../main/annual-report/report-docx.js';
 
 const run = promisify(execFile);
 const TODAY = '2026-02-15';

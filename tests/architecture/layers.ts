@@ -32,6 +32,7 @@ export const PACKAGE_LAYERS: Record<string, Layer[]> = {
   vite: ['scripts'],
   '@vitejs/plugin-react': ['scripts'],
   vitest: ['tests', 'scripts'],
+  mammoth: ['tests'],
   '@playwright/test': ['tests', 'scripts'],
   '@axe-core/playwright': ['tests'],
   esbuild: ['scripts'],

@@ -16,6 +16,8 @@ export async function withPrintWindow<T>(html: string, work: (window: BrowserWin
     show: false,
     webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'xhht-print' },
   });
+  // The document is ours and script-free; still, nothing it names may be fetched beyond its own file and inline data (the fonts).
+  window.webContents.session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !/^(file|data):/.test(details.url) }));
   try {
     const file = join(dir, 'in.html');
     await writeFile(file, html, { mode: 0o600 });

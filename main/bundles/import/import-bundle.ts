@@ -96,7 +96,7 @@ export async function importBundle(request: ImportRequest): Promise<ImportReport
       sqlite.prepare(`SELECT max(receivedAt) AS at FROM bundlesReceived WHERE bundleId = ? AND result = 'applied'`).get(bundle.bundleId) as { at: string | null }
     ).at;
     if (mode === 'apply' && appliedBefore !== null && !request.force) {
-      throw new AppError('CONFLICT', `Gói ${bundle.bundleId} của ${sender.officeName} đã được nhập lúc ${shownInstant(appliedBefore)}; muốn nhập lại hãy chọn "Nhập lại" (force).`, {
+      throw new AppError('CONFLICT', `Gói ${bundle.bundleId} của ${sender.officeName} đã được nhập lúc ${shownInstant(appliedBefore)}; muốn nhập lại hãy chọn "Nhập lại" (dòng lệnh: --force).`, {
         appliedBefore,
       });
     }

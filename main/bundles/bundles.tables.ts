@@ -21,7 +21,7 @@ export interface BundlesReceivedTable {
 
 /**
  * The content hash of each row as last exchanged with a peer office: with it an
- * import tells "changed here since" from "changed there since" from "changed on both".
+ * import tells a row changed here since, changed there since, or changed on both sides.
  */
 export interface BundlePeerHashesTable {
   peerOfficeId: string;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { AppError } from '../../shared/errors.js';
 import { ALLOWED_TYPES_TEXT, EVIDENCE_MIME, formatBytes, type StagedFile } from '../../shared/evidence.js';
 import { sniffFile } from './sniff.js';
@@ -48,7 +49,8 @@ export class EvidenceStore {
     mkdirSync(this.blobsDir, { recursive: true, mode: 0o700 });
     mkdirSync(this.stagingDir, { recursive: true, mode: 0o700 });
     // One process holds the data folder (its lock), so whatever is in tmp/ was left by a crash or a kill.
-    for (const name of readdirSync(this.stagingDir)) rmSync(join(this.stagingDir, name), { force: true });
+    // Its worker threads (bundle export and import) open the store too, while uploads wait in tmp/: only the main thread sweeps.
+    if (isMainThread) for (const name of readdirSync(this.stagingDir)) rmSync(join(this.stagingDir, name), { force: true });
   }
 
   blobPath(sha256: string): string {

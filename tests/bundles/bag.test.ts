@@ -3,6 +3,7 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
+import { crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { appSchemaVersion, openBag, writeBag, type BagInfo, type BagSigner, type PayloadFile } from '../../main/bundles/bag/index.js';
@@ -38,7 +39,10 @@ async function entriesOf(path: string): Promise<Map<string, Buffer>> {
   for await (const entry of zip.eachEntry()) {
     const chunks: Buffer[] = [];
     for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-    out.set(entry.fileName, Buffer.concat(chunks));
+    const data = Buffer.concat(chunks);
+    // yauzl does not check CRC-32; unzip and every other tool does.
+    if (entry.crc32 !== crc32(data)) throw new Error(`${entry.fileName}: CRC-32 ${entry.crc32} in the zip, ${crc32(data)} computed`);
+    out.set(entry.fileName, data);
   }
   zip.close();
   return out;

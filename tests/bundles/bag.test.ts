@@ -207,6 +207,19 @@ describe('writeBag → openBag', () => {
     await expect(writeBag(target(), info, [], wrong)).rejects.toThrow(/does not verify/);
   });
 
+  it('more than 65,535 entries take the ZIP64 end records, and read back', async () => {
+    const out = target();
+    const count = 66_000;
+    function* many(): Iterable<PayloadFile> {
+      for (let i = 0; i < count; i++) yield buffer(`data/files/${i}`, String(i));
+    }
+    await writeBag(out, info, many(), signer);
+    const bag = await openBag(out);
+    expect(bag.payload.files).toBe(count);
+    expect(bag.payloadHash('data/files/65999')).toBe(sha(Buffer.from('65999')));
+    await bag.close();
+  }, 240_000);
+
   it('openBag refuses more entries than its limit from the directory alone', async () => {
     const out = target();
     await writeBag(out, info, [buffer('data/a', 'a'), buffer('data/b', 'b')], signer);

@@ -135,7 +135,8 @@ describe('writeBag → openBag', () => {
     for (let i = 0; i < 64; i++) {
       const chunk = randomBytes(1024 * 1024);
       hash.update(chunk);
-      stream.write(chunk);
+      // Waiting for the stream keeps the test itself from holding the 64 MB it measures the bag without.
+      if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
     }
     stream.end();
     await finished(stream);

@@ -1,8 +1,8 @@
+import { BundleKind } from '../../../shared/bundles.js';
 import { OfficeCode } from '../../../shared/office.js';
 import { parseTagFile } from './bagit-text.js';
 
-export const BUNDLE_KINDS = ['report', 'template', 'sync'] as const;
-export type BundleKind = (typeof BUNDLE_KINDS)[number];
+const BUNDLE_KINDS: readonly string[] = BundleKind.options;
 
 /** What bag-info.txt says about a bundle, beside the BagIt fields. */
 export interface BagInfo {

@@ -3,8 +3,8 @@
  * sender office's Ed25519 key. Knows nothing of the database: the exporter
  * hands it payload files, the importer reads records back from an OpenedBag.
  */
-export { BUNDLE_KINDS, type BagInfo, type BundleKind } from './bag-info.js';
-export { DEFAULT_BAG_LIMITS, type BagLimits } from './limits.js';
+export { type BagInfo } from './bag-info.js';
+export { type BagLimits } from './limits.js';
 export { BAG_STAGES, appSchemaVersion, openBag, type BagStage, type OpenBagOptions, type OpenedBag } from './open-bag.js';
 export { type BagSigner, type SignerIdentity } from './signature.js';
-export { BAG_PART_MARK, writeBag, type PayloadFile, type WriteBagOptions, type WrittenBag } from './write-bag.js';
+export { writeBag, type PayloadFile, type WriteBagOptions, type WrittenBag } from './write-bag.js';

@@ -36,7 +36,7 @@ export interface WrittenBag {
 }
 
 /** A part file of a bag being written is named so, beside the target. */
-export const BAG_PART_MARK = '.part-';
+const BAG_PART_MARK = '.part-';
 
 /**
  * Writes a signed BagIt bag as a zip at `outPath`. Each payload file is

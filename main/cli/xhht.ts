@@ -80,8 +80,6 @@ async function run(argv: string[]): Promise<void> {
       return backupCommand(parseCommandArgs(BackupArgs, values), process.stdout, process.stderr);
     case 'restore':
       return restoreCommand(parseCommandArgs(RestoreArgs, values), lockDataDir, process.stdout, process.stderr);
-    case 'report':
-      return reportCommand(parseCommandArgs(ReportArgs, values), composeApp, process.stdout);
     case 'verify-bundle':
       if (!(await verifyBundleCommand(parseCommandArgs(VerifyBundleArgs, values), operands, composeApp, process.stdout, process.stderr))) process.exitCode = 1;
       return;
@@ -92,6 +90,8 @@ async function run(argv: string[]): Promise<void> {
       return exportBundleCommand(parseCommandArgs(ExportBundleArgs, values), composeApp, process.stdout, process.stderr);
     case 'import-bundle':
       return importBundleCommand(parseCommandArgs(ImportBundleArgs, values), operands, composeApp, process.stdout, process.stderr);
+    case 'report':
+      return reportCommand(parseCommandArgs(ReportArgs, values), composeApp, process.stdout);
     case 'print-certificates':
       await printCertificatesCommand(parseCommandArgs(PrintCertificatesArgs, values), composeApp, process.stderr);
       return;

@@ -136,7 +136,7 @@ describe('writeBag → openBag', () => {
       const chunk = randomBytes(1024 * 1024);
       hash.update(chunk);
       // Waiting for the stream keeps the test itself from holding the 64 MB it measures the bag without.
-      if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
+      if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
     }
     stream.end();
     await finished(stream);

@@ -40,7 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 120, name: 'title_authorities', up: m0120 },
   { id: 130, name: 'title_import_presets', up: m0130 },
   { id: 160, name: 'accounts', up: m0160 },
-  { id: 180, name: 'annual_report_template', up: m0180 },
   { id: 170, name: 'bundles', up: m0170 },
+  { id: 180, name: 'annual_report_template', up: m0180 },
   { id: 190, name: 'certificate_templates', up: m0190 },
 ];

@@ -3,8 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/backup.js';
 import { AppError } from '../../shared/errors.js';
-import { JOB_PHASE_LABELS } from '../../shared/jobs.js';
-import type { Progress } from '../jobs/index.js';
+import { progressLines } from '../jobs/index.js';
 import { restoreBackup } from './read-backup.js';
 import { writeBackup } from './write-backup.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
@@ -34,16 +33,6 @@ function passphraseFromEnv(required: boolean): string | null {
   return value;
 }
 
-/** One progress line per step and per tenth of the work, on stderr. */
-function progressLines(err: NodeJS.WritableStream): Progress {
-  let last = '';
-  return (phase, done, total) => {
-    const tenth = total ? Math.floor((done / total) * 10) * 10 : null;
-    const line = `… ${JOB_PHASE_LABELS[phase]}${tenth === null ? '' : ` ${tenth}%`}`;
-    if (line !== last) err.write(`${line}\n`);
-    last = line;
-  };
-}
 
 /**
  * `xhht backup`: works while the app runs on the same folder (SQLite's online

@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { BundleKind, BundlePeriod, Resolution, type ImportReport } from '../../shared/bundles.js';
 import { AppError } from '../../shared/errors.js';
 import { formatBytes } from '../../shared/evidence.js';
-import { JOB_PHASE_LABELS } from '../../shared/jobs.js';
 import type { AppContext } from '../app/context.js';
-import type { Progress } from '../jobs/index.js';
+import { progressLines } from '../jobs/index.js';
 import { exportBundle } from './export/export-bundle.js';
 import { importBundle } from './import/import-bundle.js';
 
@@ -33,16 +32,6 @@ export const ImportBundleArgs = z.object({
 type Opened = Pick<AppContext, 'db' | 'sqlite' | 'dataDir'> & { close(): Promise<void> };
 type Open = (dir: string) => Promise<Opened>;
 
-/** One progress line per phase and per tenth of the work, on stderr. */
-function progressLines(err: NodeJS.WritableStream): Progress {
-  let last = '';
-  return (phase, done, total) => {
-    const tenth = total ? Math.floor((done / total) * 10) * 10 : null;
-    const line = `… ${JOB_PHASE_LABELS[phase]}${tenth === null ? '' : ` ${tenth}%`}`;
-    if (line !== last) err.write(`${line}\n`);
-    last = line;
-  };
-}
 
 async function openExisting(dataDir: string, open: Open): Promise<Opened> {
   if (!existsSync(dataDir) || readdirSync(dataDir).length === 0) throw new AppError('NOT_FOUND', `Không có dữ liệu XHHT trong ${dataDir}`);

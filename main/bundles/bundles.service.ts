@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import {
   BUNDLE_DOWNLOAD_PIECE,
@@ -23,6 +23,7 @@ import { cancelJob, jobStatus, startWorkerJob } from '../jobs/index.js';
 import { loadOffice } from '../office/index.js';
 import type { BundleWorkerInput } from './bundles.worker.js';
 import { estimateBundle } from './export/export-bundle.js';
+import { readFilePiece } from '../files/file-piece.js';
 
 const BUNDLE_SCRIPT = { source: new URL('./bundles.worker.ts', import.meta.url), bundled: 'bundles.worker.mjs' };
 /** A sync of a million people is read as lines and held as ids only; this leaves room for the sets of ids. */
@@ -72,18 +73,7 @@ export function exportPiece(ctx: AppContext, jobId: string, offset: number): { b
   const status = jobStatus<ExportResult>(jobId);
   if (status.phase !== 'done' || !status.result) throw new AppError('CONFLICT', 'Gói dữ liệu chưa xuất xong.');
   const file = join(exportsDir(ctx.dataDir), status.result.fileName);
-  const fd = openSync(file, 'r');
-  try {
-    const size = statSync(file).size;
-    const length = Math.max(0, Math.min(BUNDLE_DOWNLOAD_PIECE, size - offset));
-    const buffer = Buffer.alloc(length);
-    let read = 0;
-    while (read < length) read += readSync(fd, buffer, read, length - read, offset + read);
-    const next = offset + length;
-    return { base64: buffer.toString('base64'), nextOffset: next < size ? next : null, size };
-  } finally {
-    closeSync(fd);
-  }
+  return readFilePiece(file, offset, BUNDLE_DOWNLOAD_PIECE);
 }
 
 /** The file a bundle source names: a file staged through the upload route, or a path on this machine. */

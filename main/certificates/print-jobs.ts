@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIRECT_PRINT_MAX, PRINT_DOWNLOAD_PIECE, type CertificatePrintResult, type CertificatePrintStatus, type CertificateSelection } from '../../shared/certificate-print.js';
 import { registerNumberLabel } from '../../shared/certificates.js';
@@ -13,6 +13,7 @@ import { documentTitleOf, issueForPrint, nothingToPrint, printFolder, PrintCance
 import { issueCertificates, type IssuedCertificate } from './register.js';
 import { loadTemplates } from './template-store.js';
 import { certificatePage, certificatesDocument } from './templates.js';
+import { readFilePiece } from '../files/file-piece.js';
 
 /**
  * Print jobs run in this process, not a worker: the work is Chromium's (another
@@ -118,18 +119,7 @@ export async function waitForPrint(jobId: string): Promise<CertificatePrintStatu
 export function printPiece(jobId: string, offset: number): { base64: string; nextOffset: number | null; size: number } {
   const job = lookUp(jobId);
   if (job.status.phase !== 'done') throw new AppError('CONFLICT', 'Tệp PDF chưa in xong.');
-  const fd = openSync(job.file, 'r');
-  try {
-    const size = statSync(job.file).size;
-    const length = Math.max(0, Math.min(PRINT_DOWNLOAD_PIECE, size - offset));
-    const buffer = Buffer.alloc(length);
-    let read = 0;
-    while (read < length) read += readSync(fd, buffer, read, length - read, offset + read);
-    const next = offset + length;
-    return { base64: buffer.toString('base64'), nextOffset: next < size ? next : null, size };
-  } finally {
-    closeSync(fd);
-  }
+  return readFilePiece(job.file, offset, PRINT_DOWNLOAD_PIECE);
 }
 
 /** The path of a finished print, for the desktop's direct printing and the tests. */

@@ -7,6 +7,7 @@ import { FormErrorAlert } from '../components/FormErrorAlert';
 import { focusFirstField } from '../components/focus';
 import { useFormSubmit } from '../components/useFormSubmit';
 import { AuthCard } from './LoginPage';
+import { NewPasswordFields } from './NewPasswordFields';
 
 interface AdminValues {
   name: string;
@@ -39,20 +40,7 @@ export function FirstAdminPage() {
           <Form.Item name="login" label="Tên đăng nhập" rules={[{ required: true, message: 'Nhập tên đăng nhập' }]}>
             <Input autoComplete="username" />
           </Form.Item>
-          <Form.Item name="password" label="Mật khẩu (ít nhất 8 ký tự)" rules={[{ required: true, message: 'Nhập mật khẩu' }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="confirm"
-            label="Nhập lại mật khẩu"
-            dependencies={['password']}
-            rules={[
-              { required: true, message: 'Nhập lại mật khẩu' },
-              ({ getFieldValue }) => ({ validator: (_, value) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('Hai mật khẩu chưa khớp'))) }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields name="password" repeatName="confirm" label="Mật khẩu (ít nhất 8 ký tự)" repeatLabel="Nhập lại mật khẩu" />
           <FormErrorAlert error={error} otherIssues={otherIssues} />
           <Button type="primary" htmlType="submit" loading={pending} block size="large">
             Tạo tài khoản và đăng nhập

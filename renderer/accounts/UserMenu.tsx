@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../shared/op';
 import { rememberSession } from '../api/transport';
 import { callOrThrowAppError } from '../components/api';
 import { FormModal } from '../components/FormModal';
+import { NewPasswordFields } from './NewPasswordFields';
 import { useAccount } from './session';
 
 interface PasswordChange {
@@ -52,22 +53,7 @@ export function UserMenu() {
           <Form.Item name="currentPassword" label="Mật khẩu hiện tại" rules={[{ required: true, message: 'Nhập mật khẩu hiện tại' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item name="newPassword" label="Mật khẩu mới (ít nhất 8 ký tự)" rules={[{ required: true, message: 'Nhập mật khẩu mới' }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="repeated"
-            label="Nhập lại mật khẩu mới"
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: 'Nhập lại mật khẩu mới' },
-              ({ getFieldValue }) => ({
-                validator: (_rule, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('Hai lần nhập mật khẩu mới không khớp'))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields name="newPassword" repeatName="repeated" label="Mật khẩu mới (ít nhất 8 ký tự)" repeatLabel="Nhập lại mật khẩu mới" />
         </FormModal>
       )}
     </Flex>

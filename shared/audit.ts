@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENCY_KIND_LABELS } from './agencies.js';
 import { IsoDate } from './dates.js';
+import { XlsxFile } from './list-export.js';
 import { OFFICE_LEVEL_LABELS } from './office.js';
 import { query, ROLE_LABELS } from './op.js';
 import { COMPUTED_SOURCE_LABELS, PLAN_KIND_LABELS, PLAN_RELATION_LABELS, PLAN_STATUS_LABELS, TASK_STATUS_LABELS } from './plan-model.js';
@@ -60,7 +61,7 @@ export const auditOps = {
   'audit.history': query(z.object({ recordId: z.string().min(1).max(60) }), z.array(AuditEntryDto)),
   'audit.journal': query(JournalFilter.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) }), JournalPage),
   /** The filtered journal as an .xlsx workbook (newest first). */
-  'audit.exportJournal': query(JournalFilter, z.object({ fileName: z.string(), base64: z.string(), rows: z.number().int() })),
+  'audit.exportJournal': query(JournalFilter, XlsxFile),
 } as const;
 
 /** Kinds of record as a person names them. */

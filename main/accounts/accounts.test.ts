@@ -93,7 +93,7 @@ describe('accounts', () => {
     }
     const exported = await app.call('audit.exportJournal', { actor: 'nguyenan' });
     expect(exported.rows).toBe(1);
-    expect(Buffer.from(exported.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(Buffer.from(exported.contentBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
   });
 
   it('never writes a password in clear: not in any table of the database, not in the logs', async () => {

@@ -21,6 +21,6 @@ export const accountsHandlers: FeatureHandlers<typeof accountsOps> = {
 export const auditHandlers: FeatureHandlers<typeof auditOps> = {
   'audit.history': (input, ctx) => recordHistory(ctx.db, input.recordId),
   'audit.journal': (input, ctx) => journal(ctx.db, input),
-  'audit.exportJournal': (input, ctx) => exportJournal(ctx.db, input),
+  'audit.exportJournal': (input, ctx) => exportJournal(ctx.db, input, ctx.clock.today()),
 };
 export { AdminArgs, ResetAdminArgs, createAdminFromArgs, createDemoAdmin, demoCredentialsLine, DEMO_ADMIN, resetAdminWithKey } from './accounts-cli.js';

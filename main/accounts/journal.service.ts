@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs';
 import { AUDIT_ACTION_LABELS, MAX_JOURNAL_EXPORT_ROWS, describeChange, entityLabel, recordLabelOf, type AuditEntryDto, type JournalFilter, type JournalPage } from '../../shared/audit.js';
-import { addDays, localDayStart } from '../../shared/dates.js';
+import { addDays, formatDateVi, localDayStart, type IsoDate } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
 import type { Selectable } from 'kysely';
 import type { ReadDb } from '../db/records.js';
 import type { AuditLogTable } from '../db/schema.js';
+import { officeNameOf, writeXlsx, xlsxFile } from '../xlsx/index.js';
+import type { XlsxFile } from '../../shared/list-export.js';
 
 type AuditRow = Selectable<AuditLogTable>;
 
@@ -62,35 +63,45 @@ export async function journal(db: ReadDb, input: JournalFilter & { offset: numbe
 
 const localTime = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 19)}`;
 
+/** The filters as the journal's filter bar names them, for the sheet's heading. */
+function filterLines(filter: JournalFilter, names: Map<string, string>): string[] {
+  const lines: string[] = [];
+  if (filter.actor) lines.push(`Người thực hiện: ${names.get(filter.actor) ?? filter.actor} (${filter.actor})`);
+  if (filter.entity) lines.push(`Loại bản ghi: ${entityLabel(filter.entity)}`);
+  if (filter.from || filter.to) lines.push(`Ngày: ${filter.from ? `từ ${formatDateVi(filter.from)}` : ''}${filter.from && filter.to ? ' ' : ''}${filter.to ? `đến ${formatDateVi(filter.to)}` : ''}`);
+  return lines;
+}
+
 /** The filtered journal as a workbook, newest first; one row per change, its fields in one cell as "Nhãn: trước → sau". */
-export async function exportJournal(db: ReadDb, filter: JournalFilter): Promise<{ fileName: string; base64: string; rows: number }> {
+export async function exportJournal(db: ReadDb, filter: JournalFilter, today: IsoDate): Promise<XlsxFile> {
   const base = filtered(db, filter);
   const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   if (total > MAX_JOURNAL_EXPORT_ROWS) {
     throw new AppError('VALIDATION', `Nhật ký lọc được ${total.toLocaleString('vi-VN')} dòng, quá ${MAX_JOURNAL_EXPORT_ROWS.toLocaleString('vi-VN')} dòng một tệp; hãy thu hẹp khoảng ngày hoặc chọn người, loại bản ghi.`);
   }
   const names = await accountNames(db);
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('Nhật ký thay đổi', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    { header: 'Thời điểm (UTC)', width: 20 },
-    { header: 'Người thực hiện', width: 24 },
-    { header: 'Tên đăng nhập', width: 16 },
-    { header: 'Việc', width: 11 },
-    { header: 'Loại bản ghi', width: 24 },
-    { header: 'Bản ghi', width: 36 },
-    { header: 'Thay đổi (trước → sau)', width: 70 },
-    { header: 'Thao tác', width: 24 },
-    { header: 'Mã bản ghi', width: 38 },
-  ];
-  sheet.getRow(1).font = { bold: true };
   const rows = await base.selectAll().orderBy('seq', 'desc').execute();
-  for (const row of rows) {
-    const e = toEntry(row, names);
-    const changes = e.changes.map((c) => (e.action === 'created' ? `${c.label}: ${c.after}` : `${c.label}: ${c.before} → ${c.after}`)).join('\n');
-    const added = sheet.addRow([localTime(e.at), e.actorName ?? e.actor, e.actor, AUDIT_ACTION_LABELS[e.action], e.entityLabel, e.recordLabel, changes, e.operation, e.recordId]);
-    added.getCell(7).alignment = { wrapText: true, vertical: 'top' };
-  }
-  const buffer = Buffer.from(await book.xlsx.writeBuffer());
-  return { fileName: `nhat-ky-thay-doi-${new Date().toISOString().slice(0, 10)}.xlsx`, base64: buffer.toString('base64'), rows: rows.length };
+  const content = await writeXlsx([
+    {
+      name: 'Nhật ký thay đổi',
+      heading: { title: 'Nhật ký thay đổi', office: await officeNameOf(db), filters: filterLines(filter, names), date: today },
+      columns: [
+        { header: 'Thời điểm (UTC)', width: 20 },
+        { header: 'Người thực hiện', width: 24 },
+        { header: 'Tên đăng nhập', width: 16 },
+        { header: 'Việc', width: 11 },
+        { header: 'Loại bản ghi', width: 24 },
+        { header: 'Bản ghi', width: 36 },
+        { header: 'Thay đổi (trước → sau)', width: 70, wrap: true },
+        { header: 'Thao tác', width: 24 },
+        { header: 'Mã bản ghi', width: 38 },
+      ],
+      rows: rows.map((row) => {
+        const e = toEntry(row, names);
+        const changes = e.changes.map((c) => (e.action === 'created' ? `${c.label}: ${c.after}` : `${c.label}: ${c.before} → ${c.after}`)).join('\n');
+        return [localTime(e.at), e.actorName ?? e.actor, e.actor, AUDIT_ACTION_LABELS[e.action], e.entityLabel, e.recordLabel, changes, e.operation, e.recordId];
+      }),
+    },
+  ]);
+  return xlsxFile('Nhật ký thay đổi', content, rows.length);
 }

@@ -24,6 +24,8 @@ export interface ListColumn {
   width: number;
   /** 'date' writes a real date shown dd/mm/yyyy; 'integer' and 'number' keep numbers numeric. */
   type?: 'text' | 'integer' | 'number' | 'date';
+  /** Text of several lines (a change list) wraps in its cell instead of running on one line. */
+  wrap?: boolean;
 }
 
 export interface ListHeading {
@@ -95,7 +97,13 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, spec: ListSh
     },
     headerFooter: { oddFooter: 'Trang &P / &N' },
   });
-  sheet.columns = spec.columns.map((c) => ({ width: c.width, ...(c.type && c.type !== 'text' ? { style: { numFmt: NUMBER_FORMATS[c.type] } } : {}) }));
+  sheet.columns = spec.columns.map((c) => ({
+    width: c.width,
+    style: {
+      ...(c.type && c.type !== 'text' ? { numFmt: NUMBER_FORMATS[c.type] } : {}),
+      ...(c.wrap ? { alignment: { wrapText: true, vertical: 'top' as const } } : {}),
+    },
+  }));
   lines.forEach((text, i) => {
     const row = sheet.getRow(i + 1);
     row.getCell(1).value = text;

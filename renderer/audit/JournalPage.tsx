@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, Flex, Select, Table } from 'antd';
+import { Flex, Select, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { AUDIT_ACTION_LABELS, type AuditEntryDto, type JournalFilter } from '../../shared/audit';
-import { apiQuery, callOrThrowAppError } from '../components/api';
+import { apiQuery } from '../components/api';
+import { ExportButton } from '../components/ExportButton';
 import { DateInput } from '../components/DateInput';
 import { PageHeader } from '../components/PageHeader';
 import { LoadError } from '../components/QueryStatus';
@@ -12,23 +13,13 @@ import { RecordHistoryButton } from './RecordHistory';
 
 const PAGE_SIZE = 50;
 
-function saveBase64(fileName: string, base64: string, type: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** "Nhật ký thay đổi": every change, by whom and when, filtered and exported to Excel. */
 export function JournalPage() {
-  const { message, notification } = App.useApp();
   const [actor, setActor] = useState<string>();
   const [entity, setEntity] = useState<string>();
   const [from, setFrom] = useState<Dayjs | null>(null);
   const [to, setTo] = useState<Dayjs | null>(null);
   const [page, setPage] = useState(1);
-  const [exporting, setExporting] = useState(false);
   const filter: JournalFilter = {
     actor,
     entity,
@@ -40,27 +31,13 @@ export function JournalPage() {
     set(value);
     setPage(1);
   };
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const file = await callOrThrowAppError('audit.exportJournal', filter);
-      saveBase64(file.fileName, file.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      void message.success(`Đã xuất ${file.rows} dòng ra ${file.fileName}`);
-    } catch (error) {
-      notification.error({ title: 'Không xuất được nhật ký', description: (error as Error).message, duration: 8 });
-    } finally {
-      setExporting(false);
-    }
-  };
   return (
     <>
       <PageHeader
         title="Nhật ký thay đổi"
         subtitle="Ai đã thay đổi gì, khi nào: mỗi lần tạo, sửa, xóa, khôi phục một bản ghi."
         extra={
-          <Button onClick={() => void exportXlsx()} loading={exporting}>
-            Xuất Excel
-          </Button>
+          <ExportButton op="audit.exportJournal" input={filter} ariaLabel="Xuất Excel nhật ký đang xem" />
         }
       />
       <Flex gap={12} wrap style={{ marginBottom: 16 }} role="search" aria-label="Lọc nhật ký">

@@ -167,4 +167,17 @@ describe('list exports read back as the page lists them', () => {
     expect(column(sheet, 'Ngày gắn')).toEqual(found.rows.map((f) => utcDay(f.createdAt)));
     expect(sheet.heading[2]).toBe('Lọc: Loại tệp: PDF');
   });
+
+  it('change journal: the kind of record chosen, newest first, every change of the filter and the filter named', async () => {
+    const page = await demo.call('audit.journal', { entity: 'agencies', offset: 0, limit: 200 });
+    expect(page.total).toBeGreaterThan(1);
+    expect(page.rows).toHaveLength(page.total);
+    const sheet = await readBack(await demo.call('audit.exportJournal', { entity: 'agencies' }));
+    expect(sheet.rows).toHaveLength(page.total);
+    expect(column(sheet, 'Mã bản ghi')).toEqual(page.rows.map((r) => r.recordId));
+    expect(column(sheet, 'Bản ghi')).toEqual(page.rows.map((r) => r.recordLabel));
+    expect(new Set(column(sheet, 'Loại bản ghi'))).toEqual(new Set([page.rows[0]!.entityLabel]));
+    expect(sheet.heading[0]).toBe('Nhật ký thay đổi');
+    expect(sheet.heading[2]).toBe(`Lọc: Loại bản ghi: ${page.rows[0]!.entityLabel}`);
+  });
 });

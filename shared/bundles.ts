@@ -211,11 +211,15 @@ export const BUNDLE_RESULTS = ['applied', 'refused', 'failed'] as const;
 export const BundleResult = z.enum(BUNDLE_RESULTS);
 export const BUNDLE_RESULT_LABELS: Record<z.infer<typeof BundleResult>, string> = { applied: 'Đã nhập', refused: 'Bị từ chối', failed: 'Lỗi khi nhập' };
 
-/** One bundle received here (logged whether applied or refused). */
+/**
+ * One bundle received here (logged whether applied or refused). A refused
+ * file's id, kind and sender are what its checks vouched for before the
+ * refusal: empty strings when nothing could be (a truncated zip, a bad signature).
+ */
 export const ReceivedBundle = z.object({
   id: z.string(),
   bundleId: z.string(),
-  kind: BundleKind,
+  kind: BundleKind.or(z.literal('')),
   senderCode: z.string(),
   senderName: z.string(),
   fingerprint: z.string(),

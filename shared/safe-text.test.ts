@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedText, unsafeTextReason } from './safe-text.js';
+import { boundedText, loggableText, unsafeTextReason } from './safe-text.js';
 
 describe('unsafeTextReason', () => {
   it.each<[string, string, RegExp | null]>([
@@ -29,5 +29,20 @@ describe('boundedText', () => {
     const parsed = name.safeParse(text);
     if (message === null) expect(parsed).toMatchObject({ success: true, data: text.trim() });
     else expect(parsed.error?.issues.map((i) => i.message)).toContain(message);
+  });
+});
+
+describe('loggableText', () => {
+  it.each<[string, string, number, string]>([
+    ['plain text stays', 'Xã Sa Rài', 50, 'Xã Sa Rài'],
+    ['NUL and other control characters become a space', 'Sa\u0000Rài\u0007\u009b', 50, 'Sa Rài'],
+    ['line breaks and tabs fold into one space', 'dòng 1\r\n\tdòng 2\u2028cuối', 50, 'dòng 1 dòng 2 cuối'],
+    ['a lone surrogate becomes the replacement character', 'a\uD800b', 50, 'a\uFFFDb'],
+    ['cut to the bound with an ellipsis', 'x'.repeat(20), 10, `${'x'.repeat(9)}…`],
+    ['the cut never splits an emoji', `${'x'.repeat(8)}🏠🏠`, 10, `${'x'.repeat(8)}🏠🏠`],
+    ['the cut counts an emoji as one character', `${'x'.repeat(8)}🏠🏠🏠`, 10, `${'x'.repeat(8)}🏠…`],
+    ['HTML is kept as text (the page shows it as text)', '<script>alert(1)</script>', 50, '<script>alert(1)</script>'],
+  ])('%s', (_name, text, max, expected) => {
+    expect(loggableText(text, max)).toBe(expected);
   });
 });

@@ -28,3 +28,20 @@ export function boundedText(label: string, max: number, options: { min?: number;
       if (reason) ctx.addIssue({ code: 'custom', message: `${label} ${reason}` });
     });
 }
+
+/**
+ * Text from a file this office did not write, kept for the record (the log of
+ * bundles received): control characters (NUL included) and line breaks become
+ * one space, a lone surrogate the replacement character, and the result is cut
+ * to `max` characters without splitting a pair — stored whatever it held,
+ * where an input form would refuse it.
+ */
+export function loggableText(text: string, max: number): string {
+  const clean = text
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  const chars = Array.from(clean);
+  return chars.length <= max ? clean : `${chars.slice(0, max - 1).join('')}…`;
+}

@@ -74,7 +74,9 @@ export function importSummary(report: ImportReport) {
 /**
  * `xhht import-bundle`: verify, dry run, and unless --dry-run apply in one
  * transaction. A refusal (untrusted sender, rejected rows, unresolved
- * conflicts, a bundle applied before) leaves the data as it was.
+ * conflicts, a bundle applied before) leaves the data as it was and is
+ * logged in the bundles received, with its reason; --dry-run writes nothing
+ * at all, that log included.
  */
 export async function importBundleCommand(args: z.output<typeof ImportBundleArgs>, operands: string[], open: Open, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<void> {
   if (operands.length !== 1) throw new AppError('VALIDATION', 'cần đúng một tệp gói dữ liệu (.xhht)');

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import {
   BUNDLE_DOWNLOAD_PIECE,
   BUNDLE_EXTENSION,
@@ -76,20 +76,22 @@ export function exportPiece(ctx: AppContext, jobId: string, offset: number): { b
   return readFilePiece(file, offset, BUNDLE_DOWNLOAD_PIECE);
 }
 
-/** The file a bundle source names: a file staged through the upload route, or a path on this machine. */
-export function sourcePath(dataDir: string, source: BundleSource): string {
+/** The file a bundle source names (a file staged through the upload route, or a path on this machine), and its name as the officer chose it. */
+export function sourceFile(dataDir: string, source: BundleSource): { path: string; name: string } {
   if ('path' in source) {
     if (!isAbsolute(source.path)) throw new AppError('VALIDATION', 'Đường dẫn tệp gói dữ liệu phải là đường dẫn đầy đủ.', { issues: [{ path: ['source', 'path'], message: 'Cần đường dẫn đầy đủ' }] });
-    return source.path;
+    return { path: source.path, name: basename(source.path) };
   }
   const store = storeOf(dataDir);
-  if (!store.stagedFile(source.stagedId)) throw new AppError('NOT_FOUND', 'Tệp gói dữ liệu tải lên đã hết hạn hoặc đã được dùng. Hãy chọn lại tệp.');
-  return join(store.stagingDir, `${source.stagedId}.part`);
+  const staged = store.stagedFile(source.stagedId);
+  if (!staged) throw new AppError('NOT_FOUND', 'Tệp gói dữ liệu tải lên đã hết hạn hoặc đã được dùng. Hãy chọn lại tệp.');
+  return { path: join(store.stagingDir, `${source.stagedId}.part`), name: staged.name };
 }
 
 export async function startVerify(ctx: AppContext, source: BundleSource): Promise<{ jobId: string }> {
-  const path = sourcePath(ctx.dataDir, source);
-  const input: BundleWorkerInput = { kind: 'verify', databaseFile: ctx.sqlite.name, path };
+  const { path, name } = sourceFile(ctx.dataDir, source);
+  const log = { actor: ctx.actor, operation: ctx.operation ?? 'bundles.verifyStart', at: ctx.clock.now().toISOString(), fileName: name };
+  const input: BundleWorkerInput = { kind: 'verify', databaseFile: ctx.sqlite.name, path, log };
   const jobId = startWorkerJob({ script: BUNDLE_SCRIPT, key: `bundles ${ctx.dataDir}`, busyMessage: BUSY, input, maxHeapMb: WORKER_HEAP_MB });
   await audit(ctx, path, { action: 'verify' });
   return { jobId };
@@ -102,7 +104,7 @@ export async function startImport(
   ctx: AppContext,
   request: { source: BundleSource; mode: 'dryRun' | 'apply'; resolutions: Resolutions; force: boolean },
 ): Promise<{ jobId: string }> {
-  const path = sourcePath(ctx.dataDir, request.source);
+  const { path, name } = sourceFile(ctx.dataDir, request.source);
   const input: BundleWorkerInput = {
     kind: 'import',
     mode: request.mode,
@@ -116,6 +118,9 @@ export async function startImport(
     actor: ctx.actor,
     operation: ctx.operation ?? (request.mode === 'apply' ? 'bundles.applyStart' : 'bundles.dryRunStart'),
     at: ctx.clock.now().toISOString(),
+    fileName: name,
+    // The officer receiving the file through the Receive page: a refused dry run is logged as an apply's is.
+    logRefusal: true,
   };
   const jobId = startWorkerJob({ script: BUNDLE_SCRIPT, key: `bundles ${ctx.dataDir}`, busyMessage: BUSY, input, maxHeapMb: WORKER_HEAP_MB });
   // The apply writes its own audit rows in its transaction; a dry run leaves this one.

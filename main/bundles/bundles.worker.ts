@@ -1,9 +1,11 @@
 import type { ExportOptions, Resolutions } from '../../shared/bundles.js';
+import { AppError } from '../../shared/errors.js';
 import { openDatabase } from '../db/database.js';
 import { runJob } from '../jobs/index.js';
 import { exportBundle, withAbort } from './export/export-bundle.js';
 import { importBundle } from './import/import-bundle.js';
-import { verifyReport } from './verify.js';
+import { logRefusal } from './received-log.js';
+import { verifyReport, type BundleSeen } from './verify.js';
 
 /**
  * Bundle work off the request thread, on the worker's own connection to the
@@ -12,7 +14,13 @@ import { verifyReport } from './verify.js';
  */
 export type BundleWorkerInput =
   | { kind: 'export'; databaseFile: string; dataDir: string; options: ExportOptions; outPath: string; at: string }
-  | { kind: 'verify'; databaseFile: string; path: string }
+  | {
+      kind: 'verify';
+      databaseFile: string;
+      path: string;
+      /** The officer receiving a file (the Receive page): a refused file is logged; a sender only not yet trusted is not (the officer decides). */
+      log: { actor: string; operation: string; at: string; fileName: string };
+    }
   | {
       kind: 'import';
       mode: 'dryRun' | 'apply';
@@ -25,6 +33,8 @@ export type BundleWorkerInput =
       actor: string;
       operation: string;
       at: string;
+      fileName: string;
+      logRefusal: boolean;
     };
 
 runJob<BundleWorkerInput>(async (input, progress, cancel) => {
@@ -34,7 +44,14 @@ runJob<BundleWorkerInput>(async (input, progress, cancel) => {
       return await exportBundle({ sqlite: database.sqlite, dataDir: input.dataDir, options: input.options, outPath: input.outPath, now: new Date(input.at), cancel, onProgress: progress });
     }
     if (input.kind === 'verify') {
-      return await withAbort(cancel, (signal) => verifyReport(database.db, input.path, { signal, onProgress: (done, total) => progress('checking', done, total) }));
+      const seen: BundleSeen = {};
+      const report = await withAbort(cancel, (signal) => verifyReport(database.db, input.path, { signal, seen, onProgress: (done, total) => progress('checking', done, total) }));
+      if (!report.valid && report.sender === null) {
+        const refusal = new AppError('IMPORT_INVALID', report.problem ?? 'Gói dữ liệu bị từ chối.');
+        const logged = logRefusal({ sqlite: database.sqlite, ...input.log, now: new Date(input.log.at) }, seen, refusal);
+        if (logged !== refusal) throw logged;
+      }
+      return report;
     }
     return await importBundle({ ...input, db: database.db, sqlite: database.sqlite, now: new Date(input.at), cancel, onProgress: progress });
   } finally {

@@ -5,7 +5,7 @@ import type { ReadDb } from '../db/records.js';
 import { loadSettings } from '../evidence/index.js';
 import { keyIdOf } from '../certificates/index.js';
 import { loadOffice } from '../office/index.js';
-import { BAG_STAGES, openBag, type BagLimits, type BagStage, type OpenedBag } from './bag/index.js';
+import { BAG_STAGES, openBag, type BagLimits, type BagSeen, type BagStage, type OpenedBag } from './bag/index.js';
 import { BUNDLE_JSON, FILES_DIR, RECORDS_DIR, tablesOfKind } from './travel.js';
 
 /**
@@ -23,6 +23,13 @@ export interface VerifyOptions {
   onProgress?(doneBytes: number, totalBytes: number): void;
   /** Refuse a sender whose key is neither this office's nor on the trust list. */
   requireTrusted?: boolean;
+  /** Filled as the checks pass: what a refusal can still tell about the bundle (main/bundles/received-log.ts). */
+  seen?: BundleSeen;
+}
+
+/** The bag's signer and bag-info once vouched for, and the sender office's id once bundle.json agrees with them. */
+export interface BundleSeen extends BagSeen {
+  officeId?: string;
 }
 
 export interface VerifiedBundle {
@@ -65,6 +72,7 @@ export async function verifyBundle(db: ReadDb | null, path: string, opts: Verify
   const bag = await openBag(path, { ...(evidenceLimit ? { maxEvidenceBytes: evidenceLimit } : {}), ...opts.limits }, opts);
   try {
     const bundle = await checkContent(bag);
+    if (opts.seen) opts.seen.officeId = bundle.office.id;
     const sender = db ? await senderOf(db, bag) : { ...identity(bag), trusted: false };
     if (opts.requireTrusted && !sender.trusted) throw untrusted(sender);
     return { bag, bundle, sender, trustChecked: db !== null };

@@ -48,8 +48,10 @@ Lệnh:
   export-bundle  Xuất gói dữ liệu .xhht (BagIt, có chữ ký của cơ quan) để gửi cấp trên, cấp dưới
           --data-dir THƯ_MỤC --kind report|template|sync [--period NĂM] [--no-files] (không kèm tệp minh chứng)
           [--with-personal-data] (kèm số định danh cá nhân) --out TỆP.xhht
-  import-bundle  Nhập gói dữ liệu .xhht: kiểm tra, chạy thử, rồi ghi trong một giao dịch
-          --data-dir THƯ_MỤC TỆP.xhht [--dry-run] [--trust] (tin cậy người gửi chưa có trong danh sách)
+  import-bundle  Nhập gói dữ liệu .xhht: kiểm tra, chạy thử, rồi ghi trong một giao dịch; gói bị từ chối cũng được ghi
+          vào danh sách gói đã nhận (kèm lý do), mã thoát 2
+          --data-dir THƯ_MỤC TỆP.xhht [--dry-run] (chỉ xem, không ghi gì, kể cả danh sách gói đã nhận)
+          [--trust] (tin cậy người gửi chưa có trong danh sách)
           [--on-conflict mine|theirs] [--force] (nhập lại gói đã nhập) [--json] (in một đối tượng JSON)
   report  Báo cáo kết quả thực hiện kế hoạch năm (Word, theo Nghị định 30/2020)
           --data-dir THƯ_MỤC --year NĂM --out TỆP.docx (báo cáo năm) | TỆP.xlsx (biểu thống kê)

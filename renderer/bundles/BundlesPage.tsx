@@ -12,7 +12,9 @@ import { dateTimeVi, shortId } from './format';
 /** Outlined in the theme's text-strength colours: antd's filled status tags fall short of WCAG AA contrast. */
 const RESULT_COLORS: Record<ReceivedBundle['result'], string> = { applied: '#2f7a12', refused: '#c8102e', failed: '#8a5300' };
 /** Short kind names for the table; the long ones explain the kinds on the send page. */
-const KIND_SHORT: Record<ReceivedBundle['kind'], string> = { sync: 'Đồng bộ', report: 'Báo cáo', template: 'Mẫu' };
+const KIND_SHORT: Record<Exclude<ReceivedBundle['kind'], ''>, string> = { sync: 'Đồng bộ', report: 'Báo cáo', template: 'Mẫu' };
+/** A refused file whose checks vouched for nothing (a truncated zip, a bad signature) names no sender, kind or id. */
+const UNREAD = 'không đọc được';
 
 /** Bundles received here, newest first: the answer to "did we take the commune's March file?". */
 export function BundlesPage() {
@@ -51,23 +53,33 @@ export function BundlesPage() {
                     key: 'sender',
                     render: (_v, b) => (
                       <>
-                        <div>{b.senderName}</div>
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          mã {b.senderCode} · khóa {b.fingerprint.slice(0, 19)}…
-                        </Typography.Text>
+                        <div>{b.senderName || <Typography.Text type="secondary">{UNREAD}</Typography.Text>}</div>
+                        {(b.senderCode || b.fingerprint) && (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {[b.senderCode && `mã ${b.senderCode}`, b.fingerprint && `khóa ${b.fingerprint.slice(0, 19)}…`].filter(Boolean).join(' · ')}
+                          </Typography.Text>
+                        )}
                       </>
                     ),
                   },
-                  { title: 'Loại', key: 'kind', width: 100, render: (_v, b) => <Tooltip title={BUNDLE_KIND_LABELS[b.kind]}>{KIND_SHORT[b.kind]}</Tooltip> },
+                  {
+                    title: 'Loại',
+                    key: 'kind',
+                    width: 100,
+                    render: (_v, b) => (b.kind === '' ? <Typography.Text type="secondary">—</Typography.Text> : <Tooltip title={BUNDLE_KIND_LABELS[b.kind]}>{KIND_SHORT[b.kind]}</Tooltip>),
+                  },
                   {
                     title: 'Mã gói',
                     key: 'id',
                     width: 120,
-                    render: (_v, b) => (
-                      <Tooltip title={b.bundleId}>
-                        <Typography.Text code>{shortId(b.bundleId)}</Typography.Text>
-                      </Tooltip>
-                    ),
+                    render: (_v, b) =>
+                      b.bundleId === '' ? (
+                        <Typography.Text type="secondary">—</Typography.Text>
+                      ) : (
+                        <Tooltip title={b.bundleId}>
+                          <Typography.Text code>{shortId(b.bundleId)}</Typography.Text>
+                        </Tooltip>
+                      ),
                   },
                   {
                     title: 'Kết quả',
@@ -80,7 +92,7 @@ export function BundlesPage() {
                       </>
                     ),
                   },
-                  { title: 'Chi tiết', key: 'summary', render: (_v, b) => <SummaryText summary={b.summary} /> },
+                  { title: 'Chi tiết', key: 'summary', render: (_v, b) => (b.result === 'applied' ? <SummaryText summary={b.summary} /> : <ReasonText reason={b.summary} />) },
                 ]}
               />
             )
@@ -91,7 +103,16 @@ export function BundlesPage() {
   );
 }
 
-/** The log keeps counts per entity as JSON, or the reason a bundle was refused as text. */
+/** Why a bundle was refused, as the log keeps it (up to 500 characters): two lines, the rest on request. */
+function ReasonText({ reason }: { reason: string }) {
+  return (
+    <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, expandable: true, symbol: 'xem thêm' }}>
+      {reason}
+    </Typography.Paragraph>
+  );
+}
+
+/** The log keeps an applied bundle's counts per entity as JSON. */
 function SummaryText({ summary }: { summary: string }) {
   let counts: unknown = null;
   try {

@@ -31,6 +31,9 @@ const STEP_INDEX: Record<Step['step'], number> = { pick: 0, uploading: 0, verify
 const isTrustCheck = (name: string) => /tin cậy/i.test(name);
 const problemsBesidesTrust = (v: VerifyReport) => v.checks.filter((c) => !c.ok && !isTrustCheck(c.name));
 const needsTrust = (v: VerifyReport) => v.sender !== null && !v.sender.trusted && problemsBesidesTrust(v).length === 0;
+/** A refusal is written to the log of bundles received by the job itself: the list, if open or cached, refreshes. */
+const announceRefusal = () => announceChanges(['bundlesReceived']);
+const LOGGED_NOTE = 'Việc từ chối đã được ghi vào danh sách các gói đã nhận.';
 
 /**
  * Nhận dữ liệu: choose the .xhht file another office sent, see it verified
@@ -97,6 +100,7 @@ export function ReceivePage() {
       return;
     }
     const report = outcome.result;
+    if (!report.valid && !needsTrust(report)) announceRefusal();
     setState({ step: 'verified', verify: report });
     if (report.valid && report.sender?.trusted) await dryRun(report);
   };
@@ -114,9 +118,13 @@ export function ReceivePage() {
     if (!outcome.ok) {
       setState({ step: 'verified', verify: v });
       if (outcome.cancelled) setNotice('Đã hủy xem trước; chưa có gì được ghi.');
-      else setError(outcome.message);
+      else {
+        announceRefusal();
+        setError(outcome.message);
+      }
       return;
     }
+    if (outcome.result.rejectionCount > 0) announceRefusal();
     setState({ step: 'previewed', verify: v, preview: outcome.result });
   };
 
@@ -133,7 +141,10 @@ export function ReceivePage() {
     if (!outcome.ok) {
       setState({ step: 'previewed', verify: v, preview });
       if (outcome.cancelled) setNotice('Đã hủy nhập; dữ liệu không thay đổi.');
-      else setError(outcome.message);
+      else {
+        announceRefusal();
+        setError(outcome.message);
+      }
       return;
     }
     // The job wrote in its own transaction, outside any op's answer: every page showing these records refreshes.
@@ -205,7 +216,17 @@ export function ReceivePage() {
           />
         )}
         {s.step === 'verified' && !s.verify.valid && !needsTrust(s.verify) && (
-          <Alert type="error" showIcon role="alert" title="Không nhận gói này" description={`${s.verify.problem ?? 'Tệp không hợp lệ.'} Hãy báo cho đơn vị gửi để họ tạo và gửi lại tệp.`} />
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title="Không nhận gói này"
+            description={
+              <>
+                {s.verify.problem ?? 'Tệp không hợp lệ.'} Hãy báo cho đơn vị gửi để họ tạo và gửi lại tệp. {LOGGED_NOTE} <Link to="/bundles">Xem danh sách</Link>
+              </>
+            }
+          />
         )}
         {s.step === 'dryRunning' && <JobProgress title="Đang xem trước (chưa ghi gì)" status={job.status} onCancel={job.cancel} />}
         {(s.step === 'previewed' || s.step === 'applying') && (
@@ -360,7 +381,7 @@ function PreviewCard({ preview, applying, onApply, onCancel }: { preview: Import
               showIcon
               role="alert"
               title={`${preview.rejectionCount.toLocaleString('vi-VN')} bản ghi bị từ chối, nên chưa nhập được gói này`}
-              description="Gửi danh sách dưới đây cho đơn vị gửi để họ sửa rồi gửi lại tệp."
+              description={`Gửi danh sách dưới đây cho đơn vị gửi để họ sửa rồi gửi lại tệp. ${LOGGED_NOTE}`}
             />
             <RejectionsTable rejections={preview.rejections} total={preview.rejectionCount} />
           </>

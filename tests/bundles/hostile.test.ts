@@ -22,7 +22,9 @@ import { readRawZip } from './raw-zip.js';
 /**
  * The hostile corpus, generated here from a valid bag signed by the test
  * office's key: each bundle is refused with a Vietnamese message naming its
- * problem, and the database is byte for byte what it was.
+ * problem, and the data is byte for byte what it was. A refused apply adds
+ * exactly one row to the log of bundles received (and that row's audit row),
+ * saying why; a dry run leaves the database wholly as it was.
  */
 
 const dir = mkdtempSync(join(tmpdir(), 'xhht-bad-bundles-'));
@@ -69,9 +71,35 @@ afterAll(async () => {
 });
 
 const dump = () => dumpDatabase(app.ctx.sqlite);
+/** Every table but the log of bundles received and its audit rows: the data a refusal must leave as it was. */
+const dataOf = (sqlite: AppContext['sqlite']) => dumpDatabase(sqlite, { without: ['bundlesReceived'] });
 
-function importInto(office: Pick<AppContext, 'db' | 'sqlite' | 'dataDir'>, path: string, mode: 'dryRun' | 'apply') {
+interface LoggedRow {
+  bundleId: string;
+  kind: string;
+  senderOfficeId: string;
+  senderCode: string;
+  senderName: string;
+  fingerprint: string;
+  result: string;
+  summary: string;
+  actor: string;
+  audits: number;
+}
+const lastLogRow = (sqlite: AppContext['sqlite']) => sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM bundlesReceived').pluck().get() as number;
+/** The rows logged since `after` (a rowid), each with the count of its audit rows. */
+const loggedSince = (sqlite: AppContext['sqlite'], after: number) =>
+  sqlite
+    .prepare(
+      `SELECT bundleId, kind, senderOfficeId, senderCode, senderName, fingerprint, result, summary, actor,
+         (SELECT count(*) FROM auditLog a WHERE a.entity = 'bundlesReceived' AND a.recordId = b.id) AS audits
+       FROM bundlesReceived b WHERE rowid > ? ORDER BY rowid`,
+    )
+    .all(after) as LoggedRow[];
+
+function importInto(office: Pick<AppContext, 'db' | 'sqlite' | 'dataDir'>, path: string, mode: 'dryRun' | 'apply', options: { logRefusal?: boolean } = {}) {
   return importBundle({
+    ...options,
     db: office.db,
     sqlite: office.sqlite,
     dataDir: office.dataDir,
@@ -172,18 +200,48 @@ describe('the hostile corpus', () => {
     expect(report.checks[3]!.message).toBe(NOT_CHECKED);
   });
 
-  it('the importer refuses every format-level case too (dry run and apply), the database unchanged', async () => {
+  it('the importer refuses every format-level case too: a dry run changes nothing, apply logs one refused row and changes no data', async () => {
     for (const c of cases) {
       if (c.evidenceLimit1MB) await app.call('evidence.saveSettings', { maxBytes: 1024 * 1024 });
       const before = dump();
-      for (const mode of ['dryRun', 'apply'] as const) {
-        const message = await refusalOf(importInto(app.ctx, c.file, mode));
-        expect(message, `${c.name} (${mode})`).toMatch(c.expect);
-      }
-      expect(dump() === before, `${c.name}: database changed`).toBe(true);
+      const dry = await refusalOf(importInto(app.ctx, c.file, 'dryRun'));
+      expect(dry, `${c.name} (dry run)`).toMatch(c.expect);
+      expect(dump() === before, `${c.name}: the dry run changed the database`).toBe(true);
+
+      const data = dataOf(app.ctx.sqlite);
+      const logged = lastLogRow(app.ctx.sqlite);
+      const applied = await refusalOf(importInto(app.ctx, c.file, 'apply'));
+      expect(applied, `${c.name} (apply)`).toMatch(c.expect);
+      expect(dataOf(app.ctx.sqlite) === data, `${c.name}: data changed`).toBe(true);
+      const rows = loggedSince(app.ctx.sqlite, logged);
+      expect(rows.map((r) => [r.result, r.actor, r.audits]), c.name).toEqual([['refused', 'kiểm thử', 1]]);
+      expect(rows[0]!.summary, c.name).toMatch(c.expect);
+      expect(rows[0]!.summary.length, c.name).toBeLessThanOrEqual(500);
+      expect(rows[0]!.summary, c.name).not.toMatch(/[\u0000-\u001f]/);
       if (c.evidenceLimit1MB) await app.call('evidence.saveSettings', { maxBytes: 200 * 1024 * 1024 });
     }
   }, 120_000);
+
+  it('a refused row names what the checks vouched for: nothing for a broken zip (the file name instead), the signer and bag-info once signed', async () => {
+    const office = (await loadOffice(app.ctx.db))!;
+    const logOf = async (name: string) => {
+      const logged = lastLogRow(app.ctx.sqlite);
+      await refusalOf(importInto(app.ctx, cases.find((c) => c.name === name)!.file, 'apply'));
+      return loggedSince(app.ctx.sqlite, logged)[0]!;
+    };
+    for (const name of ['truncated-zip', 'missing-bagit-txt', 'bad-signature']) {
+      const row = await logOf(name);
+      expect(row, name).toMatchObject({ bundleId: '', kind: '', senderOfficeId: '', senderCode: '', senderName: '', result: 'refused' });
+      expect(row.summary, name).toMatch(new RegExp(`^Tệp "${name}\\.xhht": Gói dữ liệu bị từ chối: `));
+    }
+    // Signed by a key nobody trusts: who signed and what the bag says it is are known, and shown with the reason.
+    const stranger = await logOf('unknown-key');
+    expect(stranger).toMatchObject({ kind: 'sync', senderCode: office.code, senderName: office.name, senderOfficeId: office.id });
+    expect(stranger.bundleId).not.toBe('');
+    expect(stranger.fingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+    expect(stranger.summary).toMatch(/^Gói dữ liệu bị từ chối: .*chưa có trong danh sách tin cậy/);
+    expect(stranger.summary).toContain(stranger.fingerprint);
+  });
 
   it('an unknown sender is reported with its fingerprint; once on the trust list it is trusted', async () => {
     const file = cases.find((c) => c.name === 'unknown-key')!.file;
@@ -213,7 +271,7 @@ describe('record-level cases, through the importer of another office', () => {
     expect(report.sender.trusted).toBe(true);
   });
 
-  it('refuses each: the dry run lists the record with its line, apply refuses the bundle, the database unchanged', async () => {
+  it('refuses each: the dry run lists the record with its line and writes nothing, apply refuses the bundle and logs why, the data unchanged', async () => {
     for (const c of records) {
       const before = receiverDump();
       const dry = await importInto(receiver, c.file, 'dryRun').then(
@@ -222,10 +280,31 @@ describe('record-level cases, through the importer of another office', () => {
       );
       expect(dry, `${c.name} (dry run)`).toMatch(c.expect);
       expect(dry, `${c.name} (dry run)`).not.toMatch(/^0 bị từ chối/);
+      expect(receiverDump() === before, `${c.name}: the dry run changed the database`).toBe(true);
+
+      const data = dataOf(receiver.sqlite);
+      const logged = lastLogRow(receiver.sqlite);
       const applied = await refusalOf(importInto(receiver, c.file, 'apply'));
       expect(applied, `${c.name} (apply)`).toMatch(/^Gói dữ liệu (bị từ chối|không nhập được)/);
       expect(applied, `${c.name} (apply)`).toMatch(c.expect);
-      expect(receiverDump() === before, `${c.name}: database changed`).toBe(true);
+      expect(dataOf(receiver.sqlite) === data, `${c.name}: data changed`).toBe(true);
+      const rows = loggedSince(receiver.sqlite, logged);
+      expect(rows.map((r) => [r.result, r.audits]), c.name).toEqual([['refused', 1]]);
+      expect(rows[0]!.summary, c.name).toMatch(c.expect);
     }
   }, 180_000);
+
+  it('the Receive page’s dry run logs a bundle with refused records (it cannot be applied); the data unchanged', async () => {
+    const c = records.find((r) => r.name === 'html-in-name')!;
+    const data = dataOf(receiver.sqlite);
+    const logged = lastLogRow(receiver.sqlite);
+    const report = await importInto(receiver, c.file, 'dryRun', { logRefusal: true });
+    expect(report.rejectionCount).toBeGreaterThan(0);
+    expect(dataOf(receiver.sqlite) === data).toBe(true);
+    const [row, ...more] = loggedSince(receiver.sqlite, logged);
+    expect(more).toEqual([]);
+    expect(row).toMatchObject({ result: 'refused', bundleId: report.bundleId, senderName: report.sender.officeName, fingerprint: report.sender.fingerprint, audits: 1 });
+    expect(row!.summary).toMatch(/^Gói dữ liệu không nhập được: 1 bản ghi bị từ chối/);
+    expect(row!.summary).toMatch(c.expect);
+  });
 });

@@ -117,11 +117,14 @@ describe('bundles between two offices (real SQLite files, real bundle files)', (
     expect(dry.conflictCount).toBe(1);
     expect(dry.conflicts[0]).toMatchObject({ entity: 'units', id: inA.id, fields: ['name'], mine: { name: 'Thông Bình (B sửa)' }, theirs: { name: 'Thông Bình (A sửa)' } });
 
-    const before = b.sqlite.prepare('SELECT count(*) FROM auditLog').pluck().get();
+    // The refusal changes no data: its only trace is its row in the log of bundles received (with that row's audit row).
+    const audits = () => b.sqlite.prepare("SELECT count(*) FROM auditLog WHERE entity <> 'bundlesReceived'").pluck().get();
+    const before = audits();
     const refused = await receive(b, bundle).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe('CONFLICT');
-    expect(b.sqlite.prepare('SELECT count(*) FROM auditLog').pluck().get()).toBe(before);
+    expect(audits()).toBe(before);
+    expect(b.sqlite.prepare("SELECT result, summary FROM bundlesReceived ORDER BY receivedAt DESC, rowid DESC LIMIT 1").get()).toEqual({ result: 'refused', summary: (refused as AppError).message });
     expect((await loadLiveRow(b.db, 'units', inA.id, '')).name).toBe('Thông Bình (B sửa)');
 
     const applied = await receive(b, bundle, { resolutions: { all: null, rows: [{ entity: 'units', id: inA.id, take: 'theirs' }] } });
@@ -155,7 +158,7 @@ describe('bundles between two offices (real SQLite files, real bundle files)', (
     expect(await b.db.selectFrom('tasks').select('id').where('planId', '=', plan.id).where('deletedAt', 'is', null).execute()).toEqual([]);
   });
 
-  it('the same bundle twice: refused without force; with force it changes nothing and is logged as forced', async () => {
+  it('the same bundle twice: refused without force (and logged so); with force it changes nothing and is logged as forced', async () => {
     const bundle = await send(a);
     await receive(b, bundle);
     const dump = () => b.sqlite.prepare("SELECT count(*) FROM auditLog WHERE entity <> 'bundlesReceived'").pluck().get();
@@ -167,11 +170,13 @@ describe('bundles between two offices (real SQLite files, real bundle files)', (
     expect(totals(forced)).toMatchObject({ created: 0, updated: 0, conflicts: 0, rejected: 0 });
     expect(forced.appliedBefore).not.toBeNull();
     expect(dump()).toBe(audits);
-    const log = b.sqlite.prepare('SELECT result, forced FROM bundlesReceived WHERE bundleId = ? ORDER BY receivedAt').all(forced.bundleId);
-    expect(log).toEqual([
+    const log = b.sqlite.prepare('SELECT result, forced, summary FROM bundlesReceived WHERE bundleId = ? ORDER BY receivedAt, rowid').all(forced.bundleId) as { result: string; forced: number; summary: string }[];
+    expect(log.map(({ result, forced }) => ({ result, forced }))).toEqual([
       { result: 'applied', forced: 0 },
+      { result: 'refused', forced: 0 },
       { result: 'applied', forced: 1 },
     ]);
+    expect(log[1]!.summary).toBe((refused as AppError).message);
   });
 
   it('leaves citizen-ID numbers home unless chosen, and a bundle without them keeps the receiver’s', async () => {

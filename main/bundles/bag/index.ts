@@ -5,6 +5,6 @@
  */
 export { type BagInfo } from './bag-info.js';
 export { type BagLimits } from './limits.js';
-export { BAG_STAGES, appSchemaVersion, openBag, type BagStage, type OpenBagOptions, type OpenedBag } from './open-bag.js';
+export { BAG_STAGES, appSchemaVersion, openBag, type BagSeen, type BagStage, type OpenBagOptions, type OpenedBag } from './open-bag.js';
 export { type BagSigner, type SignerIdentity } from './signature.js';
 export { writeBag, type PayloadFile, type WriteBagOptions, type WrittenBag } from './write-bag.js';

@@ -18,6 +18,14 @@ export interface OpenBagOptions {
   signal?: AbortSignal;
   /** Payload bytes hashed so far of the total the bag declares. */
   onProgress?(doneBytes: number, totalBytes: number): void;
+  /** Filled as the checks vouch for them, so a refusal can still say who signed the bag and what it says it is. */
+  seen?: BagSeen;
+}
+
+/** What a bag's checks have vouched for so far: the signer once its signature holds, bag-info once the signed tag manifest covers it. */
+export interface BagSeen {
+  signer?: SignerIdentity;
+  info?: BagInfo;
 }
 
 /**
@@ -97,6 +105,7 @@ async function checkBag(zip: yauzl.ZipFile, limits: BagLimits, opts: OpenBagOpti
   stage.at = 'signature';
   const signature = checkSignature(text(await readWhole(zip, tagEntry(TAG_FILES.signature), MAX_TAG_FILE_BYTES), TAG_FILES.signature), tagManifestBytes);
   if (!signature.ok) throw refuse(`${TAG_FILES.signature}: ${signature.problem}`);
+  if (opts.seen) opts.seen.signer = signature.signer;
 
   const tagManifest = parseManifest(text(tagManifestBytes, TAG_FILES.tagManifest));
   if (!tagManifest.ok) throw refuse(`${TAG_FILES.tagManifest} dòng ${tagManifest.lineNo}: ${tagManifest.problem}`);
@@ -113,6 +122,7 @@ async function checkBag(zip: yauzl.ZipFile, limits: BagLimits, opts: OpenBagOpti
   const read = readBagInfo(text(tagBytes.get(TAG_FILES.info)!, TAG_FILES.info));
   if (!read.ok) throw refuse(`${TAG_FILES.info}: ${read.problem}`);
   const info = read.info;
+  if (opts.seen) opts.seen.info = info;
   stage.at = 'schema';
   checkSchema(info.schema);
   stage.at = 'manifest';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import {
   MAX_LISTED_ROWS,
   type BundleJson,
@@ -23,7 +23,8 @@ import { NEVER_CANCELLED, type CancelToken, type Progress } from '../../jobs/ind
 import type { BagLimits, OpenedBag } from '../bag/index.js';
 import { withAbort } from '../export/export-bundle.js';
 import { FILES_DIR, columnsOf, contentHash, differingColumns, recordsPath, refTable, refValues, requiredRefs, tablesOfKind, type Row } from '../travel.js';
-import { verifyBundle } from '../verify.js';
+import { logRefusal } from '../received-log.js';
+import { verifyBundle, type BundleSeen } from '../verify.js';
 import { parseRecordLine, recordValidator } from './validate.js';
 
 /**
@@ -40,6 +41,8 @@ import { parseRecordLine, recordValidator } from './validate.js';
  *   with a resolution (mine or theirs, per row or for all).
  * A dry run stops there. Apply does it all in ONE transaction, with an audit
  * row per change and the bundle logged; a bundle id applied before needs force.
+ * A refused apply is logged too, after the rollback (main/bundles/received-log.ts);
+ * a dry run writes nothing unless the caller asks for its refusals to be logged.
  */
 
 export interface ImportRequest {
@@ -58,6 +61,15 @@ export interface ImportRequest {
   cancel?: CancelToken;
   onProgress?: Progress;
   limits?: Partial<BagLimits>;
+  /** The file as the officer chose it, for the log of a refusal (default: the path's last part). */
+  fileName?: string;
+  /**
+   * Log a refusal in bundlesReceived. Default: in apply only. The Receive page's
+   * dry run is the officer receiving the file, so it logs a refusal too (a bundle
+   * with rejected records cannot be applied: that is a refusal); the CLI's
+   * --dry-run is a look that writes nothing.
+   */
+  logRefusal?: boolean;
 }
 
 /** A row refused (or, in apply, a reason to refuse the whole bundle), with where it is. */
@@ -84,11 +96,30 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const TRAVELLING = new Set(travellingTables().map((t) => t.name));
 
 export async function importBundle(request: ImportRequest): Promise<ImportReport> {
+  const seen: BundleSeen = {};
+  const logs = request.logRefusal ?? request.mode === 'apply';
+  const receipt = () => ({ ...request, fileName: request.fileName ?? basename(request.path) });
+  let report: ImportReport;
+  try {
+    report = await importVerified(request, seen);
+  } catch (error) {
+    // A cancel or a failure of this machine (disk, database) is no refusal of the bundle.
+    throw logs && error instanceof AppError ? logRefusal(receipt(), seen, error) : error;
+  }
+  if (logs && report.rejectionCount > 0) {
+    const refusal = rejectedRecords(report.rejectionCount, report.rejections);
+    const logged = logRefusal(receipt(), seen, refusal);
+    if (logged !== refusal) throw logged;
+  }
+  return report;
+}
+
+async function importVerified(request: ImportRequest, seen: BundleSeen): Promise<ImportReport> {
   const { db, sqlite, dataDir, mode, now } = request;
   const cancel = request.cancel ?? NEVER_CANCELLED;
   const progress: Progress = request.onProgress ?? (() => undefined);
   const verified = await withAbort(cancel, (signal) =>
-    verifyBundle(db, request.path, { limits: request.limits, signal, requireTrusted: !request.trust, onProgress: (done, total) => progress('checking', done, total) }),
+    verifyBundle(db, request.path, { limits: request.limits, signal, seen, requireTrusted: !request.trust, onProgress: (done, total) => progress('checking', done, total) }),
   );
   const { bag, bundle, sender } = verified;
   try {
@@ -228,6 +259,14 @@ function checkLine(plan: TablePlan, line: string): { ok: true; row: Row } | { ok
   const rawId = (parsed.value as Row).id;
   if (!checked.ok) return { ok: false, id: typeof rawId === 'string' ? rawId.slice(0, 64) : null, message: checked.message };
   return { ok: true, row: checked.row };
+}
+
+/** The refusal of a bundle some of whose records are refused, listing them. */
+function rejectedRecords(count: number, listed: Rejection[]): AppError {
+  return new AppError('IMPORT_INVALID', `Gói dữ liệu không nhập được: ${count.toLocaleString('vi-VN')} bản ghi bị từ chối (xem danh sách). Dữ liệu không bị thay đổi.`, {
+    issues: listed.map((r) => ({ path: [r.entity, r.line], message: r.message })),
+    issueCount: count,
+  });
 }
 
 /** A UNIQUE or FOREIGN KEY failure at commit names no row; say what it means instead of SQLite's words. */
@@ -482,12 +521,7 @@ class SecondPass {
 
   /** Refuses to commit while any row is refused or a conflict has no resolution. */
   finishApply(): void {
-    if (this.problems.count > 0) {
-      throw new AppError('IMPORT_INVALID', `Gói dữ liệu không nhập được: ${this.problems.count.toLocaleString('vi-VN')} bản ghi bị từ chối (xem danh sách). Dữ liệu không bị thay đổi.`, {
-        issues: this.problems.listed.map((r) => ({ path: [r.entity, r.line], message: r.message })),
-        issueCount: this.problems.count,
-      });
-    }
+    if (this.problems.count > 0) throw rejectedRecords(this.problems.count, this.problems.listed);
     if (this.#unresolved > 0) {
       throw new AppError('CONFLICT', `Còn ${this.#unresolved.toLocaleString('vi-VN')} bản ghi bị sửa ở cả hai nơi chưa chọn cách xử lý (giữ bản của mình hay lấy bản nhận được). Dữ liệu không bị thay đổi.`, {
         unresolved: this.#unresolved,

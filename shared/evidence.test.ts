@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rawZip } from '../tests/bundles/raw-zip.js';
 import {
   findZipDirectory,
   fileNameProblem,
@@ -16,37 +17,8 @@ import {
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
 
 /** A zip with stored entries, laid out as any zip tool writes it: local headers, central directory, end record. */
-export function storedZip(entries: { name: string; data: string }[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const data = Buffer.from(e.data, 'latin1');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += 30 + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
+const storedZip = (entries: { name: string; data: string }[]): Uint8Array =>
+  new Uint8Array(rawZip(entries.map((e) => ({ name: e.name, data: Buffer.from(e.data, 'latin1'), method: 0 }))));
 
 /** An OLE compound file header and one directory sector naming the streams. */
 export function oleFile(streams: string[]): Uint8Array {

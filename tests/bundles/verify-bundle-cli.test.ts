@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWithOfficeKey } from '../../main/office/index.js';
+import { dumpDatabase } from '../support/db-dump.js';
 import { makeBadBundles, syntheticBase } from './bad-bundles.js';
 
 const CLI = ['--import', 'tsx', 'main/cli/xhht.ts'];
@@ -71,5 +72,46 @@ describe('xhht verify-bundle', () => {
     expect(result.stdout).toMatch(/✗ Tệp zip an toàn \(tên, liên kết, kích thước, bom zip\): phần "data\/files\/[0-9a-f]{64}" nén [\d.]+ lần/);
     expect(result.stdout).toContain('– Chữ ký Ed25519: Chưa kiểm tra');
     expect(result.stderr).toMatch(/xhht: Gói dữ liệu bị từ chối: .*nghi là bom zip/);
+  }, PER_SPAWN);
+});
+
+describe('xhht import-bundle on a refused bundle', () => {
+  const inDatabase = <T>(read: (db: Database.Database) => T): T => {
+    const db = new Database(join(dataDir, 'xhht.sqlite'), { readonly: true });
+    try {
+      return read(db);
+    } finally {
+      db.close();
+    }
+  };
+  const refusedRows = () =>
+    inDatabase((db) => db.prepare("SELECT bundleId, senderName, fingerprint, result, summary FROM bundlesReceived WHERE result = 'refused'").all()) as {
+      bundleId: string;
+      senderName: string;
+      fingerprint: string;
+      result: string;
+      summary: string;
+    }[];
+
+  it('--dry-run exits non-zero and writes nothing at all, not even the log', () => {
+    const before = inDatabase((db) => dumpDatabase(db));
+    const result = xhht('import-bundle', '--data-dir', dataDir, '--dry-run', file('unknown-key'));
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/xhht: Gói dữ liệu bị từ chối: .*chưa có trong danh sách tin cậy/);
+    expect(inDatabase((db) => dumpDatabase(db))).toBe(before);
+  }, PER_SPAWN);
+
+  it('without --dry-run exits non-zero, the data unchanged, and one refused row says who signed it and why', () => {
+    const data = inDatabase((db) => dumpDatabase(db, { without: ['bundlesReceived'] }));
+    expect(refusedRows()).toEqual([]);
+    const result = xhht('import-bundle', '--data-dir', dataDir, file('unknown-key'));
+    expect(result.code).not.toBe(0);
+    expect(inDatabase((db) => dumpDatabase(db, { without: ['bundlesReceived'] }))).toBe(data);
+    const rows = refusedRows();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.senderName).toBe('Phòng GD&ĐT huyện Tân Hồng');
+    expect(rows[0]!.fingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+    expect(rows[0]!.summary).toMatch(/^Gói dữ liệu bị từ chối: .*chưa có trong danh sách tin cậy/);
+    expect(result.stderr).toContain(rows[0]!.fingerprint);
   }, PER_SPAWN);
 });

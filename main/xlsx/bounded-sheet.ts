@@ -4,13 +4,15 @@ import { AppError } from '../../shared/errors.js';
 import { formatVietnameseNumber, parseHumanNumber, type ParsedNumber } from '../../shared/numbers.js';
 import { NEVER_CANCELLED, type CancelToken } from '../jobs/index.js';
 import { columnLetters, declaredRange, firstSheetOf } from './workbook-parts.js';
-import { XLSX_ZIP_LIMITS, readZipDirectory, verifyZipEntries, type ZipLimits } from './zip-check.js';
+import { ElementTooLarge, readSharedStrings, sheetXmlRows } from './sheet-xml.js';
+import { XLSX_ZIP_LIMITS, readZipDirectory, verifyZipEntries, type ZipEntry, type ZipLimits } from './zip-check.js';
 
 /**
  * Reads the first sheet of an .xlsx with bounded memory: the zip is checked
  * from its directory, the sheet's declared range against the limits, and then
- * rows are streamed one at a time by exceljs's streaming reader, each checked
- * before the caller sees it. Nothing here knows what the columns mean; units,
+ * rows are streamed one at a time, each checked before the caller sees it: by
+ * the lean reader of sheet-xml.ts, or by exceljs's streaming reader when dates
+ * are wanted (it reads the styles that tell a date from a number). Nothing here knows what the columns mean; units,
  * titles and any other list import build on it.
  */
 
@@ -39,6 +41,8 @@ export interface BoundedSheet {
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+/** Where Excel, LibreOffice and exceljs keep the shared strings (exceljs's reader looks nowhere else either). */
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const SMALL_PART_BYTES = 1024 * 1024;
 /** The dimension element sits in the first few hundred bytes of a sheet. */
 const SHEET_HEAD_BYTES = 64 * 1024;
@@ -81,20 +85,73 @@ export async function openBoundedSheet(content: Buffer, limits: SheetLimits, opt
       { issues: [{ path: [first.name, 1, columnLetters(range.lastColumn)], message: `Vượt quá ${limits.maxColumns} cột` }] },
     );
   }
-  return { name: first.name, declaredRows: range?.lastRow ?? null, rows: () => streamRows(content, first.name, limits, cancel, options.dates === true) };
+  const sheetEntry = byName.get(first.entry)!;
+  const rows = options.dates === true ? () => streamRows(content, first.name, limits, cancel) : () => leanRows(content, sheetEntry, byName.get(SHARED_STRINGS), first.name, limits, cancel);
+  return { name: first.name, declaredRows: range?.lastRow ?? null, rows };
 }
 
-async function* streamRows(content: Buffer, sheetName: string, limits: SheetLimits, cancel: CancelToken, dates: boolean): AsyncGenerator<SheetRow> {
+/** The checks every streamed row passes before the caller sees it: in increasing order, within the row and column limits. */
+function rowChecker(sheetName: string, limits: SheetLimits): { previous: number; check(number: number, cellCount: number): void } {
+  let seen = 0;
+  const state = {
+    previous: 0,
+    check(number: number, cellCount: number) {
+      if (!Number.isInteger(number) || number <= state.previous) throw notWorkbook(`trang tính "${sheetName}" có dòng sai thứ tự sau dòng ${state.previous}`);
+      if (number > limits.maxRows || ++seen > limits.maxRows) {
+        throw new AppError('IMPORT_INVALID', `Trang tính "${sheetName}" có dữ liệu ở dòng ${count(number)}; tối đa ${count(limits.maxRows)} dòng.`, {
+          issues: [{ path: [sheetName, number], message: `Vượt quá ${count(limits.maxRows)} dòng` }],
+        });
+      }
+      if (cellCount > limits.maxColumns) {
+        throw new AppError('IMPORT_INVALID', `Trang tính "${sheetName}", dòng ${number}: có dữ liệu ở cột ${columnLetters(cellCount)}; tối đa ${limits.maxColumns} cột.`, {
+          issues: [{ path: [sheetName, number, columnLetters(cellCount)], message: `Vượt quá ${limits.maxColumns} cột` }],
+        });
+      }
+      state.previous = number;
+    },
+  };
+  return state;
+}
+
+/**
+ * Values only (no styles, so no dates): read by the lean reader of main/xlsx/sheet-xml.ts,
+ * which costs a fraction of exceljs's; the limits and messages are the same.
+ */
+async function* leanRows(content: Buffer, entry: ZipEntry, sharedStringsEntry: ZipEntry | undefined, sheetName: string, limits: SheetLimits, cancel: CancelToken): AsyncGenerator<SheetRow> {
+  const rows = rowChecker(sheetName, limits);
+  try {
+    const sharedStrings = await readSharedStrings(content, sharedStringsEntry, cancel);
+    for await (const row of sheetXmlRows(content, entry, sharedStrings, limits.maxColumns, cancel)) {
+      const number = row.number ?? rows.previous + 1;
+      rows.check(number, row.lastColumn);
+      const cells = row.cells;
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i];
+        if (typeof cell === 'string') cells[i] = decodeOoxmlEscapes(cell);
+      }
+      yield { row: number, cells };
+    }
+  } catch (error) {
+    if (error instanceof AppError || (error as Error).name === 'JobCancelled') throw error;
+    if (error instanceof ElementTooLarge) {
+      throw new AppError('IMPORT_INVALID', `Trang tính "${sheetName}": dòng sau dòng ${count(rows.previous)} quá lớn; tệp có thể bị hỏng.`, {
+        issues: [{ path: [sheetName, rows.previous + 1], message: 'Dòng quá lớn' }],
+      });
+    }
+    throw notWorkbook(`nội dung trang tính "${sheetName}" bị hỏng`);
+  }
+}
+
+/** With dates: exceljs's reader, which reads the styles that tell a date from a number. */
+async function* streamRows(content: Buffer, sheetName: string, limits: SheetLimits, cancel: CancelToken): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    // Styles only tell dates from numbers; without them a date cell reads as its serial number.
-    styles: dates ? 'cache' : 'ignore',
+    styles: 'cache',
     entries: 'ignore',
   });
-  let seen = 0;
-  let previous = 0;
+  const rows = rowChecker(sheetName, limits);
   try {
     for await (const worksheet of reader) {
       const isFirst = (worksheet as unknown as { name?: string }).name === sheetName;
@@ -102,18 +159,7 @@ async function* streamRows(content: Buffer, sheetName: string, limits: SheetLimi
         cancel.throwIfCancelled();
         if (!isFirst) continue;
         const number = row.number;
-        if (!Number.isInteger(number) || number <= previous) throw notWorkbook(`trang tính "${sheetName}" có dòng sai thứ tự sau dòng ${previous}`);
-        if (number > limits.maxRows || ++seen > limits.maxRows) {
-          throw new AppError('IMPORT_INVALID', `Trang tính "${sheetName}" có dữ liệu ở dòng ${count(number)}; tối đa ${count(limits.maxRows)} dòng.`, {
-            issues: [{ path: [sheetName, number], message: `Vượt quá ${count(limits.maxRows)} dòng` }],
-          });
-        }
-        if (row.cellCount > limits.maxColumns) {
-          throw new AppError('IMPORT_INVALID', `Trang tính "${sheetName}", dòng ${number}: có dữ liệu ở cột ${columnLetters(row.cellCount)}; tối đa ${limits.maxColumns} cột.`, {
-            issues: [{ path: [sheetName, number, columnLetters(row.cellCount)], message: `Vượt quá ${limits.maxColumns} cột` }],
-          });
-        }
-        previous = number;
+        rows.check(number, row.cellCount);
         const cells: CellValue[] = [];
         for (let col = 1; col <= row.cellCount; col++) cells.push(normalize(row.getCell(col).value));
         yield { row: number, cells };

@@ -14,9 +14,9 @@ export interface ThreadedSheet extends UnitSheet {
  * file `readerFile` and resolves once the sheet is open: its batches then
  * arrive while the caller writes the ones before.
  */
-export function readUnitSheetInThread(readerFile: string, content: ArrayBuffer, cancelFlag: Int32Array, maxHeapMb: number): Promise<ThreadedSheet> {
-  const input: ReaderInput = { content, cancelFlag };
-  const worker = new Worker(readerFile, { workerData: input, transferList: [content], resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+export function readUnitSheetInThread(readerFile: string, contentBase64: string, cancelFlag: Int32Array, maxHeapMb: number): Promise<ThreadedSheet> {
+  const input: ReaderInput = { contentBase64, cancelFlag };
+  const worker = new Worker(readerFile, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
   const queue: ReaderMessage[] = [];
   let wake: (() => void) | null = null;
   const push = (message: ReaderMessage) => {

@@ -11,7 +11,8 @@ import { openUnitSheet, type RowBatch } from './units-import-sheet.js';
  */
 
 export interface ReaderInput {
-  content: ArrayBuffer;
+  /** The .xlsx as uploaded: decoded here, off the threads that answer requests and write. */
+  contentBase64: string;
   /** The job's cancel flag, shared with the import worker and the app. */
   cancelFlag: Int32Array;
 }
@@ -29,7 +30,7 @@ const input = workerData as ReaderInput;
 lowerThreadPriority();
 
 try {
-  const sheet = await openUnitSheet(Buffer.from(input.content), cancelTokenOf(input.cancelFlag));
+  const sheet = await openUnitSheet(Buffer.from(input.contentBase64, 'base64'), cancelTokenOf(input.cancelFlag));
   post({ type: 'open', sheetName: sheet.sheetName, total: sheet.total });
   for await (const batch of sheet.batches()) post({ type: 'rows', ...batch });
   post({ type: 'end', issues: sheet.issues.list, issueCount: sheet.issues.count });

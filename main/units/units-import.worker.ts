@@ -4,10 +4,10 @@ import { readUnitSheetInThread, type ThreadedSheet } from './units-import-reader
 import { openUnitSheet } from './units-import-sheet.js';
 import { importUnits, type UnitImportOptions } from './units.import.js';
 
-/** The input main/units/units-import.job.ts sends; the content arrives as a transferred buffer, not a copy. */
+/** The input main/units/units-import.job.ts sends; the content as uploaded, decoded by the thread that reads it. */
 export interface UnitImportWorkerInput extends UnitImportOptions {
   databaseFile: string;
-  content: ArrayBuffer;
+  contentBase64: string;
   /** The reading thread's file (main/jobs/worker-file.ts), for a real import. */
   readerFile: string;
   readerHeapMb: number;
@@ -28,8 +28,8 @@ runJob<UnitImportWorkerInput>(async (input, progress, cancel, cancelFlag) => {
     // A dry run only reads and checks, so there is nothing to overlap the reading with; a real
     // import reads in a thread of its own while this one writes.
     const open = input.dryRun
-      ? () => openUnitSheet(Buffer.from(input.content), cancel)
-      : async () => (reader = await readUnitSheetInThread(input.readerFile, input.content, cancelFlag, input.readerHeapMb));
+      ? () => openUnitSheet(Buffer.from(input.contentBase64, 'base64'), cancel)
+      : async () => (reader = await readUnitSheetInThread(input.readerFile, input.contentBase64, cancelFlag, input.readerHeapMb));
     return await importUnits(sqlite, open, input, progress, cancel);
   } finally {
     await (reader as ThreadedSheet | null)?.stop();

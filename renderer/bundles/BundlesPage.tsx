@@ -51,6 +51,7 @@ export function BundlesPage() {
                   {
                     title: 'Đơn vị gửi',
                     key: 'sender',
+                    width: 200,
                     render: (_v, b) => (
                       <>
                         <div>{b.senderName || <Typography.Text type="secondary">{UNREAD}</Typography.Text>}</div>

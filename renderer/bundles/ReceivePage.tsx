@@ -223,7 +223,11 @@ export function ReceivePage() {
             title="Không nhận gói này"
             description={
               <>
-                {s.verify.problem ?? 'Tệp không hợp lệ.'} Hãy báo cho đơn vị gửi để họ tạo và gửi lại tệp. {LOGGED_NOTE} <Link to="/bundles">Xem danh sách</Link>
+                {s.verify.problem ?? 'Tệp không hợp lệ.'} Hãy báo cho đơn vị gửi để họ tạo và gửi lại tệp. {LOGGED_NOTE}{' '}
+                {/* The theme's link colour falls short of AA on the error alert's pink: the text's own colour, underlined. */}
+                <Link to="/bundles" style={{ color: 'inherit', textDecoration: 'underline' }}>
+                  Xem danh sách
+                </Link>
               </>
             }
           />
@@ -268,29 +272,31 @@ function VerifyCard({ report }: { report: VerifyReport }) {
             </li>
           ))}
         </ul>
-        <Descriptions
-          size="small"
-          column={1}
-          bordered
-          style={{ flex: '1 1 460px' }}
-          items={[
-            ...(sender
-              ? [
-                  { key: 'sender', label: 'Đơn vị gửi', children: `${sender.officeName} (mã ${sender.officeCode})` },
-                  { key: 'fp', label: 'Dấu vân tay khóa', children: <Typography.Text code>{sender.fingerprint}</Typography.Text> },
-                ]
-              : []),
-            ...(h
-              ? [
-                  { key: 'kind', label: 'Loại', children: BUNDLE_KIND_LABELS[h.kind] },
-                  { key: 'period', label: 'Năm', children: h.period ?? 'Tất cả các năm' },
-                  { key: 'date', label: 'Ngày đóng gói', children: formatDateVi(h.baggingDate) },
-                  { key: 'content', label: 'Nội dung', children: `${records.toLocaleString('vi-VN')} bản ghi, ${h.files.count.toLocaleString('vi-VN')} tệp minh chứng (${formatBytes(h.files.bytes)})${h.personalData ? ', có dữ liệu cá nhân' : ''}` },
-                  { key: 'id', label: 'Mã gói', children: <Typography.Text code>{h.bundleId}</Typography.Text> },
-                ]
-              : []),
-          ]}
-        />
+        {(sender || h) && (
+          <Descriptions
+            size="small"
+            column={1}
+            bordered
+            style={{ flex: '1 1 460px' }}
+            items={[
+              ...(sender
+                ? [
+                    { key: 'sender', label: 'Đơn vị gửi', children: `${sender.officeName} (mã ${sender.officeCode})` },
+                    { key: 'fp', label: 'Dấu vân tay khóa', children: <Typography.Text code>{sender.fingerprint}</Typography.Text> },
+                  ]
+                : []),
+              ...(h
+                ? [
+                    { key: 'kind', label: 'Loại', children: BUNDLE_KIND_LABELS[h.kind] },
+                    { key: 'period', label: 'Năm', children: h.period ?? 'Tất cả các năm' },
+                    { key: 'date', label: 'Ngày đóng gói', children: formatDateVi(h.baggingDate) },
+                    { key: 'content', label: 'Nội dung', children: `${records.toLocaleString('vi-VN')} bản ghi, ${h.files.count.toLocaleString('vi-VN')} tệp minh chứng (${formatBytes(h.files.bytes)})${h.personalData ? ', có dữ liệu cá nhân' : ''}` },
+                    { key: 'id', label: 'Mã gói', children: <Typography.Text code>{h.bundleId}</Typography.Text> },
+                  ]
+                : []),
+            ]}
+          />
+        )}
       </Flex>
     </Card>
   );

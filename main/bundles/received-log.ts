@@ -10,9 +10,12 @@ import type { BundleSeen } from './verify.js';
  * A refusal is written after the import rolled back, in its own small
  * transaction with its audit row (as an applied bundle's row has one), so it
  * never travels with any of the bundle's data. Only what the checks vouched
- * for names the sender (a forged file cannot put a commune's name in the
- * log); every value is bounded and stripped of control characters, as it
- * comes from a file this office did not write.
+ * for is kept: the signer once its signature holds, bag-info once that
+ * signature covers it; a file broken before then (a truncated zip, a bad
+ * signature) names nobody, and the row names the file instead. Whether the
+ * signer is who bag-info says is the trust check: when it fails, that is the
+ * reason the row shows beside the name. Every value is bounded and stripped
+ * of control characters, as it comes from a file this office did not write.
  */
 
 /** How much of the reason is kept: the message and the first rejected records, enough to tell the sender what to fix. */

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors.js';
 import { JobCancelled } from '../jobs/index.js';
-import { Issues, type RowBatch, type UnitSheet } from './units-import-sheet.js';
+import { Issues, unpackUnits, type RowBatch, type UnitSheet } from './units-import-sheet.js';
 import type { ReaderInput, ReaderMessage } from './units-import-reader.worker.js';
 
 /** A unit sheet read in its own thread, and the means to stop that thread. */
@@ -55,7 +55,7 @@ export function readUnitSheetInThread(readerFile: string, contentBase64: string,
         async *batches(): AsyncGenerator<RowBatch> {
           for (;;) {
             const message = await next();
-            if (message.type === 'rows') yield { units: message.units, read: message.read };
+            if (message.type === 'rows') yield { units: unpackUnits(message.packed), read: message.read };
             else if (message.type === 'end') {
               sheet.issues = Issues.of(opened.sheetName, message.issues, message.issueCount);
               return;

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ErrorPayload, FieldIssue } from '../../shared/errors.js';
 import { AppError } from '../../shared/errors.js';
 import { JobCancelled, cancelTokenOf, lowerThreadPriority } from '../jobs/index.js';
-import { openUnitSheet, type RowBatch } from './units-import-sheet.js';
+import { openUnitSheet, packUnits } from './units-import-sheet.js';
 
 /**
  * The reading thread of a units import: parses the sheet and checks its rows
@@ -19,7 +19,7 @@ export interface ReaderInput {
 
 export type ReaderMessage =
   | { type: 'open'; sheetName: string; total: number | null }
-  | ({ type: 'rows' } & RowBatch)
+  | { type: 'rows'; packed: ReturnType<typeof packUnits>; read: number }
   | { type: 'end'; issues: FieldIssue[]; issueCount: number }
   | { type: 'cancelled' }
   | { type: 'failed'; error: ErrorPayload };
@@ -32,7 +32,7 @@ lowerThreadPriority();
 try {
   const sheet = await openUnitSheet(Buffer.from(input.contentBase64, 'base64'), cancelTokenOf(input.cancelFlag));
   post({ type: 'open', sheetName: sheet.sheetName, total: sheet.total });
-  for await (const batch of sheet.batches()) post({ type: 'rows', ...batch });
+  for await (const batch of sheet.batches()) post({ type: 'rows', packed: packUnits(batch.units), read: batch.read });
   post({ type: 'end', issues: sheet.issues.list, issueCount: sheet.issues.count });
 } catch (error) {
   if (error instanceof JobCancelled) post({ type: 'cancelled' });

@@ -75,6 +75,45 @@ export const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 4
 /** Rows travel in batches of this many read: a message per row would cost more than the row. */
 export const ROW_BATCH = 1000;
 
+/** Values per unit in a packed batch: row, code, name, level, parentCode, year, then the six figures (null when it has none). */
+const PACKED_WIDTH = 12;
+
+/**
+ * A batch as one flat array of values, to cross between threads: a structured
+ * clone of objects writes every key of every unit again (thirteen per row),
+ * and reading them back builds a string for each.
+ */
+export function packUnits(units: readonly SheetUnit[]): (string | number | null)[] {
+  const packed: (string | number | null)[] = [];
+  for (const u of units) {
+    const f = u.figures;
+    packed.push(u.row, u.code, u.name, u.level, u.parentCode, u.year);
+    if (f) packed.push(f.households, f.clans, f.adults, f.workingAge, f.officials, f.organisations);
+    else packed.push(null, null, null, null, null, null);
+  }
+  return packed;
+}
+
+/** The units of a packed batch, as they were checked. */
+export function unpackUnits(packed: readonly (string | number | null)[]): SheetUnit[] {
+  const units: SheetUnit[] = [];
+  for (let i = 0; i < packed.length; i += PACKED_WIDTH) {
+    const figures: FigureValues | null =
+      packed[i + 6] === null
+        ? null
+        : {
+            households: packed[i + 6] as number,
+            clans: packed[i + 7] as number,
+            adults: packed[i + 8] as number,
+            workingAge: packed[i + 9] as number,
+            officials: packed[i + 10] as number,
+            organisations: packed[i + 11] as number,
+          };
+    units.push({ row: packed[i] as number, code: packed[i + 1] as string, name: packed[i + 2] as string, level: packed[i + 3] as string, parentCode: packed[i + 4] as string, year: packed[i + 5] as number | null, figures });
+  }
+  return units;
+}
+
 export interface RowBatch {
   units: SheetUnit[];
   read: number;

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { dispatch } from '../../main/app/dispatch.js';
 import { openBag } from '../../main/bundles/bag/index.js';
 import { exportBundle } from '../../main/bundles/export/export-bundle.js';
 import { importBundle } from '../../main/bundles/import/import-bundle.js';
+import { logRefusal } from '../../main/bundles/received-log.js';
 import { NOT_CHECKED, verifyBundle, verifyReport } from '../../main/bundles/verify.js';
 import { setUpOffice } from '../../main/office/index.js';
 import { loadOffice, signWithOfficeKey } from '../../main/office/index.js';
@@ -241,6 +243,18 @@ describe('the hostile corpus', () => {
     expect(stranger.fingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
     expect(stranger.summary).toMatch(/^Gói dữ liệu bị từ chối: .*chưa có trong danh sách tin cậy/);
     expect(stranger.summary).toContain(stranger.fingerprint);
+  });
+
+  it('a refusal the log cannot take is still the refusal, saying the log was not written', () => {
+    const readOnly = new Database(app.ctx.sqlite.name, { readonly: true });
+    try {
+      const refusal = new AppError('IMPORT_INVALID', 'Gói dữ liệu bị từ chối: thiếu tệp bagit.txt.', { stage: 'bagit' });
+      const thrown = logRefusal({ sqlite: readOnly, actor: 'kiểm thử', operation: 'import-bundle', now: new Date(), fileName: 'x.xhht' }, {}, refusal);
+      expect(thrown).toMatchObject({ code: 'IMPORT_INVALID', details: { stage: 'bagit' } });
+      expect(thrown.message).toMatch(/^Gói dữ liệu bị từ chối: thiếu tệp bagit\.txt\. \(Không ghi được việc từ chối vào danh sách gói đã nhận: .+\.\)$/);
+    } finally {
+      readOnly.close();
+    }
   });
 
   it('an unknown sender is reported with its fingerprint; once on the trust list it is trusted', async () => {

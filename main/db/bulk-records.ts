@@ -33,6 +33,8 @@ const AUDIT_COLUMNS = 7;
 
 /** Inserted rows of one table and column list waiting for their statement. */
 interface PendingRows {
+  /** The columns of the statement, in order. */
+  columns: string[];
   one: Database.Statement;
   many: Database.Statement;
   width: number;
@@ -52,6 +54,8 @@ export class BulkRecordWriter {
   /** By table and column list, in the order first written to: parents before children. */
   readonly #pendingRows = new Map<string, PendingRows>();
   readonly #audit: PendingRows;
+  /** By table, the field names of its last insert and where such rows wait. */
+  readonly #lastShape = new Map<string, { fields: string[]; pending: PendingRows }>();
 
   constructor(sqlite: Database.Database, context: BulkWriteContext, options: { batched?: boolean } = {}) {
     this.#sqlite = sqlite;
@@ -78,15 +82,8 @@ export class BulkRecordWriter {
       deletedAt: null,
       ...fields,
     } as AnyRow;
-    const columns = Object.keys(row);
-    const key = `${table} ${columns.join(',')}`;
-    let pending = this.#pendingRows.get(key);
-    if (!pending) {
-      if (!tableRegistration(table).synced) throw new Error(`Bảng "${table}" không phải bảng đồng bộ; không ghi qua BulkRecordWriter`);
-      pending = this.#pending(table, columns);
-      if (this.#batched) pending.audit = this.#auditOfInserted(table, columns);
-      this.#pendingRows.set(key, pending);
-    }
+    const pending = this.#pendingFor(table, fields as Record<string, unknown>, row);
+    const columns = pending.columns;
     for (const c of columns) pending.values.push(row[c]);
     if (!this.#batched || pending.values.length === BATCH * pending.width) {
       // The tables first written before this one go first, so a child never reaches the database before its parent.
@@ -97,6 +94,26 @@ export class BulkRecordWriter {
     }
     if (!this.#batched) this.#writeAudit(table, row.id, null, row);
     return row as unknown as RowOf<T>;
+  }
+
+  /**
+   * The pending rows of this table and column list. An import inserts rows of one shape a hundred
+   * thousand times: the shape last seen for the table is compared key by key before a key is built.
+   */
+  #pendingFor(table: string, fields: Record<string, unknown>, row: AnyRow): PendingRows {
+    const last = this.#lastShape.get(table);
+    if (last && sameKeys(last.fields, fields)) return last.pending;
+    const columns = Object.keys(row);
+    const key = `${table} ${columns.join(',')}`;
+    let pending = this.#pendingRows.get(key);
+    if (!pending) {
+      if (!tableRegistration(table).synced) throw new Error(`Bảng "${table}" không phải bảng đồng bộ; không ghi qua BulkRecordWriter`);
+      pending = this.#pending(table, columns);
+      if (this.#batched) pending.audit = this.#auditOfInserted(table, columns);
+      this.#pendingRows.set(key, pending);
+    }
+    this.#lastShape.set(table, { fields: Object.keys(fields), pending });
+    return pending;
   }
 
   /** Applies the changes with the next revision; a change that changes nothing writes nothing and returns null. */
@@ -127,7 +144,7 @@ export class BulkRecordWriter {
       return `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
     };
     const one = this.#sqlite.prepare(sql(1));
-    return { one, many: this.#batched ? this.#sqlite.prepare(sql(BATCH)) : one, width: columns.length, values: [], audit: null };
+    return { columns, one, many: this.#batched ? this.#sqlite.prepare(sql(BATCH)) : one, width: columns.length, values: [], audit: null };
   }
 
   /**
@@ -158,6 +175,16 @@ export class BulkRecordWriter {
     }
     return statement;
   }
+}
+
+/** Whether `fields` has exactly these keys in this order (the order of its columns in the row). */
+function sameKeys(keys: readonly string[], fields: Record<string, unknown>): boolean {
+  let n = 0;
+  for (const key in fields) {
+    if (keys[n] !== key) return false;
+    n++;
+  }
+  return n === keys.length;
 }
 
 /** A full batch by its one statement; fewer rows (the end of an import) one by one. */

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.js';
 import { formatVietnameseNumber, parseHumanNumber, type ParsedNumber } from '../../shared/numbers.js';
 import { NEVER_CANCELLED, type CancelToken } from '../jobs/index.js';
 import { columnLetters, declaredRange, firstSheetOf } from './workbook-parts.js';
-import { ElementTooLarge, readSharedStrings, sheetXmlRows } from './sheet-xml.js';
+import { ElementTooLarge, entryHead, readSharedStrings, sheetXmlRows } from './sheet-xml.js';
 import { XLSX_ZIP_LIMITS, readZipDirectory, verifyZipEntries, type ZipEntry, type ZipLimits } from './zip-check.js';
 
 /**
@@ -68,7 +68,13 @@ export async function openBoundedSheet(content: Buffer, limits: SheetLimits, opt
   if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(first.entry) || !byName.has(first.entry)) throw notWorkbook(`không tìm thấy trang tính "${first.name}"`);
 
   const rest = entries.filter((e) => e.name !== WORKBOOK && e.name !== WORKBOOK_RELS);
-  const head = (await verifyZipEntries(content, rest, { [first.entry]: SHEET_HEAD_BYTES }, cancel)).get(first.entry)!;
+  const sheetEntry = byName.get(first.entry)!;
+  const lean = options.dates !== true;
+  // The lean reader holds the sheet and the shared strings to their declared sizes as it inflates them,
+  // so they are not inflated a first time here (for a 100,000-row sheet, 40 MB); only the sheet's head is.
+  const verified = lean ? rest.filter((e) => e.name !== first.entry && e.name !== SHARED_STRINGS) : rest;
+  const kept = await verifyZipEntries(content, verified, lean ? {} : { [first.entry]: SHEET_HEAD_BYTES }, cancel);
+  const head = lean ? await entryHead(content, sheetEntry, SHEET_HEAD_BYTES, cancel) : kept.get(first.entry)!;
   const range = declaredRange(head.toString('utf8'));
   const where = `Trang tính "${first.name}"`;
   if (range && range.lastRow > limits.maxRows) {
@@ -85,8 +91,7 @@ export async function openBoundedSheet(content: Buffer, limits: SheetLimits, opt
       { issues: [{ path: [first.name, 1, columnLetters(range.lastColumn)], message: `Vượt quá ${limits.maxColumns} cột` }] },
     );
   }
-  const sheetEntry = byName.get(first.entry)!;
-  const rows = options.dates === true ? () => streamRows(content, first.name, limits, cancel) : () => leanRows(content, sheetEntry, byName.get(SHARED_STRINGS), first.name, limits, cancel);
+  const rows = lean ? () => leanRows(content, sheetEntry, byName.get(SHARED_STRINGS), first.name, limits, cancel) : () => streamRows(content, first.name, limits, cancel);
   return { name: first.name, declaredRows: range?.lastRow ?? null, rows };
 }
 

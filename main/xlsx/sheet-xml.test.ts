@@ -156,6 +156,15 @@ describe('the lean reader through openBoundedSheet', () => {
   });
 
   it.each([
+    ['declares less than it holds', (size: number) => size - 10, 'nhiều hơn kích thước đã khai'],
+    ['declares more than it holds', (size: number) => size + 10, 'ít hơn kích thước đã khai'],
+  ])('refuses a sheet that %s (it is inflated once, by the reader, which holds it to its size)', async (_, declare, message) => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
+    const parts = unzip(await workbookWith(worksheet(rows))).map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, declaredSize: declare(p.data.length) } : p));
+    await expect(readAll(zip(parts))).rejects.toMatchObject({ code: 'IMPORT_INVALID', message: expect.stringContaining(message) });
+  });
+
+  it.each([
     ['a row past the limit', '<row r="250001"><c r="A250001"><v>1</v></c></row>', 'dòng 250.001'],
     ['rows out of order', '<row r="5"><c r="A5"><v>1</v></c></row><row r="3"><c r="A3"><v>1</v></c></row>', 'sai thứ tự sau dòng 5'],
     ['a cell past column 64', '<row r="2"><c r="BM2"><v>1</v></c></row>', 'cột BM'],

@@ -1,6 +1,6 @@
 import { createInflateRaw } from 'node:zlib';
 import type { CancelToken } from '../jobs/index.js';
-import type { ZipEntry } from './zip-check.js';
+import { refuse as refuseZip, type ZipEntry } from './zip-check.js';
 
 /**
  * A lean streaming reader of a sheet's XML and its shared strings, for imports
@@ -219,18 +219,52 @@ async function* entryText(zip: Buffer, entry: ZipEntry, cancel: CancelToken): As
   const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
   inflate.end(data);
   let produced = 0;
+  const chunks = (inflate as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   try {
-    for await (const chunk of inflate as AsyncIterable<Buffer>) {
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await chunks.next();
+      } catch {
+        throw refuseZip(`phần "${entry.name}" không giải nén được`);
+      }
+      if (next.done) break;
       cancel.throwIfCancelled();
-      produced += chunk.length;
-      if (produced > entry.size) throw new SheetXmlError(`${entry.name} inflates past its declared size`);
-      yield decoder.decode(chunk, { stream: true });
+      produced += next.value.length;
+      // The zip check lets these two entries through uninflated (main/xlsx/bounded-sheet.ts): their size is held here.
+      if (produced > entry.size) throw refuseZip(`phần "${entry.name}" giải nén ra nhiều hơn kích thước đã khai`);
+      yield decoder.decode(next.value, { stream: true });
     }
   } finally {
     inflate.destroy();
   }
-  if (produced !== entry.size) throw new SheetXmlError(`${entry.name} inflates to less than its declared size`);
+  if (produced !== entry.size) throw refuseZip(`phần "${entry.name}" giải nén ra ít hơn kích thước đã khai`);
   yield decoder.decode();
+}
+
+/** The first `bytes` of an entry (no more than it declares), inflating no further than that: a sheet's dimension sits in its first few hundred bytes. */
+export async function entryHead(zip: Buffer, entry: ZipEntry, bytes: number, cancel: CancelToken): Promise<Buffer> {
+  const data = zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  const wanted = Math.min(bytes, entry.size);
+  if (entry.method === 0) return Buffer.from(data.subarray(0, wanted));
+  const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+  inflate.end(data);
+  const parts: Buffer[] = [];
+  let kept = 0;
+  try {
+    for await (const chunk of inflate as AsyncIterable<Buffer>) {
+      cancel.throwIfCancelled();
+      parts.push(chunk);
+      kept += chunk.length;
+      if (kept >= wanted) break;
+    }
+  } catch (error) {
+    if ((error as Error).name === 'JobCancelled') throw error;
+    throw refuseZip(`phần "${entry.name}" không giải nén được`);
+  } finally {
+    inflate.destroy();
+  }
+  return Buffer.concat(parts).subarray(0, wanted);
 }
 
 /**
@@ -243,7 +277,10 @@ async function* childElements(chunks: AsyncIterable<string>, parent: string, chi
   let prefix: string | null = null;
   let at = 0;
   const parentPattern = new RegExp(`<([A-Za-z_][\\w.-]*:)?${parent}(?=[\\s/>])`);
+  // Once the parent has ended the rest is still inflated, unread, so the entry's size is checked to its end.
+  let ended = false;
   for await (const chunk of chunks) {
+    if (ended) continue;
     buffer = at > 0 ? buffer.slice(at) + chunk : buffer + chunk;
     at = 0;
     if (prefix === null) {
@@ -261,7 +298,10 @@ async function* childElements(chunks: AsyncIterable<string>, parent: string, chi
         continue;
       }
       // <sheetData/>: no rows at all.
-      if (buffer.charCodeAt(tagEnd - 1) === 47) return;
+      if (buffer.charCodeAt(tagEnd - 1) === 47) {
+        ended = true;
+        continue;
+      }
       at = tagEnd + 1;
     }
     const open = `<${prefix}${child}`;
@@ -275,7 +315,12 @@ async function* childElements(chunks: AsyncIterable<string>, parent: string, chi
         at = buffer.length;
         break;
       }
-      if (buffer.startsWith(parentClose, lt)) return;
+      if (buffer.startsWith(parentClose, lt)) {
+        ended = true;
+        buffer = '';
+        at = 0;
+        break;
+      }
       if (buffer.startsWith('<!--', lt)) {
         const end = buffer.indexOf('-->', lt);
         if (end < 0) break;
@@ -309,7 +354,7 @@ async function* childElements(chunks: AsyncIterable<string>, parent: string, chi
     }
     if (buffer.length - at > MAX_ELEMENT_CHARS) throw new ElementTooLarge();
   }
-  if (prefix !== null) throw new SheetXmlError(`unterminated ${parent}`);
+  if (prefix !== null && !ended) throw new SheetXmlError(`unterminated ${parent}`);
 }
 
 /** An element (a row, a shared string) larger than MAX_ELEMENT_CHARS. */

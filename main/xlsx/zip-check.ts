@@ -48,7 +48,7 @@ const DESCRIPTOR_SIGNATURE = 0x08074b50;
 const FLAG_ENCRYPTED = 0x1;
 const FLAG_DESCRIPTOR = 0x8;
 
-const refuse = (detail: string) => new AppError('IMPORT_INVALID', `Tệp không phải bảng tính .xlsx hợp lệ: ${detail}.`);
+export const refuse = (detail: string) => new AppError('IMPORT_INVALID', `Tệp không phải bảng tính .xlsx hợp lệ: ${detail}.`);
 const mib = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 /** Reads and checks the directory; throws IMPORT_INVALID naming the first problem. */

@@ -13,6 +13,9 @@ import { job, mutation, query } from './op.js';
 
 export const BUNDLE_EXTENSION = '.xhht';
 
+/** What a bag may hold unpacked, all entries together; its .xhht file is received up to this size too. */
+export const BUNDLE_MAX_TOTAL_BYTES = 32 * 1024 * 1024 * 1024;
+
 export const BundleKind = z.enum(['report', 'template', 'sync']);
 export type BundleKind = z.infer<typeof BundleKind>;
 export const BUNDLE_KIND_LABELS: Record<BundleKind, string> = {

@@ -262,8 +262,17 @@ export type RecordPointer = z.infer<typeof RecordPointer>;
 /** A file received into the staging area, waiting to be attached in one transaction with the others of its batch. */
 export const StagedId = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Mã tệp tạm không hợp lệ');
 
+/**
+ * What an upload is for: evidence is checked against the allowed types and the
+ * office's size limit; a bundle is checked later by its own verification (a
+ * broken one must reach it, to be refused and logged) and may be far larger.
+ */
+export const UploadPurpose = z.enum(['evidence', 'bundle']);
+export type UploadPurpose = z.infer<typeof UploadPurpose>;
+
 export const StagedFile = z.object({
   stagedId: StagedId,
+  purpose: UploadPurpose,
   name: z.string(),
   size: z.number().int(),
   mime: z.string(),

@@ -85,6 +85,7 @@ export function sourceFile(dataDir: string, source: BundleSource): { path: strin
   const store = storeOf(dataDir);
   const staged = store.stagedFile(source.stagedId);
   if (!staged) throw new AppError('NOT_FOUND', 'Tệp gói dữ liệu tải lên đã hết hạn hoặc đã được dùng. Hãy chọn lại tệp.');
+  if (staged.purpose !== 'bundle') throw new AppError('VALIDATION', `Tệp "${staged.name}" được tải lên làm minh chứng, không phải gói dữ liệu. Hãy chọn lại tệp trên trang Nhận gói.`);
   return { path: join(store.stagingDir, `${source.stagedId}.part`), name: staged.name };
 }
 

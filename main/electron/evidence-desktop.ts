@@ -75,7 +75,7 @@ export function evidenceProtocolRoute(ctx: AppContext): (request: Request) => Pr
     const url = new URL(request.url);
     if (url.pathname === EVIDENCE_UPLOAD_PATH && request.method === 'POST' && request.body) {
       const body = request.body as unknown as AsyncIterable<Uint8Array>;
-      return receiveUpload(ctx, body, url.searchParams.get('name') ?? '', Number(request.headers.get('content-length')))
+      return receiveUpload(ctx, body, url.searchParams.get('name') ?? '', Number(request.headers.get('content-length')), url.searchParams.get('purpose'))
         .then((data) => Response.json({ ok: true, data }))
         .catch((error: unknown) => Response.json(failure(error), { status: 400 }));
     }

@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../../shared/errors.js';
-import { EVIDENCE_CONTENT_PATH, EVIDENCE_UPLOAD_PATH, fileNameProblem, formatBytes, normalizeFileName, type StagedFile } from '../../shared/evidence.js';
+import { BUNDLE_MAX_TOTAL_BYTES } from '../../shared/bundles.js';
+import { EVIDENCE_CONTENT_PATH, EVIDENCE_UPLOAD_PATH, fileNameProblem, normalizeFileName, UploadPurpose, type StagedFile } from '../../shared/evidence.js';
 import { foldText } from '../../shared/text.js';
 import type { AppContext } from '../app/context.js';
 import { evidenceContent, loadSettings } from './evidence.service.js';
-import { storeOf } from './store.js';
+import { storeOf, tooBig } from './store.js';
 
 /**
  * The byte routes beside the JSON ops, behind the same token (the host checks
@@ -26,7 +27,7 @@ export async function serveEvidenceRoute(req: IncomingMessage, res: ServerRespon
   try {
     if (op === UPLOAD_OP) {
       if (req.method !== 'POST') throw new AppError('VALIDATION', 'Tải tệp lên chỉ nhận POST');
-      sendJson(res, 200, { ok: true, data: await receiveUpload(ctx, req, params.get('name') ?? '', Number(req.headers['content-length'])) });
+      sendJson(res, 200, { ok: true, data: await receiveUpload(ctx, req, params.get('name') ?? '', Number(req.headers['content-length']), params.get('purpose')) });
       return;
     }
     if (req.method !== 'GET') throw new AppError('VALIDATION', 'Đọc tệp chỉ nhận GET');
@@ -43,15 +44,23 @@ export async function serveEvidenceRoute(req: IncomingMessage, res: ServerRespon
   }
 }
 
-/** Stages one uploaded body under its name; the HTTP host and Electron's app:// protocol both come here. */
-export async function receiveUpload(ctx: AppContext, body: AsyncIterable<Uint8Array>, rawName: string, declaredLength: number): Promise<StagedFile> {
+/**
+ * Stages one uploaded body under its name; the HTTP host and Electron's app://
+ * protocol both come here. `purpose` (the query's `purpose`, evidence when
+ * absent) picks the checks: evidence types and the office's evidence limit, or
+ * a bundle's own size limit, its content left to the bundle's verification.
+ */
+export async function receiveUpload(ctx: AppContext, body: AsyncIterable<Uint8Array>, rawName: string, declaredLength: number, rawPurpose: string | null): Promise<StagedFile> {
+  const parsed = UploadPurpose.safeParse(rawPurpose ?? 'evidence');
+  if (!parsed.success) throw new AppError('VALIDATION', `Mục đích tải tệp "${String(rawPurpose).slice(0, 40)}" không có; chỉ nhận minh chứng (evidence) hoặc gói dữ liệu (bundle).`);
+  const purpose = parsed.data;
   const name = normalizeFileName(rawName);
   const problem = fileNameProblem(name);
   if (problem) throw new AppError('VALIDATION', problem);
-  const { maxBytes } = await loadSettings(ctx.db);
+  const maxBytes = purpose === 'bundle' ? BUNDLE_MAX_TOTAL_BYTES : (await loadSettings(ctx.db)).maxBytes;
   // Refused before a byte is read when the size is declared.
-  if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw new AppError('VALIDATION', `Tệp "${name}" lớn hơn giới hạn ${formatBytes(maxBytes)} cho một minh chứng.`);
-  return storeOf(ctx.dataDir).receive(body, name, maxBytes);
+  if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw tooBig(name, maxBytes, purpose);
+  return storeOf(ctx.dataDir).receive(body, name, maxBytes, purpose);
 }
 
 async function sendContent(res: ServerResponse, ctx: AppContext, id: string, download: boolean): Promise<void> {

@@ -4,7 +4,7 @@ import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { AppError } from '../../shared/errors.js';
-import { ALLOWED_TYPES_TEXT, EVIDENCE_MIME, formatBytes, type StagedFile } from '../../shared/evidence.js';
+import { ALLOWED_TYPES_TEXT, EVIDENCE_MIME, formatBytes, type StagedFile, type UploadPurpose } from '../../shared/evidence.js';
 import { sniffFile } from './sniff.js';
 
 /**
@@ -62,7 +62,7 @@ export class EvidenceStore {
    * checks size and type. Any failure (too big, not allowed, disk full, the
    * sender gone) removes the partial file and leaves the store as it was.
    */
-  async receive(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, name: string, maxBytes: number): Promise<StagedFile> {
+  async receive(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, name: string, maxBytes: number, purpose: UploadPurpose = 'evidence'): Promise<StagedFile> {
     this.dropExpired();
     const stagedId = randomBytes(16).toString('base64url');
     const path = join(this.stagingDir, `${stagedId}.part`);
@@ -73,15 +73,16 @@ export class EvidenceStore {
       let size = 0;
       for await (const chunk of source) {
         size += chunk.length;
-        if (size > maxBytes) throw tooBig(name, maxBytes);
+        if (size > maxBytes) throw tooBig(name, maxBytes, purpose);
         hash.update(chunk);
         await file.write(chunk);
       }
       await file.sync();
       await file.close();
       file = null;
-      const mime = await sniffStaged(path, size, name);
-      const entry: Staged = { stagedId, name, size, mime, sha256: hash.digest('hex'), path, stagedAt: Date.now() };
+      // A bundle's own verification reads it; a broken one must get there to be refused and logged.
+      const mime = purpose === 'evidence' ? await sniffStaged(path, size, name) : 'application/octet-stream';
+      const entry: Staged = { stagedId, purpose, name, size, mime, sha256: hash.digest('hex'), path, stagedAt: Date.now() };
       this.staged.set(stagedId, entry);
       const { path: _path, stagedAt: _at, ...dto } = entry;
       return dto;
@@ -181,8 +182,8 @@ async function syncDirectory(path: string): Promise<void> {
   }
 }
 
-function tooBig(name: string, maxBytes: number): AppError {
-  return new AppError('VALIDATION', `Tệp "${name}" lớn hơn giới hạn ${formatBytes(maxBytes)} cho một minh chứng.`);
+export function tooBig(name: string, maxBytes: number, purpose: UploadPurpose): AppError {
+  return new AppError('VALIDATION', `Tệp "${name}" lớn hơn giới hạn ${formatBytes(maxBytes)} cho ${purpose === 'evidence' ? 'một minh chứng' : 'một gói dữ liệu'}.`);
 }
 
 function asStoreError(error: unknown, name: string): unknown {

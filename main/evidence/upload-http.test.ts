@@ -140,4 +140,52 @@ describe('the upload route', () => {
     // Client and server share this process; buffering the file anywhere would add at least 300 MB.
     expect(grewMb).toBeLessThan(80);
   }, 120_000);
+
+  describe('a bundle upload (purpose=bundle)', () => {
+    const bundleUpload = async (name: string, body: Buffer, purpose = 'bundle') => {
+      const response = await fetch(`${uploadUrl(name)}&purpose=${purpose}`, { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'x-xhht-session': session }, body: new Uint8Array(body) });
+      return { status: response.status, body: (await response.json()) as Envelope<StagedFile> };
+    };
+
+    it('is staged past the evidence type and size checks, never becomes evidence, and reaches verification to be refused and logged', async () => {
+      await app.call('evidence.saveSettings', { maxBytes: MB });
+      const broken = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(2 * MB, 7)]);
+      const { status, body } = await bundleUpload('Gói của xã — hỏng.xhht', broken);
+      expect(status).toBe(200);
+      if (!body.ok) throw new Error(body.error.message);
+      expect(body.data).toMatchObject({ purpose: 'bundle', size: broken.length });
+
+      const plan = await aPlan(app);
+      await expect(app.call('evidence.attach', { recordTable: 'plans', recordId: plan.id, files: [{ stagedId: body.data.stagedId, name: body.data.name }] })).rejects.toThrow(
+        'Tệp "Gói của xã — hỏng.xhht" được tải lên làm gói dữ liệu, không phải minh chứng. Hãy chọn lại tệp.',
+      );
+
+      const { jobId } = await app.call('bundles.verifyStart', { source: { stagedId: body.data.stagedId } });
+      let status_ = await app.call('bundles.verifyStatus', { jobId });
+      while (status_.phase !== 'done' && status_.phase !== 'failed' && status_.phase !== 'cancelled') {
+        await new Promise((r) => setTimeout(r, 50));
+        status_ = await app.call('bundles.verifyStatus', { jobId });
+      }
+      expect(status_.phase).toBe('done');
+      expect(status_.result).toMatchObject({ valid: false, header: null, sender: null });
+      expect(status_.result!.problem).toBeTruthy();
+      const logged = await app.call('bundles.list', {});
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ result: 'refused', bundleId: '' });
+      expect(logged[0]!.summary).toContain('Gói của xã — hỏng.xhht');
+    });
+
+    it('an evidence upload is not a bundle, and an unknown purpose is refused before anything is stored', async () => {
+      const evidence = await upload('Biên bản.pdf', makePdf(['bien ban']));
+      if (!evidence.body.ok) throw new Error(evidence.body.error.message);
+      expect(evidence.body.data.purpose).toBe('evidence');
+      await expect(app.call('bundles.verifyStart', { source: { stagedId: evidence.body.data.stagedId } })).rejects.toThrow('được tải lên làm minh chứng, không phải gói dữ liệu');
+
+      const before = staging();
+      const { status, body } = await bundleUpload('x.xhht', Buffer.from('abc'), 'script');
+      expect(status).toBe(400);
+      expect(body.ok ? '' : body.error.message).toContain('Mục đích tải tệp "script" không có');
+      expect(staging()).toEqual(before);
+    });
+  });
 });

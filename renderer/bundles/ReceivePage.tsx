@@ -66,7 +66,7 @@ export function ReceivePage() {
     upload.current = controller;
     setState({ step: 'uploading', loaded: 0, total: file.size });
     try {
-      const staged = await uploadFile(file, (loaded) => setState({ step: 'uploading', loaded, total: file.size }), controller.signal);
+      const staged = await uploadFile(file, (loaded) => setState({ step: 'uploading', loaded, total: file.size }), controller.signal, 'bundle');
       source.current = { stagedId: staged.stagedId };
     } catch (e) {
       if (e instanceof UploadCancelled) {

@@ -1,4 +1,4 @@
-import { EVIDENCE_CONTENT_PATH, EVIDENCE_UPLOAD_PATH, type StagedFile } from '../../shared/evidence';
+import { EVIDENCE_CONTENT_PATH, EVIDENCE_UPLOAD_PATH, type StagedFile, type UploadPurpose } from '../../shared/evidence';
 import type { Envelope } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
 import { sessionHeader } from '../api/transport';
@@ -19,10 +19,10 @@ function authHeaders(): Record<string, string> {
 export class UploadCancelled extends Error {}
 
 /** Streams one file to the staging area with progress; `signal` aborts it, and main then keeps nothing of it. */
-export function uploadFile(file: File, onProgress: (loaded: number) => void, signal: AbortSignal): Promise<StagedFile> {
+export function uploadFile(file: File, onProgress: (loaded: number) => void, signal: AbortSignal, purpose: UploadPurpose = 'evidence'): Promise<StagedFile> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${EVIDENCE_UPLOAD_PATH}?name=${encodeURIComponent(file.name)}`);
+    xhr.open('POST', `${EVIDENCE_UPLOAD_PATH}?name=${encodeURIComponent(file.name)}&purpose=${purpose}`);
     for (const [key, value] of Object.entries(authHeaders())) xhr.setRequestHeader(key, value);
     xhr.upload.onprogress = (event) => onProgress(event.loaded);
     xhr.onload = () => {

@@ -1,3 +1,4 @@
+import { BUNDLE_MAX_TOTAL_BYTES } from '../../../shared/bundles.js';
 import { MAX_ALLOWED_MAX_BYTES } from '../../../shared/evidence.js';
 import { AppError } from '../../../shared/errors.js';
 
@@ -22,7 +23,7 @@ const GIB = 1024 * 1024 * 1024;
 
 export const DEFAULT_BAG_LIMITS: BagLimits = {
   maxEntries: 500_000,
-  maxTotalBytes: 32 * GIB,
+  maxTotalBytes: BUNDLE_MAX_TOTAL_BYTES,
   maxEntryBytes: MAX_ALLOWED_MAX_BYTES,
   maxRatio: 200,
   // A sync bundle of a million persons holds about 400 MB of person records.

@@ -266,5 +266,7 @@ export const bundlesOps = {
   /** Puts a sender's key on the trust list (the same list verifies its certificates). */
   'bundles.trustSender': mutation(TrustSenderInput, z.object({ keyId: z.string(), fingerprint: z.string() }), 'admin'),
   /** Bundles received here, newest first. */
+  /** The officer did not trust a new sender's key: the bundle of that verification is logged as refused. */
+  'bundles.declineSender': mutation(JobRef, z.object({ logged: z.literal(true) }), 'officer'),
   'bundles.list': query(z.object({ limit: z.number().int().min(1).max(1000).default(200) }), z.array(ReceivedBundle)),
 } as const;

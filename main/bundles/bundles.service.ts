@@ -12,6 +12,7 @@ import {
   type Resolutions,
   type TrustSenderInput,
   type VerifyJobStatus,
+  type VerifyReport,
 } from '../../shared/bundles.js';
 import { formatFingerprint } from '../../shared/certificates.js';
 import { AppError } from '../../shared/errors.js';
@@ -24,6 +25,7 @@ import { loadOffice } from '../office/index.js';
 import type { BundleWorkerInput } from './bundles.worker.js';
 import { estimateBundle } from './export/export-bundle.js';
 import { readFilePiece } from '../files/file-piece.js';
+import { refusedRow } from './received-log.js';
 
 const BUNDLE_SCRIPT = { source: new URL('./bundles.worker.ts', import.meta.url), bundled: 'bundles.worker.mjs' };
 /** A sync of a million people is read as lines and held as ids only; this leaves room for the sets of ids. */
@@ -162,4 +164,22 @@ export async function listReceived(db: ReadDb, limit: number): Promise<ReceivedB
     summary: r.summary,
     forced: r.forced === 1,
   }));
+}
+
+/**
+ * The officer would not trust a new sender's key, so the bundle is not taken:
+ * logged as refused, from the finished verification this server ran (never
+ * from what the page sends), with the fingerprint that was shown.
+ */
+export async function declineSender(tx: Tx, ctx: AppContext, jobId: string): Promise<{ logged: true }> {
+  const status = jobStatus<VerifyReport>(jobId);
+  const report = status.phase === 'done' ? status.result : null;
+  if (!report?.header || !report.sender) throw new AppError('CONFLICT', 'Chỉ ghi “không nhận” cho một gói đã kiểm tra xong và đọc được người gửi.');
+  if (report.sender.trusted) throw new AppError('CONFLICT', `Khóa của ${report.sender.officeName} đã được tin cậy; gói này không còn chờ quyết định tin cậy.`);
+  const { header, sender } = report;
+  const summary = `Cán bộ không nhận: chưa tin cậy khóa của người gửi (dấu vân tay ${sender.fingerprint}).`;
+  const row = refusedRow({ info: { ...header, officeCode: sender.officeCode, officeName: sender.officeName }, signer: sender }, summary, ctx.actor, ctx.clock.now());
+  await tx.insertInto('bundlesReceived').values(row).execute();
+  await writeAudit(tx, ctx, { entity: 'bundlesReceived', recordId: row.id, before: null, after: row });
+  return { logged: true };
 }

@@ -13,6 +13,7 @@ import {
   startImport,
   startVerify,
   trustSender,
+  declineSender,
   verifyCancel,
   verifyStatus,
 } from './bundles.service.js';
@@ -36,5 +37,6 @@ export const bundlesHandlers: FeatureHandlers<typeof bundlesOps> = {
   'bundles.applyStatus': async (input) => importStatus(input.jobId),
   'bundles.applyCancel': async (input) => importCancel(input.jobId),
   'bundles.trustSender': (input, ctx) => inTransaction(ctx, (tx) => trustSender(tx, ctx, input)),
+  'bundles.declineSender': (input, ctx) => inTransaction(ctx, (tx) => declineSender(tx, ctx, input.jobId)),
   'bundles.list': (input, ctx) => listReceived(ctx.db, input.limit),
 };

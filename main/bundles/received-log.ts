@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors.js';
 import { loggableText } from '../../shared/safe-text.js';
 import { newId } from '../db/ids.js';
+import type { BundlesReceivedTable } from './bundles.tables.js';
 import type { BundleSeen } from './verify.js';
 
 /**
@@ -46,22 +47,8 @@ export function refusalSummary(refusal: AppError, fileName: string, bagRead: boo
  * (the officer still learns why the bundle was refused).
  */
 export function logRefusal(receipt: RefusalReceipt, seen: BundleSeen, refusal: AppError): AppError {
-  const { sqlite, actor, operation, now } = receipt;
-  const info = seen.info;
-  const row = {
-    id: newId(now.getTime()),
-    bundleId: loggableText(info?.bundleId ?? '', 100),
-    kind: loggableText(info?.kind ?? '', 20),
-    senderOfficeId: loggableText(seen.officeId ?? '', 100),
-    senderCode: loggableText(info?.officeCode ?? '', 20),
-    senderName: loggableText(info?.officeName ?? '', 200),
-    fingerprint: loggableText(seen.signer?.fingerprint ?? '', 100),
-    receivedAt: now.toISOString(),
-    result: 'refused',
-    summary: refusalSummary(refusal, receipt.fileName, info !== undefined),
-    forced: 0,
-    actor,
-  };
+  const { sqlite, actor, operation } = receipt;
+  const row = refusedRow(seen, refusalSummary(refusal, receipt.fileName, seen.info !== undefined), actor, receipt.now);
   try {
     sqlite.transaction(() => {
       sqlite
@@ -77,4 +64,30 @@ export function logRefusal(receipt: RefusalReceipt, seen: BundleSeen, refusal: A
   } catch (error) {
     return new AppError(refusal.code, `${refusal.message} (Không ghi được việc từ chối vào danh sách gói đã nhận: ${(error as Error).message}.)`, refusal.details);
   }
+}
+
+/** What a row keeps of a bundle: the parts of what was read (BundleSeen) or of a finished verification's report. */
+interface SeenFields {
+  info?: Pick<BundleSeen['info'] & object, 'bundleId' | 'kind' | 'officeCode' | 'officeName'>;
+  signer?: { fingerprint: string };
+  officeId?: string;
+}
+
+/** A refused bundle's row: what the checks vouched for, bounded and stripped, and why it was not taken. */
+export function refusedRow(seen: SeenFields, summary: string, actor: string, now: Date): BundlesReceivedTable {
+  const info = seen.info;
+  return {
+    id: newId(now.getTime()),
+    bundleId: loggableText(info?.bundleId ?? '', 100),
+    kind: loggableText(info?.kind ?? '', 20),
+    senderOfficeId: loggableText(seen.officeId ?? '', 100),
+    senderCode: loggableText(info?.officeCode ?? '', 20),
+    senderName: loggableText(info?.officeName ?? '', 200),
+    fingerprint: loggableText(seen.signer?.fingerprint ?? '', 100),
+    receivedAt: now.toISOString(),
+    result: 'refused',
+    summary: loggableText(summary, REFUSAL_SUMMARY_MAX),
+    forced: 0,
+    actor,
+  };
 }

@@ -48,6 +48,8 @@ export function ReceivePage() {
   const [notice, setNotice] = useState<string | null>(null);
   const source = useRef<BundleSource | null>(null);
   const upload = useRef<AbortController | null>(null);
+  /** The verification the officer answers when a new sender asks to be trusted. */
+  const verifyJob = useRef<string | null>(null);
   const job = useJob();
 
   const reset = () => {
@@ -89,7 +91,11 @@ export function ReceivePage() {
     setError(null);
     setState({ step: 'verifying' });
     const outcome = await job.run({
-      start: () => callOrThrowAppError('bundles.verifyStart', { source: src }),
+      start: async () => {
+        const started = await callOrThrowAppError('bundles.verifyStart', { source: src });
+        verifyJob.current = started.jobId;
+        return started;
+      },
       status: (jobId) => callOrThrowAppError('bundles.verifyStatus', { jobId }),
       cancel: (jobId) => callOrThrowAppError('bundles.verifyCancel', { jobId }),
     });
@@ -103,6 +109,19 @@ export function ReceivePage() {
     if (!report.valid && !needsTrust(report)) announceRefusal();
     setState({ step: 'verified', verify: report });
     if (report.valid && report.sender?.trusted) await dryRun(report);
+  };
+
+  /** "Không nhận" a new sender: the bundle is logged as refused, then the page starts over. */
+  const decline = async () => {
+    const jobId = verifyJob.current;
+    try {
+      if (jobId) await callOrThrowAppError('bundles.declineSender', { jobId });
+      announceRefusal();
+      reset();
+      setNotice(`Đã không nhận gói; việc từ chối đã được ghi vào danh sách các gói đã nhận.`);
+    } catch (e) {
+      setError(toAppError(e).message);
+    }
   };
 
   const dryRun = async (v: VerifyReport) => {
@@ -212,7 +231,7 @@ export function ReceivePage() {
               };
               void dryRun(v);
             }}
-            onRefuse={reset}
+            onRefuse={() => void decline()}
           />
         )}
         {s.step === 'verified' && !s.verify.valid && !needsTrust(s.verify) && (

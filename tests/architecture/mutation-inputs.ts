@@ -35,6 +35,16 @@ const ownBundle = async (app: TestApp) => {
   await exportBundle({ sqlite: app.ctx.sqlite, dataDir: app.ctx.dataDir, options: { kind: 'sync', period: null, includeFiles: false, includePersonalData: false }, outPath, now: new Date() });
   return outPath;
 };
+/** A verification this app ran of a sync bundle from another office, whose key it does not trust yet. */
+const strangerVerified = async (app: TestApp) => {
+  const { createTestApp } = await import('../support/test-app.js');
+  const stranger = await createTestApp();
+  const path = await ownBundle(stranger);
+  await stranger.close();
+  const { jobId } = await app.call('bundles.verifyStart', { source: { path } });
+  await finishedJob(app, { jobId });
+  return { jobId };
+};
 const backupFolder = (app: TestApp) => app.call('backup.saveSettings', { folder: `${app.dir}-sao-luu`, daily: false });
 /** Waits for a worker job and fails unless it finished well. */
 const finishedJob = async (_app: TestApp, output: unknown) => {
@@ -386,6 +396,7 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
   'bundles.verifyStart': { input: async (app) => ({ source: { path: await ownBundle(app) } }), settle: finishedJob },
   'bundles.dryRunStart': { input: async (app) => ({ source: { path: await ownBundle(app) } }), settle: finishedJob },
   'bundles.applyStart': { input: async (app) => ({ source: { path: await ownBundle(app) }, resolutions: { all: null, rows: [] }, force: false }), settle: finishedJob },
+  'bundles.declineSender': { input: strangerVerified },
   'bundles.trustSender': {
     input: async () => {
       const key = await anotherOfficeKey('Phòng GD&ĐT huyện Tam Nông');

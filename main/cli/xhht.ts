@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { AppError, describeIssues } from '../../shared/errors.js';
 import { DEFAULT_LEVEL_NAMES, unitTypesOfLevel } from '../../shared/office.js';
 import { composeApp, DATABASE_FILE } from '../app/compose.js';
+import type { AppContext } from '../app/context.js';
+import { inTransaction } from '../db/records.js';
 import { LOCK_FILE, LOCK_OWNER_FILE, lockDataDir } from '../app/data-dir-lock.js';
 import { loadDemo } from '../demo/demo.service.js';
 import { BackupArgs, RestoreArgs, applyPendingRestore, backupCommand, restoreCommand, startDailyBackups } from '../backup/index.js';
@@ -133,14 +135,26 @@ async function resetAdmin(args: ReturnType<typeof ResetAdminArgs.parse>): Promis
   }
 }
 
+/**
+ * The demo territory and its administrator in one transaction: a kill between
+ * the two would leave a demo nobody can log in to, which `serve --demo` then
+ * keeps (it only loads the demo into a folder without an office).
+ */
+async function loadDemoWithAdmin(ctx: AppContext, onProgress?: (step: string) => void): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const inTx = { ...ctx, db: tx };
+    await loadDemo(inTx, onProgress);
+    await createDemoAdmin(inTx);
+  });
+}
+
 async function demo(dataDir: string): Promise<void> {
   const refusal = `thư mục ${dataDir} đã có dữ liệu; hãy chọn thư mục mới hoặc trống cho dữ liệu mẫu`;
   if (hasForeignFiles(dataDir)) throw new CliError(refusal);
   const ctx = await composeApp(dataDir);
   try {
     if (await loadOffice(ctx.db)) throw new CliError(refusal);
-    await loadDemo(ctx, (step) => process.stdout.write(`… ${step}\n`));
-    await createDemoAdmin(ctx);
+    await loadDemoWithAdmin(ctx, (step) => process.stdout.write(`… ${step}\n`));
     process.stdout.write(`Đã tạo dữ liệu mẫu huyện Tân Hồng tại ${ctx.dataDir}\n${demoCredentialsLine()}\n`);
   } finally {
     await ctx.close();
@@ -168,8 +182,7 @@ async function serve(args: ReturnType<typeof ServeArgs.parse>): Promise<void> {
   const ctx = await composeApp(args['data-dir']);
   if (args.demo && !(await loadOffice(ctx.db))) {
     if (foreign) throw new CliError('thư mục dữ liệu đã có tệp khác nhưng chưa thiết lập; dùng thư mục trống cho --demo');
-    await loadDemo(ctx);
-    await createDemoAdmin(ctx);
+    await loadDemoWithAdmin(ctx);
   }
   const host = await startHttpHost(ctx, RENDERER_ROOT, args.port);
   process.stdout.write(`XHHT listening at ${host.url}\n`);

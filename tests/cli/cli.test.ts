@@ -27,7 +27,8 @@ function xhhtWith(env: Record<string, string>, ...args: string[]) {
 
 const INIT = ['--office-name', 'Phòng GD&ĐT huyện Tân Hồng', '--office-code', '870', '--level', 'huyen'];
 
-describe('xhht CLI', () => {
+// Each CLI start under tsx took up to 25 s on a busy 2-core machine; tests here start two or three.
+describe('xhht CLI', { timeout: 120_000 }, () => {
   it('init sets up the office non-interactively and exits 0', () => {
     const dir = tempDir();
     const result = xhht('init', '--data-dir', dir, ...INIT);

@@ -1,5 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeApp } from '../../main/app/compose.js';
+import { exportBundle } from '../../main/bundles/export/export-bundle.js';
+import { setUpOffice } from '../../main/office/index.js';
 import { rawZip } from '../bundles/raw-zip.js';
 import { expect, screenshot, test } from './fixtures';
 
@@ -54,4 +60,45 @@ test('a refused file is shown refused, then listed among the bundles received wi
   await expect(row.locator('img')).toHaveCount(0);
   await screenshot(page, '99b-bundles-received-refused');
   await expectAccessible(page);
+});
+
+/** A sync bundle of another district's XHHT, whose key this office has never seen. */
+async function strangerBundle(dir: string): Promise<string> {
+  const ctx = await composeApp(join(dir, 'data'), { actor: 'kiểm thử' });
+  try {
+    await setUpOffice({ ...ctx, operation: 'init' }, { name: 'Phòng GD&ĐT huyện Tam Nông', code: '871', level: 'huyen', territoryName: 'Tam Nông', territoryType: 'Huyện', territoryCode: '871', provinceName: 'Đồng Tháp' });
+    const file = join(dir, 'tam-nong.xhht');
+    await exportBundle({ sqlite: ctx.sqlite, dataDir: ctx.dataDir, options: { kind: 'sync', period: null, includeFiles: false, includePersonalData: false }, outPath: file, now: new Date() });
+    return file;
+  } finally {
+    await ctx.close();
+  }
+}
+
+test('a new sender the officer does not trust: "Không nhận" lists the bundle as refused, with the fingerprint shown', async ({ office, page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'xhht-e2e-stranger-'));
+  try {
+    const file = await strangerBundle(dir);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(office.url);
+    await page.getByRole('menuitem', { name: 'Gửi, nhận dữ liệu' }).click();
+    await page.getByRole('button', { name: 'Nhận dữ liệu' }).click();
+    await page.locator('input[type=file]').setInputFiles(file);
+    const trust = page.getByText('Lần đầu nhận dữ liệu từ Phòng GD&ĐT huyện Tam Nông');
+    await expect(trust).toBeVisible({ timeout: 60_000 });
+    const fingerprint = (await page.getByLabel('Dấu vân tay của người gửi').innerText()).trim();
+    await page.getByRole('button', { name: 'Không nhận', exact: true }).click();
+    await expect(page.getByText('Đã không nhận gói; việc từ chối đã được ghi vào danh sách các gói đã nhận.')).toBeVisible();
+    await expect(trust).toHaveCount(0);
+
+    await page.getByRole('menuitem', { name: 'Gửi, nhận dữ liệu' }).click();
+    const row = page.getByRole('table', { name: 'Các gói đã nhận' }).getByRole('row').filter({ hasText: 'Tam Nông' });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole('cell').nth(4)).toHaveText('Bị từ chối');
+    await row.getByRole('cell').nth(5).getByRole('button', { name: 'Mở rộng' }).click();
+    await expect(row.getByRole('cell').nth(5)).toContainText(`Cán bộ không nhận: chưa tin cậy khóa của người gửi (dấu vân tay ${fingerprint}).`);
+    await screenshot(page, '99c-bundles-received-declined');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,19 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.js';
+import type { Locator } from '@playwright/test';
+import { accessibilityViolations as violations, expect, test } from './fixtures.js';
 
 /**
  * One test per page and per plan tab, each with its own budget, all on the
  * worker's demo tab: they only move through the menu and look.
  */
-
-/** The WCAG 2 A and AA violations on what the tab shows now, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  // Legacy mode runs axe inside the page instead of merging results in a second,
-  // blank page; the app has no frames, and that extra page made a check 8–10 s instead of 4 s under load.
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).setLegacyMode(true).analyze();
-  return result.violations.map((v) => `${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target.join(' ')}`);
-}
 
 interface MenuPage {
   menu: string;

@@ -1,5 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +5,7 @@ import { composeApp } from '../../main/app/compose.js';
 import { exportBundle } from '../../main/bundles/export/export-bundle.js';
 import { setUpOffice } from '../../main/office/index.js';
 import { rawZip } from '../bundles/raw-zip.js';
-import { expect, screenshot, test } from './fixtures';
+import { expect, expectAccessible, screenshot, test } from './fixtures';
 
 /**
  * Issue 15, "every bundle received is logged": a file the officer receives
@@ -17,14 +15,7 @@ import { expect, screenshot, test } from './fixtures';
  * the HTML of its name shown as text.
  */
 
-/** No slash: the upload keeps a path's last part only. */
-/** WCAG 2 A and AA on what the page shows now (as tests/e2e/bundles.spec.ts checks its pages). */
-async function expectAccessible(page: Page): Promise<void> {
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).setLegacyMode(true).analyze();
-  expect(result.violations.map((v) => `${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
-
+/** HTML in the name: the list must show it as text. */
 const FILE_NAME = '<img src=x onerror=alert(1)> Xã Tân Hộ Cơ tháng 3.xhht';
 
 test('a refused file is shown refused, then listed among the bundles received with its reason', async ({ office, page }) => {

@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiCall, expect, screenshot, test } from './fixtures';
+import { apiCall, expect, expectAccessible, screenshot, test } from './fixtures';
 
 /**
  * Issue 15, bundles: the district (the demo) sends its data up as a sync
@@ -13,14 +12,6 @@ import { apiCall, expect, screenshot, test } from './fixtures';
  * same commune; the district's second bundle brings a conflict, shown with
  * both names side by side and settled by taking theirs.
  */
-
-/** WCAG 2 A and AA on what the page shows now (legacy mode, as tests/e2e/a11y.spec.ts runs it). */
-async function expectAccessible(page: Page): Promise<void> {
-  // The pointer leaves the button it just clicked: a hovered primary button is lighter (the theme's hover colour, not this page's).
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).setLegacyMode(true).analyze();
-  expect(result.violations.map((v) => `${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
 
 const sessionOf = (url: string) => /[#&]session=([\w-]+)/.exec(url)![1]!;
 

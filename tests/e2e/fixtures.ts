@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -259,4 +260,18 @@ export async function openedDialog(page: Page, name?: string): Promise<Locator> 
   const dialog = name ? page.getByRole('dialog', { name }) : page.getByRole('dialog');
   await expect(dialog.locator('input:focus, textarea:focus')).toHaveCount(1);
   return dialog;
+}
+
+/** The WCAG 2 A and AA violations on what the page shows now, one line each. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Legacy mode runs axe inside the page instead of merging results in a second,
+  // blank page; the app has no frames, and that extra page made a check 8–10 s instead of 4 s under load.
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).setLegacyMode(true).analyze();
+  return result.violations.map((v) => `${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes[0]?.target.join(' ')}`);
+}
+
+/** No violation on what the page shows now, with the pointer moved off the button it just clicked (a hovered button has the theme's lighter hover colour). */
+export async function expectAccessible(page: Page): Promise<void> {
+  await page.mouse.move(0, 0);
+  expect(await accessibilityViolations(page)).toEqual([]);
 }

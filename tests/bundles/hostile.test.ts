@@ -12,6 +12,7 @@ import { openBag } from '../../main/bundles/bag/index.js';
 import { exportBundle } from '../../main/bundles/export/export-bundle.js';
 import { importBundle } from '../../main/bundles/import/import-bundle.js';
 import { logRefusal } from '../../main/bundles/received-log.js';
+import type { BundlesReceivedTable } from '../../main/bundles/bundles.tables.js';
 import { NOT_CHECKED, verifyBundle, verifyReport } from '../../main/bundles/verify.js';
 import { setUpOffice } from '../../main/office/index.js';
 import { loadOffice, signWithOfficeKey } from '../../main/office/index.js';
@@ -76,18 +77,7 @@ const dump = () => dumpDatabase(app.ctx.sqlite);
 /** Every table but the log of bundles received and its audit rows: the data a refusal must leave as it was. */
 const dataOf = (sqlite: AppContext['sqlite']) => dumpDatabase(sqlite, { without: ['bundlesReceived'] });
 
-interface LoggedRow {
-  bundleId: string;
-  kind: string;
-  senderOfficeId: string;
-  senderCode: string;
-  senderName: string;
-  fingerprint: string;
-  result: string;
-  summary: string;
-  actor: string;
-  audits: number;
-}
+type LoggedRow = Omit<BundlesReceivedTable, 'id' | 'receivedAt' | 'forced'> & { audits: number };
 const lastLogRow = (sqlite: AppContext['sqlite']) => sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM bundlesReceived').pluck().get() as number;
 /** The rows logged since `after` (a rowid), each with the count of its audit rows. */
 const loggedSince = (sqlite: AppContext['sqlite'], after: number) =>

@@ -49,7 +49,10 @@ const PROGRESS_EVERY_MS = 100;
  * travels as is; anything else is logged and reported as an internal error,
  * never as a stack trace to the officer.
  */
-export function runJob<I>(work: (input: I, progress: Progress, cancel: CancelToken, cancelFlag: Int32Array) => Promise<unknown>): void {
+/** Work a job leaves for after its outcome is posted, so the officer is not kept waiting for it (a checkpoint of what was just committed). */
+export type AfterReport = (task: () => void) => void;
+
+export function runJob<I>(work: (input: I, progress: Progress, cancel: CancelToken, cancelFlag: Int32Array, afterReport: AfterReport) => Promise<unknown>): void {
   const port = parentPort;
   if (!port) throw new Error('runJob must run inside a worker thread');
   const post = (message: JobMessage) => port.postMessage(message);
@@ -64,14 +67,25 @@ export function runJob<I>(work: (input: I, progress: Progress, cancel: CancelTok
       lastAt = now;
       post({ type: 'progress', phase, done, total });
     };
-    work(request.input as I, progress, cancelTokenOf(request.cancelFlag), request.cancelFlag).then(
-      (result) => post({ type: 'done', result }),
-      (error: unknown) => {
-        if (error instanceof JobCancelled) return post({ type: 'cancelled' });
-        if (error instanceof AppError) return post({ type: 'failed', error: { code: error.code, message: error.message, details: error.details } });
-        console.error('[xhht] lỗi trong tiến trình nền:', error);
-        post({ type: 'failed', error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi.' } });
-      },
-    );
+    const after: (() => void)[] = [];
+    work(request.input as I, progress, cancelTokenOf(request.cancelFlag), request.cancelFlag, (task) => after.push(task))
+      .then(
+        (result) => post({ type: 'done', result }),
+        (error: unknown) => {
+          if (error instanceof JobCancelled) return post({ type: 'cancelled' });
+          if (error instanceof AppError) return post({ type: 'failed', error: { code: error.code, message: error.message, details: error.details } });
+          console.error('[xhht] lỗi trong tiến trình nền:', error);
+          post({ type: 'failed', error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong đợi; dữ liệu không bị thay đổi.' } });
+        },
+      )
+      .then(() => {
+        for (const task of after) {
+          try {
+            task();
+          } catch (error) {
+            console.error('[xhht] lỗi sau khi việc nền đã xong:', error);
+          }
+        }
+      });
   });
 }

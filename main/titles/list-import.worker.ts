@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { checkpointAndClose, openImportConnection } from '../db/import-connection.js';
 import { runJob } from '../jobs/index.js';
 import { importList, type ListImportOptions } from './list.import.js';
 
@@ -8,14 +8,11 @@ export interface ListImportWorkerInput extends ListImportOptions {
   content: ArrayBuffer;
 }
 
-// Its own connection to the same file: WAL lets the app keep reading while this one writes.
-runJob<ListImportWorkerInput>(async (input, progress, cancel) => {
-  const sqlite = new Database(input.databaseFile, { fileMustExist: true });
+runJob<ListImportWorkerInput>(async (input, progress, cancel, _cancelFlag, afterReport) => {
+  const sqlite = openImportConnection(input.databaseFile);
   try {
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('foreign_keys = ON');
     return await importList(sqlite, Buffer.from(input.content), input, progress, cancel);
   } finally {
-    sqlite.close();
+    afterReport(() => checkpointAndClose(sqlite));
   }
 });

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { checkpointAndClose, openImportConnection } from '../db/import-connection.js';
 import { runJob } from '../jobs/index.js';
 import { readUnitSheetInThread, type ThreadedSheet } from './units-import-reader.js';
 import { openUnitSheet } from './units-import-sheet.js';
@@ -13,15 +13,10 @@ export interface UnitImportWorkerInput extends UnitImportOptions {
   readerHeapMb: number;
 }
 
-// Its own connection to the same file: WAL lets the app keep reading while this one writes.
-runJob<UnitImportWorkerInput>(async (input, progress, cancel, cancelFlag) => {
-  const sqlite = new Database(input.databaseFile, { fileMustExist: true });
+runJob<UnitImportWorkerInput>(async (input, progress, cancel, cancelFlag, afterReport) => {
+  const sqlite = openImportConnection(input.databaseFile);
   let reader: ThreadedSheet | null = null;
   try {
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('foreign_keys = ON');
-    // As the app's own connection (main/db/database.ts): in WAL mode a commit is safe without a sync of its own.
-    sqlite.pragma('synchronous = NORMAL');
     // One transaction writes about 500,000 rows with their indexes: a 64 MB page cache keeps
     // them from spilling to the WAL before the commit.
     sqlite.pragma('cache_size = -65536');
@@ -33,6 +28,6 @@ runJob<UnitImportWorkerInput>(async (input, progress, cancel, cancelFlag) => {
     return await importUnits(sqlite, open, input, progress, cancel);
   } finally {
     await (reader as ThreadedSheet | null)?.stop();
-    sqlite.close();
+    afterReport(() => checkpointAndClose(sqlite));
   }
 });

@@ -265,10 +265,18 @@ export const StagedId = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Mã tệp tạm
 /**
  * What an upload is for: evidence is checked against the allowed types and the
  * office's size limit; a bundle is checked later by its own verification (a
- * broken one must reach it, to be refused and logged) and may be far larger.
+ * broken one must reach it, to be refused and logged) and may be far larger; a
+ * sheet to import is checked by its import, which reads it from the disk in a
+ * worker (as JSON it cost the request thread a 9 MB parse).
  */
-export const UploadPurpose = z.enum(['evidence', 'bundle']);
+export const UploadPurpose = z.enum(['evidence', 'bundle', 'sheet']);
 export type UploadPurpose = z.infer<typeof UploadPurpose>;
+
+/** What an upload is, in a sentence: "tải lên làm …", "giới hạn … cho một …". */
+export const UPLOAD_PURPOSE_NOUNS: Record<UploadPurpose, string> = { evidence: 'minh chứng', bundle: 'gói dữ liệu', sheet: 'bảng tính để nhập' };
+
+/** The largest sheet any import takes (lists, 20 MB); each import then holds a sheet to its own limit. */
+export const SHEET_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 
 export const StagedFile = z.object({
   stagedId: StagedId,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JobRef, JobStarted, jobStatusSchema } from './jobs.js';
 import { XlsxFile } from './list-export.js';
+import { StagedId } from './evidence.js';
 import { job, mutation, query } from './op.js';
 import { boundedText } from './safe-text.js';
 import { RecordId, RecordRef, RevisedRef, SyncRowDto } from './sync-row.js';
@@ -86,12 +87,8 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 200_000;
 
 export const UnitImportInput = z.object({
-  fileName: z.string().max(260),
-  /** The .xlsx content, base64 so it travels over both IPC and HTTP. */
-  contentBase64: z
-    .string()
-    .min(1, 'Tệp rỗng')
-    .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'Tệp quá lớn (tối đa 10 MB)'),
+  /** The .xlsx as staged by the upload route (purpose `sheet`): a dry run and the import read the same file. */
+  stagedId: StagedId,
   dryRun: z.boolean().default(false),
 });
 

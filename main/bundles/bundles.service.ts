@@ -84,11 +84,7 @@ export function sourceFile(dataDir: string, source: BundleSource): { path: strin
     if (!isAbsolute(source.path)) throw new AppError('VALIDATION', 'Đường dẫn tệp gói dữ liệu phải là đường dẫn đầy đủ.', { issues: [{ path: ['source', 'path'], message: 'Cần đường dẫn đầy đủ' }] });
     return { path: source.path, name: basename(source.path) };
   }
-  const store = storeOf(dataDir);
-  const staged = store.stagedFile(source.stagedId);
-  if (!staged) throw new AppError('NOT_FOUND', 'Tệp gói dữ liệu tải lên đã hết hạn hoặc đã được dùng. Hãy chọn lại tệp.');
-  if (staged.purpose !== 'bundle') throw new AppError('VALIDATION', `Tệp "${staged.name}" được tải lên làm minh chứng, không phải gói dữ liệu. Hãy chọn lại tệp trên trang Nhận gói.`);
-  return { path: join(store.stagingDir, `${source.stagedId}.part`), name: staged.name };
+  return storeOf(dataDir).stagedFor(source.stagedId, 'bundle');
 }
 
 export async function startVerify(ctx: AppContext, source: BundleSource): Promise<{ jobId: string }> {

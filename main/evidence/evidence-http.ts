@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../../shared/errors.js';
 import { BUNDLE_MAX_TOTAL_BYTES } from '../../shared/bundles.js';
-import { EVIDENCE_CONTENT_PATH, EVIDENCE_UPLOAD_PATH, fileNameProblem, normalizeFileName, UploadPurpose, type StagedFile } from '../../shared/evidence.js';
+import { EVIDENCE_CONTENT_PATH, EVIDENCE_UPLOAD_PATH, fileNameProblem, normalizeFileName, SHEET_UPLOAD_MAX_BYTES, UploadPurpose, type StagedFile } from '../../shared/evidence.js';
 import { foldText } from '../../shared/text.js';
 import type { AppContext } from '../app/context.js';
 import { evidenceContent, loadSettings } from './evidence.service.js';
@@ -47,17 +47,20 @@ export async function serveEvidenceRoute(req: IncomingMessage, res: ServerRespon
 /**
  * Stages one uploaded body under its name; the HTTP host and Electron's app://
  * protocol both come here. `purpose` (the query's `purpose`, evidence when
- * absent) picks the checks: evidence types and the office's evidence limit, or
- * a bundle's own size limit, its content left to the bundle's verification.
+ * absent) picks the checks: evidence types and the office's evidence limit; or
+ * a bundle's or a sheet's own size limit, its content left to the bundle's
+ * verification or the sheet's import.
  */
 export async function receiveUpload(ctx: AppContext, body: AsyncIterable<Uint8Array>, rawName: string, declaredLength: number, rawPurpose: string | null): Promise<StagedFile> {
   const parsed = UploadPurpose.safeParse(rawPurpose ?? 'evidence');
-  if (!parsed.success) throw new AppError('VALIDATION', `Mục đích tải tệp "${String(rawPurpose).slice(0, 40)}" không có; chỉ nhận minh chứng (evidence) hoặc gói dữ liệu (bundle).`);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION', `Mục đích tải tệp "${String(rawPurpose).slice(0, 40)}" không có; chỉ nhận minh chứng (evidence), gói dữ liệu (bundle) hoặc bảng tính để nhập (sheet).`);
+  }
   const purpose = parsed.data;
   const name = normalizeFileName(rawName);
   const problem = fileNameProblem(name);
   if (problem) throw new AppError('VALIDATION', problem);
-  const maxBytes = purpose === 'bundle' ? BUNDLE_MAX_TOTAL_BYTES : (await loadSettings(ctx.db)).maxBytes;
+  const maxBytes = purpose === 'bundle' ? BUNDLE_MAX_TOTAL_BYTES : purpose === 'sheet' ? SHEET_UPLOAD_MAX_BYTES : (await loadSettings(ctx.db)).maxBytes;
   // Refused before a byte is read when the size is declared.
   if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw tooBig(name, maxBytes, purpose);
   return storeOf(ctx.dataDir).receive(body, name, maxBytes, purpose);

@@ -4,6 +4,7 @@ import {
   DEFAULT_MAX_BYTES,
   EVIDENCE_MIME,
   recordKindLabel,
+  UPLOAD_PURPOSE_NOUNS,
   type EvidenceDto,
   type EvidenceListRow,
   type EvidenceSearchResult,
@@ -117,8 +118,8 @@ export async function attachStaged(ctx: AppContext, input: AttachInput): Promise
     const staged = input.files.map((f) => {
       const file = store.stagedFile(f.stagedId);
       if (!file) throw new AppError('NOT_FOUND', `Tệp "${f.name}" chưa tải lên xong hoặc đã hết hạn. Hãy chọn lại tệp.`);
-      // A bundle's upload skipped the type check: it never becomes evidence.
-      if (file.purpose !== 'evidence') throw new AppError('VALIDATION', `Tệp "${f.name}" được tải lên làm gói dữ liệu, không phải minh chứng. Hãy chọn lại tệp.`);
+      // A bundle's or a sheet's upload skipped the type check: it never becomes evidence.
+      if (file.purpose !== 'evidence') throw new AppError('VALIDATION', `Tệp "${f.name}" được tải lên làm ${UPLOAD_PURPOSE_NOUNS[file.purpose]}, không phải minh chứng. Hãy chọn lại tệp.`);
       return { file, name: f.name };
     });
     const rows: EvidenceFilesTable[] = [];

@@ -4,7 +4,7 @@ import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { AppError } from '../../shared/errors.js';
-import { ALLOWED_TYPES_TEXT, EVIDENCE_MIME, formatBytes, type StagedFile, type UploadPurpose } from '../../shared/evidence.js';
+import { ALLOWED_TYPES_TEXT, EVIDENCE_MIME, formatBytes, UPLOAD_PURPOSE_NOUNS, type StagedFile, type UploadPurpose } from '../../shared/evidence.js';
 import { sniffFile } from './sniff.js';
 
 /**
@@ -80,7 +80,7 @@ export class EvidenceStore {
       await file.sync();
       await file.close();
       file = null;
-      // A bundle's own verification reads it; a broken one must get there to be refused and logged.
+      // A bundle's own verification, or a sheet's import, reads it; a broken one must get there to be refused (and a bundle logged).
       const mime = purpose === 'evidence' ? await sniffStaged(path, size, name) : 'application/octet-stream';
       const entry: Staged = { stagedId, purpose, name, size, mime, sha256: hash.digest('hex'), path, stagedAt: Date.now() };
       this.staged.set(stagedId, entry);
@@ -100,6 +100,16 @@ export class EvidenceStore {
 
   stagedFile(stagedId: string): StagedFile | null {
     return this.staged.get(stagedId) ?? null;
+  }
+
+  /** Where a file staged for `purpose` waits on the disk; an unknown one, or one uploaded for something else, is refused. */
+  stagedFor(stagedId: string, purpose: UploadPurpose): { path: string; name: string; size: number } {
+    const entry = this.staged.get(stagedId);
+    if (!entry) throw new AppError('NOT_FOUND', `Tệp ${UPLOAD_PURPOSE_NOUNS[purpose]} tải lên đã hết hạn hoặc đã được dùng. Hãy chọn lại tệp.`);
+    if (entry.purpose !== purpose) {
+      throw new AppError('VALIDATION', `Tệp "${entry.name}" được tải lên làm ${UPLOAD_PURPOSE_NOUNS[entry.purpose]}, không phải ${UPLOAD_PURPOSE_NOUNS[purpose]}. Hãy chọn lại tệp.`);
+    }
+    return { path: entry.path, name: entry.name, size: entry.size };
   }
 
   /**
@@ -183,7 +193,7 @@ async function syncDirectory(path: string): Promise<void> {
 }
 
 export function tooBig(name: string, maxBytes: number, purpose: UploadPurpose): AppError {
-  return new AppError('VALIDATION', `Tệp "${name}" lớn hơn giới hạn ${formatBytes(maxBytes)} cho ${purpose === 'evidence' ? 'một minh chứng' : 'một gói dữ liệu'}.`);
+  return new AppError('VALIDATION', `Tệp "${name}" lớn hơn giới hạn ${formatBytes(maxBytes)} cho một ${UPLOAD_PURPOSE_NOUNS[purpose]}.`);
 }
 
 function asStoreError(error: unknown, name: string): unknown {

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EVIDENCE_CONTENT_PATH, EVIDENCE_UPLOAD_PATH, type StagedFile } from '../../shared/evidence.js';
+import { EVIDENCE_CONTENT_PATH, EVIDENCE_UPLOAD_PATH, SHEET_UPLOAD_MAX_BYTES, type StagedFile } from '../../shared/evidence.js';
+import { MAX_LIST_IMPORT_BYTES } from '../../shared/titles-import.js';
+import { MAX_IMPORT_BYTES } from '../../shared/units.js';
+import { waitForJob } from '../jobs/index.js';
+import { GOOD_UNIT_ROWS, unitSheet } from '../../tests/fixtures/units-sheet.js';
 import { createAccount } from '../accounts/index.js';
 import { startHttpHost, type HttpHost } from '../transport/http-host.js';
 import { aPlan } from '../../tests/support/plan-fixtures.js';
@@ -186,6 +190,54 @@ describe('the upload route', () => {
       expect(status).toBe(400);
       expect(body.ok ? '' : body.error.message).toContain('Mục đích tải tệp "script" không có');
       expect(staging()).toEqual(before);
+    });
+  });
+
+  describe('a sheet upload (purpose=sheet)', () => {
+    const sheetUpload = async (name: string, body: Buffer) => {
+      const response = await fetch(`${uploadUrl(name)}&purpose=sheet`, { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'x-xhht-session': session }, body: new Uint8Array(body) });
+      return { status: response.status, body: (await response.json()) as Envelope<StagedFile> };
+    };
+
+    it('is imported from where it was staged, and is neither evidence nor a bundle', async () => {
+      const sheet = await unitSheet(GOOD_UNIT_ROWS);
+      const { status, body } = await sheetUpload('Đơn vị — huyện.xlsx', sheet);
+      expect(status).toBe(200);
+      if (!body.ok) throw new Error(body.error.message);
+      expect(body.data).toMatchObject({ purpose: 'sheet', size: sheet.length, mime: 'application/octet-stream' });
+
+      // The check, then the import, read the same staged file.
+      for (const dryRun of [true, false]) {
+        const { jobId } = await app.call('units.importXlsx', { stagedId: body.data.stagedId, dryRun });
+        expect(await waitForJob(jobId)).toMatchObject({ phase: 'done', result: { created: 4, applied: !dryRun } });
+      }
+      expect((await app.call('units.tree', {})).map((u) => u.name)).toContain('Gò Chòi');
+
+      const plan = await aPlan(app);
+      await expect(app.call('evidence.attach', { recordTable: 'plans', recordId: plan.id, files: [{ stagedId: body.data.stagedId, name: body.data.name }] })).rejects.toThrow(
+        'Tệp "Đơn vị — huyện.xlsx" được tải lên làm bảng tính để nhập, không phải minh chứng. Hãy chọn lại tệp.',
+      );
+      await expect(app.call('bundles.verifyStart', { source: { stagedId: body.data.stagedId } })).rejects.toThrow('được tải lên làm bảng tính để nhập, không phải gói dữ liệu');
+    });
+
+    it('an evidence upload is not a sheet; a sheet over the largest import limit is refused before it is stored, one over the units limit by the import', async () => {
+      const evidence = await upload('Biên bản.pdf', makePdf(['bien ban']));
+      if (!evidence.body.ok) throw new Error(evidence.body.error.message);
+      await expect(app.call('units.importXlsx', { stagedId: evidence.body.data.stagedId, dryRun: true })).rejects.toThrow(
+        'Tệp "Biên bản.pdf" được tải lên làm minh chứng, không phải bảng tính để nhập. Hãy chọn lại tệp.',
+      );
+
+      // The upload's limit is the largest import's; each import then holds the sheet to its own.
+      expect(SHEET_UPLOAD_MAX_BYTES).toBe(Math.max(MAX_IMPORT_BYTES, MAX_LIST_IMPORT_BYTES));
+      const before = staging();
+      const tooBig = await sheetUpload('lon.xlsx', Buffer.alloc(SHEET_UPLOAD_MAX_BYTES + 1));
+      expect(tooBig.status).toBe(400);
+      expect(tooBig.body.ok ? '' : tooBig.body.error.message).toBe('Tệp "lon.xlsx" lớn hơn giới hạn 20 MB cho một bảng tính để nhập.');
+      expect(staging()).toEqual(before);
+
+      const overUnits = await sheetUpload('vua.xlsx', Buffer.alloc(MAX_IMPORT_BYTES + 1));
+      if (!overUnits.body.ok) throw new Error(overUnits.body.error.message);
+      await expect(app.call('units.importXlsx', { stagedId: overUnits.body.data.stagedId, dryRun: true })).rejects.toThrow('Tệp "vua.xlsx" quá lớn (tối đa 10 MB).');
     });
   });
 });

@@ -14,8 +14,8 @@ export interface ThreadedSheet extends UnitSheet {
  * file `readerFile` and resolves once the sheet is open: its batches then
  * arrive while the caller writes the ones before.
  */
-export function readUnitSheetInThread(readerFile: string, contentBase64: string, cancelFlag: Int32Array, maxHeapMb: number): Promise<ThreadedSheet> {
-  const input: ReaderInput = { contentBase64, cancelFlag };
+export function readUnitSheetInThread(readerFile: string, sheetFile: string, cancelFlag: Int32Array, maxHeapMb: number): Promise<ThreadedSheet> {
+  const input: ReaderInput = { sheetFile, cancelFlag };
   const worker = new Worker(readerFile, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
   const queue: ReaderMessage[] = [];
   let wake: (() => void) | null = null;

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ErrorPayload, FieldIssue } from '../../shared/errors.js';
 import { AppError } from '../../shared/errors.js';
 import { JobCancelled, cancelTokenOf, lowerThreadPriority } from '../jobs/index.js';
-import { openUnitSheet, packUnits } from './units-import-sheet.js';
+import { openUnitSheet, packUnits, readStagedSheet } from './units-import-sheet.js';
 
 /**
  * The reading thread of a units import: parses the sheet and checks its rows
@@ -11,8 +11,8 @@ import { openUnitSheet, packUnits } from './units-import-sheet.js';
  */
 
 export interface ReaderInput {
-  /** The .xlsx as uploaded: decoded here, off the threads that answer requests and write. */
-  contentBase64: string;
+  /** The .xlsx as staged by the upload route: read here, off the threads that answer requests and write. */
+  sheetFile: string;
   /** The job's cancel flag, shared with the import worker and the app. */
   cancelFlag: Int32Array;
 }
@@ -30,7 +30,7 @@ const input = workerData as ReaderInput;
 lowerThreadPriority();
 
 try {
-  const sheet = await openUnitSheet(Buffer.from(input.contentBase64, 'base64'), cancelTokenOf(input.cancelFlag));
+  const sheet = await openUnitSheet(readStagedSheet(input.sheetFile), cancelTokenOf(input.cancelFlag));
   post({ type: 'open', sheetName: sheet.sheetName, total: sheet.total });
   for await (const batch of sheet.batches()) post({ type: 'rows', packed: packUnits(batch.units), read: batch.read });
   post({ type: 'end', issues: sheet.issues.list, issueCount: sheet.issues.count });

@@ -1,5 +1,8 @@
-import type { UnitImportStatus } from '../../shared/units.js';
+import { AppError } from '../../shared/errors.js';
+import { formatBytes } from '../../shared/evidence.js';
+import { MAX_IMPORT_BYTES, type UnitImportStatus } from '../../shared/units.js';
 import type { AppContext } from '../app/context.js';
+import { storeOf } from '../evidence/index.js';
 import { cancelJob, jobStatus, startWorkerJob, workerFile, type WorkerScript } from '../jobs/index.js';
 import type { UnitImportWorkerInput } from './units-import.worker.js';
 
@@ -14,12 +17,14 @@ export function unitsImportWorkerFiles(): string[] {
   return [workerFile(IMPORT_WORKER), workerFile(READER_WORKER)];
 }
 
-/** Starts the import worker on this office's database and returns the job id at once. */
-export function startUnitsImport(ctx: AppContext, input: { contentBase64: string; dryRun: boolean }): { jobId: string } {
+/** Starts the import worker on this office's database and the sheet staged by the upload route, and returns the job id at once. */
+export function startUnitsImport(ctx: AppContext, input: { stagedId: string; dryRun: boolean }): { jobId: string } {
+  const sheet = storeOf(ctx.dataDir).stagedFor(input.stagedId, 'sheet');
+  if (sheet.size > MAX_IMPORT_BYTES) throw new AppError('VALIDATION', `Tệp "${sheet.name}" quá lớn (tối đa ${formatBytes(MAX_IMPORT_BYTES)}).`);
   const workerInput: UnitImportWorkerInput = {
     databaseFile: ctx.sqlite.name,
-    // Decoded in the worker: 15 MB of base64 cost the request thread 30–100 ms, a copy of the string a few.
-    contentBase64: input.contentBase64,
+    // Read from the disk by the thread that parses it: nothing of the file passes through the request thread.
+    sheetFile: sheet.path,
     dryRun: input.dryRun,
     at: ctx.clock.now().toISOString(),
     actor: ctx.actor,

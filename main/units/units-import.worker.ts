@@ -1,13 +1,13 @@
 import { checkpointAndClose, openImportConnection } from '../db/import-connection.js';
 import { runJob } from '../jobs/index.js';
 import { readUnitSheetInThread, type ThreadedSheet } from './units-import-reader.js';
-import { openUnitSheet } from './units-import-sheet.js';
+import { openUnitSheet, readStagedSheet } from './units-import-sheet.js';
 import { importUnits, type UnitImportOptions } from './units.import.js';
 
-/** The input main/units/units-import.job.ts sends; the content as uploaded, decoded by the thread that reads it. */
+/** The input main/units/units-import.job.ts sends; the sheet as staged, read by the thread that parses it. */
 export interface UnitImportWorkerInput extends UnitImportOptions {
   databaseFile: string;
-  contentBase64: string;
+  sheetFile: string;
   /** The reading thread's file (main/jobs/worker-file.ts), for a real import. */
   readerFile: string;
   readerHeapMb: number;
@@ -23,8 +23,8 @@ runJob<UnitImportWorkerInput>(async (input, progress, cancel, cancelFlag, afterR
     // A dry run only reads and checks, so there is nothing to overlap the reading with; a real
     // import reads in a thread of its own while this one writes.
     const open = input.dryRun
-      ? () => openUnitSheet(Buffer.from(input.contentBase64, 'base64'), cancel)
-      : async () => (reader = await readUnitSheetInThread(input.readerFile, input.contentBase64, cancelFlag, input.readerHeapMb));
+      ? () => openUnitSheet(readStagedSheet(input.sheetFile), cancel)
+      : async () => (reader = await readUnitSheetInThread(input.readerFile, input.sheetFile, cancelFlag, input.readerHeapMb));
     return await importUnits(sqlite, open, input, progress, cancel);
   } finally {
     await (reader as ThreadedSheet | null)?.stop();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GOOD_UNIT_ROWS, unitSheet } from '../../tests/fixtures/units-sheet.js';
-import { importUnitsOk, runUnitsImport } from '../../tests/support/import-jobs.js';
+import { importUnitsOk, runUnitsImport, stageSheet } from '../../tests/support/import-jobs.js';
 import { createTestApp, type TestApp } from '../../tests/support/test-app.js';
 
 let app: TestApp;
@@ -192,7 +192,7 @@ describe('units.importXlsx', () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => [`C${i}`, `Xã ${i}`, 'Xã', '870', 2024, i, 1, 1, 1, 1, 1]);
     const content = await unitSheet(rows);
     const before = await snapshot();
-    const { jobId } = await app.call('units.importXlsx', { fileName: 'lon.xlsx', contentBase64: content.toString('base64'), dryRun: false });
+    const { jobId } = await app.call('units.importXlsx', { stagedId: await stageSheet(app, content, 'lon.xlsx'), dryRun: false });
     let status = await app.call('units.importStatus', { jobId });
     while (status.phase !== 'reading' || status.done === 0) {
       expect(status.phase).toMatch(/queued|checking|reading/);
@@ -208,9 +208,9 @@ describe('units.importXlsx', () => {
   }, 60_000);
 
   it('runs one import per database at a time', async () => {
-    const content = (await unitSheet(GOOD_UNIT_ROWS)).toString('base64');
-    const first = await app.call('units.importXlsx', { fileName: 'a.xlsx', contentBase64: content, dryRun: true });
-    const second = await app.fail('units.importXlsx', { fileName: 'b.xlsx', contentBase64: content, dryRun: true });
+    const stagedId = await stageSheet(app, await unitSheet(GOOD_UNIT_ROWS));
+    const first = await app.call('units.importXlsx', { stagedId, dryRun: true });
+    const second = await app.fail('units.importXlsx', { stagedId, dryRun: true });
     expect(second).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Đang có một lần nhập/) });
     const { waitForJob } = await import('../jobs/index.js');
     expect((await waitForJob(first.jobId)).phase).toBe('done');

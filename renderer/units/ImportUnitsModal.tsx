@@ -7,7 +7,7 @@ import { MAX_IMPORT_BYTES, type UnitImportResult, type UnitImportStatus } from '
 import { callOrThrowAppError } from '../components/api';
 import { issuesOf, toAppError } from '../components/errors';
 import { ImportColumnsHelp } from './ImportColumnsHelp';
-import { readFileBase64 } from './readFileBase64';
+import { UploadCancelled, uploadFile } from '../evidence/evidence-transport';
 
 type Phase =
   | { step: 'pick'; notice?: string }
@@ -15,9 +15,10 @@ type Phase =
   | { step: 'checked'; result: UnitImportResult }
   | { step: 'failed'; message: string; issues: FieldIssue[]; issueCount: number };
 
+/** The picked file, staged by the upload route: the check and the import read the same bytes. */
 interface Picked {
   fileName: string;
-  contentBase64: string;
+  stagedId: string;
 }
 
 /** How often the modal asks for progress; the job runs in a worker, so asking costs the app next to nothing. */
@@ -31,17 +32,31 @@ export function ImportUnitsModal({ open, onClose }: { open: boolean; onClose: ()
   const [picked, setPicked] = useState<Picked | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'pick' });
   const { message } = App.useApp();
-  // The running job, so closing the dialog or unmounting cancels it and stops the polling.
-  const running = useRef<{ jobId: string | null; stopped: boolean } | null>(null);
+  // The running upload or job, so closing the dialog or unmounting cancels it and stops the polling.
+  const running = useRef<{ jobId: string | null; stopped: boolean; upload: AbortController | null } | null>(null);
+  // The staged file, so closing the dialog lets main drop it at once instead of when it expires.
+  const staged = useRef<string | null>(null);
 
   const stopRunning = () => {
     const job = running.current;
     running.current = null;
     if (!job) return;
     job.stopped = true;
+    job.upload?.abort();
     if (job.jobId) void callOrThrowAppError('units.importCancel', { jobId: job.jobId }).catch(() => undefined);
   };
-  useEffect(() => stopRunning, []);
+  const discardStaged = () => {
+    const stagedId = staged.current;
+    staged.current = null;
+    if (stagedId) void callOrThrowAppError('evidence.discardStaged', { stagedIds: [stagedId] }).catch(() => undefined);
+  };
+  useEffect(
+    () => () => {
+      stopRunning();
+      discardStaged();
+    },
+    [],
+  );
   const cancel = () => {
     stopRunning();
     setPhase({ step: 'pick', notice: 'Đã hủy; dữ liệu không bị thay đổi.' });
@@ -49,6 +64,7 @@ export function ImportUnitsModal({ open, onClose }: { open: boolean; onClose: ()
 
   const close = () => {
     stopRunning();
+    discardStaged();
     setPicked(null);
     setPhase({ step: 'pick' });
     onClose();
@@ -62,10 +78,10 @@ export function ImportUnitsModal({ open, onClose }: { open: boolean; onClose: ()
   /** Starts a job and follows it to its end; returns the result, or null when it failed or was cancelled. */
   const runJob = async (file: Picked, dryRun: boolean): Promise<UnitImportResult | null> => {
     stopRunning();
-    const job = { jobId: null as string | null, stopped: false };
+    const job = { jobId: null as string | null, stopped: false, upload: null };
     running.current = job;
     setPhase({ step: 'running', dryRun, status: null });
-    const { jobId } = await callOrThrowAppError('units.importXlsx', { ...file, dryRun });
+    const { jobId } = await callOrThrowAppError('units.importXlsx', { stagedId: file.stagedId, dryRun });
     job.jobId = jobId;
     for (;;) {
       if (job.stopped) return null;
@@ -91,17 +107,25 @@ export function ImportUnitsModal({ open, onClose }: { open: boolean; onClose: ()
   };
 
   const check = async (file: File | undefined) => {
+    stopRunning();
+    discardStaged();
     setPicked(null);
     setPhase({ step: 'pick' });
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) return fail(new Error('Tệp quá lớn (tối đa 10 MB).'));
+    const upload = { jobId: null, stopped: false, upload: new AbortController() };
+    running.current = upload;
+    setPhase({ step: 'running', dryRun: true, status: null });
     try {
-      const next = { fileName: file.name, contentBase64: await readFileBase64(file) };
+      const { stagedId } = await uploadFile(file, () => undefined, upload.upload.signal, 'sheet');
+      staged.current = stagedId;
+      if (upload.stopped) return discardStaged();
+      const next = { fileName: file.name, stagedId };
       setPicked(next);
       const result = await runJob(next, true);
       if (result) setPhase({ step: 'checked', result });
     } catch (error) {
-      fail(error);
+      if (!(error instanceof UploadCancelled)) fail(error);
     }
   };
 

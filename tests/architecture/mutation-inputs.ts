@@ -406,14 +406,15 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
     },
   },
   'units.importXlsx': {
-    input: async () => {
+    input: async (app) => {
       const { unitSheet } = await import('../fixtures/units-sheet.js');
       const sheet = await unitSheet([
         ['870-01', 'Sa Rài', 'Thị trấn', '870', 2026, 5300, 62, 15200, 12200, 132, 22],
         ['870-99', 'Tân Mới', 'Xã', '870', 2026, 980, 10, 3000, 2400, 30, 5],
         ['870-99-01', 'Ấp Một', 'Ấp', '870-99', null, null, null, null, null, null, null],
       ]);
-      return { fileName: 'don-vi.xlsx', contentBase64: sheet.toString('base64'), dryRun: false };
+      const { stageSheet } = await import('../support/import-jobs.js');
+      return { stagedId: await stageSheet(app, sheet), dryRun: false };
     },
     settle: async (app, output) => {
       const { jobId } = output as { jobId: string };

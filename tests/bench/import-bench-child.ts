@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { EVIDENCE_UPLOAD_PATH } from '../../shared/evidence.js';
 import { JOB_PHASES, type JobPhase } from '../../shared/jobs.js';
 import type { UnitImportStatus } from '../../shared/units.js';
 import { createAccount } from '../../main/accounts/index.js';
@@ -70,7 +71,7 @@ async function importOverHttp(dir: string, file: string) {
   const ctx = await composeApp(dir, { actor: 'bench' });
   await setUpOffice(ctx, { name: 'Phòng GD&ĐT huyện Đo Lường', code: 'B1', level: 'huyen', territoryName: 'Đo Lường', territoryType: 'Huyện', territoryCode: 'B1', provinceName: 'Đồng Tháp' });
   const baselineRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-  const contentBase64 = readFileSync(file).toString('base64');
+  const content = readFileSync(file);
   // Before the server's first answer: bundling may take seconds on a busy machine, and a kept-alive
   // connection the server closes meanwhile would be reset under the next request.
   // The app runs its workers from bundles made at build time; from the sources they are bundled on
@@ -121,7 +122,15 @@ async function importOverHttp(dir: string, file: string) {
       await sleep(20);
     }
   })();
-  const { jobId } = await api<{ jobId: string }>('units.importXlsx', { fileName: 'don-vi.xlsx', contentBase64, dryRun: false });
+  // As the renderer does: the file's bytes to the upload route, then the import of what was staged.
+  const uploaded = await fetch(`http://127.0.0.1:${host.port}${EVIDENCE_UPLOAD_PATH}?name=don-vi.xlsx&purpose=sheet`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${host.token}`, [SESSION_HEADER]: session },
+    body: content,
+  });
+  const staged = (await uploaded.json()) as { ok: boolean; data?: { stagedId: string }; error?: { message: string } };
+  if (!staged.ok) throw new Error(staged.error?.message);
+  const { jobId } = await api<{ jobId: string }>('units.importXlsx', { stagedId: staged.data!.stagedId, dryRun: false });
   const startAnswerMs = performance.now() - start;
   // From here the request thread only answers the probes and the status polls below, which are not the import's work.
   const requestThreadFrom = threadClock();

@@ -74,7 +74,7 @@ export async function runImportBench(): Promise<string[]> {
       `    SQLite's floor                ${ms(floor.ms)}   CPU ${ms(floor.cpuMs)}   = ${(Number(floor.ms) / Number(read.ms)).toFixed(2)}× the bare read: the same ${String(floor.rows)} rows, read beforehand,`,
       `                                  written BEGIN to COMMIT with their audit rows and search entries, nothing read or checked`,
       `    phases began at (ms)          ${Object.entries(phases).map(([p, t]) => `${p} ${t}`).join(', ')}`,
-      `    importXlsx answered in        ${ms(run.startAnswerMs)}`,
+      `    upload and importXlsx answered ${ms(run.startAnswerMs)}`,
       `    another request meanwhile     p50 ${ms(run.probeP50Ms)}  p95 ${ms(run.probeP95Ms)}  max ${ms(run.probeMaxMs)} (while ${String(run.slowestDuring)})  (${String(run.probes)} units.get over HTTP; aim < 200 ms)`,
       `    the slowest answer's thread   ${ms(run.slowestCpuMs)} on a core, ${ms(run.slowestQueuedMs)} waiting for one, the rest blocked or idle (request thread, Linux schedstat)`,
       `    request thread's event loop   delay p99 ${ms(run.loopDelayP99Ms)}  max ${ms(run.loopDelayMaxMs)} (its own work plus waiting for a core; compare with the load average)`,

@@ -1,10 +1,17 @@
 import type { UnitImportResult, UnitImportStatus } from '../../shared/units.js';
+import { SHEET_UPLOAD_MAX_BYTES } from '../../shared/evidence.js';
+import { storeOf } from '../../main/evidence/index.js';
 import { waitForJob } from '../../main/jobs/index.js';
 import type { TestApp } from './test-app.js';
 
+/** Stages a sheet as the upload route does (purpose `sheet`) and returns its id for an import op. */
+export async function stageSheet(app: TestApp, content: Buffer, name = 'don-vi.xlsx'): Promise<string> {
+  return (await storeOf(app.ctx.dataDir).receive([content], name, SHEET_UPLOAD_MAX_BYTES, 'sheet')).stagedId;
+}
+
 /** Runs a units import job through the contract's ops to its end and returns its final status. */
 export async function runUnitsImport(app: TestApp, content: Buffer, dryRun = false): Promise<UnitImportStatus> {
-  const { jobId } = await app.call('units.importXlsx', { fileName: 'don-vi.xlsx', contentBase64: content.toString('base64'), dryRun });
+  const { jobId } = await app.call('units.importXlsx', { stagedId: await stageSheet(app, content), dryRun });
   await waitForJob(jobId);
   return app.call('units.importStatus', { jobId });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JobRef, JobStarted, jobStatusSchema } from './jobs.js';
 import { XlsxFile } from './list-export.js';
+import { StagedId } from './evidence.js';
 import { job, mutation, query } from './op.js';
 import { RecordId } from './sync-row.js';
 import { foldText } from './text.js';
@@ -201,11 +202,8 @@ export function applyPreset(preset: Pick<MappingPreset, 'columns'>, headers: rea
 export const ListImportInput = z
   .object({
     kind: ImportKind.default('person'),
-    fileName: z.string().max(260),
-    contentBase64: z
-      .string()
-      .min(1, 'Tệp rỗng')
-      .max(Math.ceil((MAX_LIST_IMPORT_BYTES * 4) / 3) + 4, 'Tệp quá lớn (tối đa 20 MB)'),
+    /** The .xlsx as staged by the upload route (purpose `sheet`): every step reads the same file. */
+    stagedId: StagedId,
     /**
      * The officer's mapping: field → the header of the column that holds it, '' for
      * "not in this sheet"; a field left out is found by its usual headers.

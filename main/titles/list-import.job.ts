@@ -1,5 +1,8 @@
-import type { ListImportInput, ListImportStatus } from '../../shared/titles-import.js';
+import { AppError } from '../../shared/errors.js';
+import { formatBytes } from '../../shared/evidence.js';
+import { MAX_LIST_IMPORT_BYTES, type ListImportInput, type ListImportStatus } from '../../shared/titles-import.js';
 import type { AppContext } from '../app/context.js';
+import { storeOf } from '../evidence/index.js';
 import { cancelJob, jobStatus, startWorkerJob } from '../jobs/index.js';
 import type { ListImportWorkerInput } from './list-import.worker.js';
 
@@ -7,12 +10,12 @@ const WORKER_HEAP_MB = 1024;
 
 /** Starts the titles list import worker (any kind, any stage) on this office's database and returns the job id at once. */
 export function startListImport(ctx: AppContext, input: ListImportInput): { jobId: string } {
-  const decoded = Buffer.from(input.contentBase64, 'base64');
-  // A copy the worker owns outright: the decoded buffer may share a pooled ArrayBuffer.
-  const content = decoded.buffer.slice(decoded.byteOffset, decoded.byteOffset + decoded.byteLength) as ArrayBuffer;
+  const sheet = storeOf(ctx.dataDir).stagedFor(input.stagedId, 'sheet');
+  if (sheet.size > MAX_LIST_IMPORT_BYTES) throw new AppError('VALIDATION', `Tệp "${sheet.name}" quá lớn (tối đa ${formatBytes(MAX_LIST_IMPORT_BYTES)}).`);
   const workerInput: ListImportWorkerInput = {
     databaseFile: ctx.sqlite.name,
-    content,
+    // Read from the disk by the worker: nothing of the file passes through the request thread.
+    sheetFile: sheet.path,
     kind: input.kind,
     columns: input.columns,
     criteriaSetId: input.criteriaSetId,
@@ -28,7 +31,6 @@ export function startListImport(ctx: AppContext, input: ListImportInput): { jobI
     key: `titles-list-import ${ctx.sqlite.name}`,
     busyMessage: 'Đang có một lần nhập danh sách khác chạy; hãy chờ nó xong hoặc hủy nó.',
     input: workerInput,
-    transferList: [content],
     maxHeapMb: WORKER_HEAP_MB,
   });
   return { jobId };

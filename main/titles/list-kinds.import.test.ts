@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPreset, type ListImportInput, type ListImportStatus } from '../../shared/titles-import.js';
 import { indicatorsOf } from '../../shared/titles-criteria.js';
 import { generatedPerson, personSheet, type PersonSheetRow } from '../../tests/fixtures/persons-sheet.js';
+import { stageSheet } from '../../tests/support/import-jobs.js';
 import { createTestApp, type TestApp } from '../../tests/support/test-app.js';
 import { waitForJob } from '../jobs/index.js';
 
@@ -16,9 +17,9 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-type Options = Partial<Omit<ListImportInput, 'fileName' | 'contentBase64'>>;
+type Options = Partial<Omit<ListImportInput, 'stagedId'>>;
 async function runImport(content: Buffer, options: Options): Promise<ListImportStatus> {
-  const { jobId } = await app.call('subjects.importXlsx', { fileName: 'danh-sach.xlsx', contentBase64: content.toString('base64'), ...options });
+  const { jobId } = await app.call('subjects.importXlsx', { stagedId: await stageSheet(app, content, 'danh-sach.xlsx'), ...options });
   await waitForJob(jobId);
   return app.call('subjects.importStatus', { jobId });
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListImportStatus, XlsxFile } from '../../shared/titles-import.js';
 import { generatedPerson, personSheet } from '../../tests/fixtures/persons-sheet.js';
+import { stageSheet } from '../../tests/support/import-jobs.js';
 import { createTestApp, type TestApp } from '../../tests/support/test-app.js';
 import { waitForJob } from '../jobs/index.js';
 import { loadDemoTitles } from './index.js';
@@ -22,7 +23,7 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 async function runImport(target: TestApp, content: Buffer, kind: 'person' | 'household', dryRun: boolean): Promise<ListImportStatus> {
-  const { jobId } = await target.call('subjects.importXlsx', { kind, fileName: 'danh-sach.xlsx', contentBase64: content.toString('base64'), dryRun });
+  const { jobId } = await target.call('subjects.importXlsx', { kind, stagedId: await stageSheet(target, content, 'danh-sach.xlsx'), dryRun });
   await waitForJob(jobId);
   return target.call('subjects.importStatus', { jobId });
 }

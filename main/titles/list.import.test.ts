@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListImportStatus } from '../../shared/titles-import.js';
 import { generatedPerson, personSheet, type PersonSheetRow } from '../../tests/fixtures/persons-sheet.js';
+import { stageSheet } from '../../tests/support/import-jobs.js';
 import { createTestApp, type TestApp } from '../../tests/support/test-app.js';
 import { waitForJob } from '../jobs/index.js';
 
@@ -16,7 +17,7 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 async function runImport(content: Buffer, dryRun: boolean, columns: Record<string, string> = {}): Promise<ListImportStatus> {
-  const { jobId } = await app.call('subjects.importXlsx', { fileName: 'danh-sach.xlsx', contentBase64: content.toString('base64'), dryRun, columns });
+  const { jobId } = await app.call('subjects.importXlsx', { stagedId: await stageSheet(app, content, 'danh-sach.xlsx'), dryRun, columns });
   await waitForJob(jobId);
   return app.call('subjects.importStatus', { jobId });
 }

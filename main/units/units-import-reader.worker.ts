@@ -2,7 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ErrorPayload, FieldIssue } from '../../shared/errors.js';
 import { AppError } from '../../shared/errors.js';
 import { JobCancelled, cancelTokenOf, lowerThreadPriority } from '../jobs/index.js';
-import { openUnitSheet, packUnits, readStagedSheet } from './units-import-sheet.js';
+import { readStagedSheet } from '../xlsx/index.js';
+import { openUnitSheet, packUnits } from './units-import-sheet.js';
 
 /**
  * The reading thread of a units import: parses the sheet and checks its rows

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { AppError, type FieldIssue } from '../../shared/errors.js';
 import { MAX_REPORTED_ISSUES } from '../../shared/jobs.js';
 import { formatVietnameseNumber } from '../../shared/numbers.js';
@@ -128,16 +127,6 @@ export interface UnitSheet {
   issues: Issues;
   /** The checked rows, in sheet order (a row with a problem is left out, and reported), with how many rows were read so far. */
   batches(): AsyncGenerator<RowBatch>;
-}
-
-/** The staged sheet's bytes; one that is gone (expired, swept at a restart) is asked for again. */
-export function readStagedSheet(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', 'Tệp bảng tính tải lên đã hết hạn hoặc đã được dùng. Hãy chọn lại tệp.');
-    throw error;
-  }
 }
 
 /** Opens the sheet (bounded) and reads its rows in batches; a header problem refuses the file at once. */

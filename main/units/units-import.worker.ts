@@ -1,7 +1,8 @@
 import { checkpointAndClose, openImportConnection } from '../db/import-connection.js';
 import { runJob } from '../jobs/index.js';
 import { readUnitSheetInThread, type ThreadedSheet } from './units-import-reader.js';
-import { openUnitSheet, readStagedSheet } from './units-import-sheet.js';
+import { readStagedSheet } from '../xlsx/index.js';
+import { openUnitSheet } from './units-import-sheet.js';
 import { importUnits, type UnitImportOptions } from './units.import.js';
 
 /** The input main/units/units-import.job.ts sends; the sheet as staged, read by the thread that parses it. */

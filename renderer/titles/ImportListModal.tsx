@@ -8,7 +8,7 @@ import { IMPORT_KIND_LABELS, type ImportKind, type ListImportInput, type ListImp
 import { announceChanges } from '../api/client';
 import { apiQuery, callOrThrowAppError } from '../components/api';
 import { issuesOf, toAppError } from '../components/errors';
-import { readFileBase64 } from '../units/readFileBase64';
+import { UploadCancelled, uploadFile } from '../evidence/evidence-transport';
 import { YEAR_OPTIONS } from './lookups';
 import { ImportMapping } from './ImportMapping';
 import { TemplateButton } from './ListExportButtons';
@@ -20,6 +20,10 @@ type Phase =
   | { step: 'checked'; result: ListImportResult }
   | { step: 'done'; result: ListImportResult }
   | { step: 'failed'; message: string; issues: FieldIssue[]; issueCount: number };
+
+interface Picked {
+  stagedId: string;
+}
 
 const POLL_MS = 250;
 /** How the confirm button counts what it writes. */
@@ -33,26 +37,71 @@ const UNIT_WORDS: Record<ImportKind, string> = { person: 'người', household: 
  * job in the import worker, with progress and cancel.
  */
 export function ImportListModal({ kind, year: initialYear, onClose }: { kind: ImportKind; year?: number; onClose: () => void }) {
-  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
+  /** The picked file, staged by the upload route: reading its headers, the check and the import read the same bytes. */
+  const [file, setFile] = useState<Picked | null>(null);
   const [criteriaSetId, setCriteriaSetId] = useState<string | undefined>();
   const [year, setYear] = useState(initialYear ?? new Date().getFullYear());
   const [sheet, setSheet] = useState<ListImportResult | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [phase, setPhase] = useState<Phase>({ step: 'pick' });
   const running = useRef<{ jobId: string | null; stopped: boolean } | null>(null);
+  const upload = useRef<AbortController | null>(null);
+  // The staged file, so closing the dialog lets main drop it at once instead of when it expires.
+  const staged = useRef<string | null>(null);
   const sets = useQuery({ ...apiQuery('criteria.list', {}), enabled: kind === 'evaluation' });
   const setOptions = (sets.data ?? []).filter((s) => s.current).map((s) => ({ value: s.id, label: `${TITLE_LABELS[s.definition.title]} — ${s.definition.name}` }));
   const needsSet = kind === 'evaluation' && !criteriaSetId;
   const noun = IMPORT_KIND_LABELS[kind];
 
   const stop = () => {
+    upload.current?.abort();
+    upload.current = null;
     const job = running.current;
     running.current = null;
     if (!job) return;
     job.stopped = true;
     if (job.jobId) void callOrThrowAppError('subjects.importCancel', { jobId: job.jobId }).catch(() => undefined);
   };
-  useEffect(() => stop, []);
+  const discardStaged = () => {
+    const stagedId = staged.current;
+    staged.current = null;
+    if (stagedId) void callOrThrowAppError('evidence.discardStaged', { stagedIds: [stagedId] }).catch(() => undefined);
+  };
+  const close = () => {
+    stop();
+    discardStaged();
+    onClose();
+  };
+  useEffect(
+    () => () => {
+      stop();
+      discardStaged();
+    },
+    [],
+  );
+
+  const pick = async (picked: File) => {
+    stop();
+    discardStaged();
+    setFile(null);
+    setSheet(null);
+    const controller = new AbortController();
+    upload.current = controller;
+    setPhase({ step: 'running', what: 'headers', status: null });
+    try {
+      const { stagedId } = await uploadFile(picked, () => undefined, controller.signal, 'sheet');
+      staged.current = stagedId;
+      upload.current = null;
+      const chosen = { stagedId };
+      setFile(chosen);
+      setPhase({ step: 'pick' });
+      await readHeaders(chosen);
+    } catch (error) {
+      if (error instanceof UploadCancelled) return;
+      const appError = toAppError(error);
+      setPhase({ step: 'failed', message: appError.message, issues: [], issueCount: 0 });
+    }
+  };
 
   /** Runs one stage as a job and follows it to its end; null when it was stopped or failed (the phase then says why). */
   const runJob = async (what: 'headers' | 'check' | 'write', input: ListImportInput): Promise<ListImportResult | null> => {
@@ -86,7 +135,7 @@ export function ImportListModal({ kind, year: initialYear, onClose }: { kind: Im
     }
   };
 
-  const base = (picked: { fileName: string; contentBase64: string }) => ({ kind, ...picked, ...(kind === 'evaluation' ? { criteriaSetId, year } : {}) });
+  const base = (picked: Picked) => ({ kind, stagedId: picked.stagedId, ...(kind === 'evaluation' ? { criteriaSetId, year } : {}) });
 
   const readHeaders = async (picked = file) => {
     if (!picked || needsSet) return;
@@ -117,7 +166,7 @@ export function ImportListModal({ kind, year: initialYear, onClose }: { kind: Im
     <Flex justify="space-between" gap={8}>
       <TemplateButton kind={kind} criteriaSetId={criteriaSetId} />
       <Flex gap={8}>
-        {busy ? <Button onClick={() => (stop(), setPhase(sheet ? { step: 'mapping' } : { step: 'pick' }))}>Hủy</Button> : <Button onClick={() => (stop(), onClose())}>Đóng</Button>}
+        {busy ? <Button onClick={() => (stop(), setPhase(sheet ? { step: 'mapping' } : { step: 'pick' }))}>Hủy</Button> : <Button onClick={close}>Đóng</Button>}
         <Button disabled={!file || !sheet || busy || needsSet} onClick={() => void check(true)}>
           Kiểm tra
         </Button>
@@ -129,7 +178,7 @@ export function ImportListModal({ kind, year: initialYear, onClose }: { kind: Im
   );
 
   return (
-    <Modal title={`Nhập danh sách ${noun} từ Excel`} open onCancel={() => (stop(), onClose())} footer={footer} width={960} destroyOnHidden>
+    <Modal title={`Nhập danh sách ${noun} từ Excel`} open onCancel={close} footer={footer} width={960} destroyOnHidden>
       <Typography.Paragraph type="secondary">
         {kind === 'evaluation'
           ? 'Mỗi dòng là một đối tượng đã có trong dữ liệu (tìm theo CCCD, hoặc tên, năm sinh và ấp) với điểm từng chỉ số của bộ tiêu chí đã chọn.'
@@ -146,13 +195,7 @@ export function ImportListModal({ kind, year: initialYear, onClose }: { kind: Im
         accept=".xlsx"
         maxCount={1}
         beforeUpload={(picked) => {
-          void readFileBase64(picked).then((contentBase64) => {
-            const chosen = { fileName: picked.name, contentBase64 };
-            setFile(chosen);
-            setSheet(null);
-            setPhase({ step: 'pick' });
-            void readHeaders(chosen);
-          });
+          void pick(picked);
           return false;
         }}
         showUploadList={file ? { showRemoveIcon: false } : false}

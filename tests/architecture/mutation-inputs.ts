@@ -382,7 +382,8 @@ export const WRITE_CASES: { [K in WritingOpName]: WriteCase<K> } = {
       const hamlet = await aHamlet(app);
       const commune = (await app.call('units.tree', {})).find((u) => u.id === hamlet.parentId)!;
       const sheet = await personSheet([[1, '087090000001', 'Lê Văn Nhập', 'Nam', 1990, 'Kinh', 'Không', 'Đồng Tháp', commune.name, hamlet.name]]);
-      return { fileName: 'danh-sach.xlsx', contentBase64: sheet.toString('base64'), dryRun: false };
+      const { stageSheet } = await import('../support/import-jobs.js');
+      return { stagedId: await stageSheet(app, sheet, 'danh-sach.xlsx'), dryRun: false };
     },
     settle: async (app, output) => {
       const { waitForJob } = await import('../../main/jobs/index.js');

@@ -7,10 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { SHEET_UPLOAD_MAX_BYTES } from '../../shared/evidence.js';
 import type { ListImportStatus } from '../../shared/titles-import.js';
 import { composeApp } from '../../main/app/compose.js';
 import { dispatch } from '../../main/app/dispatch.js';
 import { inTransaction } from '../../main/db/records.js';
+import { storeOf } from '../../main/evidence/index.js';
 import { waitForJob } from '../../main/jobs/index.js';
 import { setUpOffice } from '../../main/office/index.js';
 import { createUnitInTx } from '../../main/units/index.js';
@@ -34,11 +36,12 @@ async function run(dir: string, file: string) {
     }
   });
   const baselineRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-  const contentBase64 = readFileSync(file).toString('base64');
+  // Staged as the upload route stages it; each stage reads it from there.
+  const { stagedId } = await storeOf(ctx.dataDir).receive([readFileSync(file)], 'ca-nhan.xlsx', SHEET_UPLOAD_MAX_BYTES, 'sheet');
   const stage = async (dryRun: boolean) => {
     const cpu = process.cpuUsage();
     const start = performance.now();
-    const started = await dispatch('subjects.importXlsx', { kind: 'person', fileName: 'ca-nhan.xlsx', contentBase64, dryRun }, ctx);
+    const started = await dispatch('subjects.importXlsx', { kind: 'person', stagedId, dryRun }, ctx);
     if (!started.ok) throw new Error(started.error.message);
     const status = await waitForJob<ListImportStatus['result']>((started.data as { jobId: string }).jobId);
     return { ms: performance.now() - start, cpuMs: cpuMs(cpu), phase: status.phase, message: status.message, rows: status.result?.rows ?? 0 };

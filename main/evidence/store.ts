@@ -102,13 +102,17 @@ export class EvidenceStore {
     return this.staged.get(stagedId) ?? null;
   }
 
-  /** Where a file staged for `purpose` waits on the disk; an unknown one, or one uploaded for something else, is refused. */
-  stagedFor(stagedId: string, purpose: UploadPurpose): { path: string; name: string; size: number } {
+  /**
+   * Where a file staged for `purpose` waits on the disk; an unknown one, one uploaded for something
+   * else, or one over the caller's own limit (an import's, below the route's) is refused.
+   */
+  stagedFor(stagedId: string, purpose: UploadPurpose, maxBytes = Number.POSITIVE_INFINITY): { path: string; name: string; size: number } {
     const entry = this.staged.get(stagedId);
     if (!entry) throw new AppError('NOT_FOUND', `Tệp ${UPLOAD_PURPOSE_NOUNS[purpose]} tải lên đã hết hạn hoặc đã được dùng. Hãy chọn lại tệp.`);
     if (entry.purpose !== purpose) {
       throw new AppError('VALIDATION', `Tệp "${entry.name}" được tải lên làm ${UPLOAD_PURPOSE_NOUNS[entry.purpose]}, không phải ${UPLOAD_PURPOSE_NOUNS[purpose]}. Hãy chọn lại tệp.`);
     }
+    if (entry.size > maxBytes) throw new AppError('VALIDATION', `Tệp "${entry.name}" quá lớn (tối đa ${formatBytes(maxBytes)}).`);
     return { path: entry.path, name: entry.name, size: entry.size };
   }
 

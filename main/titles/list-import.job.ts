@@ -1,5 +1,3 @@
-import { AppError } from '../../shared/errors.js';
-import { formatBytes } from '../../shared/evidence.js';
 import { MAX_LIST_IMPORT_BYTES, type ListImportInput, type ListImportStatus } from '../../shared/titles-import.js';
 import type { AppContext } from '../app/context.js';
 import { storeOf } from '../evidence/index.js';
@@ -10,8 +8,7 @@ const WORKER_HEAP_MB = 1024;
 
 /** Starts the titles list import worker (any kind, any stage) on this office's database and returns the job id at once. */
 export function startListImport(ctx: AppContext, input: ListImportInput): { jobId: string } {
-  const sheet = storeOf(ctx.dataDir).stagedFor(input.stagedId, 'sheet');
-  if (sheet.size > MAX_LIST_IMPORT_BYTES) throw new AppError('VALIDATION', `Tệp "${sheet.name}" quá lớn (tối đa ${formatBytes(MAX_LIST_IMPORT_BYTES)}).`);
+  const sheet = storeOf(ctx.dataDir).stagedFor(input.stagedId, 'sheet', MAX_LIST_IMPORT_BYTES);
   const workerInput: ListImportWorkerInput = {
     databaseFile: ctx.sqlite.name,
     // Read from the disk by the worker: nothing of the file passes through the request thread.

@@ -1,5 +1,3 @@
-import { AppError } from '../../shared/errors.js';
-import { formatBytes } from '../../shared/evidence.js';
 import { MAX_IMPORT_BYTES, type UnitImportStatus } from '../../shared/units.js';
 import type { AppContext } from '../app/context.js';
 import { storeOf } from '../evidence/index.js';
@@ -19,8 +17,7 @@ export function unitsImportWorkerFiles(): string[] {
 
 /** Starts the import worker on this office's database and the sheet staged by the upload route, and returns the job id at once. */
 export function startUnitsImport(ctx: AppContext, input: { stagedId: string; dryRun: boolean }): { jobId: string } {
-  const sheet = storeOf(ctx.dataDir).stagedFor(input.stagedId, 'sheet');
-  if (sheet.size > MAX_IMPORT_BYTES) throw new AppError('VALIDATION', `Tệp "${sheet.name}" quá lớn (tối đa ${formatBytes(MAX_IMPORT_BYTES)}).`);
+  const sheet = storeOf(ctx.dataDir).stagedFor(input.stagedId, 'sheet', MAX_IMPORT_BYTES);
   const workerInput: UnitImportWorkerInput = {
     databaseFile: ctx.sqlite.name,
     // Read from the disk by the thread that parses it: nothing of the file passes through the request thread.

@@ -8,7 +8,7 @@ import { IMPORT_KIND_LABELS, type ImportKind, type ListImportInput, type ListImp
 import { announceChanges } from '../api/client';
 import { apiQuery, callOrThrowAppError } from '../components/api';
 import { issuesOf, toAppError } from '../components/errors';
-import { UploadCancelled, uploadFile } from '../evidence/evidence-transport';
+import { useStagedSheet } from '../evidence/useStagedSheet';
 import { YEAR_OPTIONS } from './lookups';
 import { ImportMapping } from './ImportMapping';
 import { TemplateButton } from './ListExportButtons';
@@ -45,59 +45,40 @@ export function ImportListModal({ kind, year: initialYear, onClose }: { kind: Im
   const [mapping, setMapping] = useState<Mapping>({});
   const [phase, setPhase] = useState<Phase>({ step: 'pick' });
   const running = useRef<{ jobId: string | null; stopped: boolean } | null>(null);
-  const upload = useRef<AbortController | null>(null);
-  // The staged file, so closing the dialog lets main drop it at once instead of when it expires.
-  const staged = useRef<string | null>(null);
+  const staged = useStagedSheet();
   const sets = useQuery({ ...apiQuery('criteria.list', {}), enabled: kind === 'evaluation' });
   const setOptions = (sets.data ?? []).filter((s) => s.current).map((s) => ({ value: s.id, label: `${TITLE_LABELS[s.definition.title]} — ${s.definition.name}` }));
   const needsSet = kind === 'evaluation' && !criteriaSetId;
   const noun = IMPORT_KIND_LABELS[kind];
 
   const stop = () => {
-    upload.current?.abort();
-    upload.current = null;
+    staged.abort();
     const job = running.current;
     running.current = null;
     if (!job) return;
     job.stopped = true;
     if (job.jobId) void callOrThrowAppError('subjects.importCancel', { jobId: job.jobId }).catch(() => undefined);
   };
-  const discardStaged = () => {
-    const stagedId = staged.current;
-    staged.current = null;
-    if (stagedId) void callOrThrowAppError('evidence.discardStaged', { stagedIds: [stagedId] }).catch(() => undefined);
-  };
   const close = () => {
     stop();
-    discardStaged();
+    staged.release();
     onClose();
   };
-  useEffect(
-    () => () => {
-      stop();
-      discardStaged();
-    },
-    [],
-  );
+  useEffect(() => stop, []);
 
   const pick = async (picked: File) => {
     stop();
-    discardStaged();
     setFile(null);
     setSheet(null);
-    const controller = new AbortController();
-    upload.current = controller;
     setPhase({ step: 'running', what: 'headers', status: null });
     try {
-      const { stagedId } = await uploadFile(picked, () => undefined, controller.signal, 'sheet');
-      staged.current = stagedId;
-      upload.current = null;
+      const stagedId = await staged.stage(picked);
+      if (!stagedId) return;
       const chosen = { stagedId };
       setFile(chosen);
       setPhase({ step: 'pick' });
       await readHeaders(chosen);
     } catch (error) {
-      if (error instanceof UploadCancelled) return;
       const appError = toAppError(error);
       setPhase({ step: 'failed', message: appError.message, issues: [], issueCount: 0 });
     }

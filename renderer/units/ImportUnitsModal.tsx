@@ -7,7 +7,7 @@ import { MAX_IMPORT_BYTES, type UnitImportResult, type UnitImportStatus } from '
 import { callOrThrowAppError } from '../components/api';
 import { issuesOf, toAppError } from '../components/errors';
 import { ImportColumnsHelp } from './ImportColumnsHelp';
-import { UploadCancelled, uploadFile } from '../evidence/evidence-transport';
+import { useStagedSheet } from '../evidence/useStagedSheet';
 
 type Phase =
   | { step: 'pick'; notice?: string }
@@ -32,31 +32,19 @@ export function ImportUnitsModal({ open, onClose }: { open: boolean; onClose: ()
   const [picked, setPicked] = useState<Picked | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'pick' });
   const { message } = App.useApp();
-  // The running upload or job, so closing the dialog or unmounting cancels it and stops the polling.
-  const running = useRef<{ jobId: string | null; stopped: boolean; upload: AbortController | null } | null>(null);
-  // The staged file, so closing the dialog lets main drop it at once instead of when it expires.
-  const staged = useRef<string | null>(null);
+  // The running job, so closing the dialog or unmounting cancels it and stops the polling.
+  const running = useRef<{ jobId: string | null; stopped: boolean } | null>(null);
+  const sheet = useStagedSheet();
 
   const stopRunning = () => {
+    sheet.abort();
     const job = running.current;
     running.current = null;
     if (!job) return;
     job.stopped = true;
-    job.upload?.abort();
     if (job.jobId) void callOrThrowAppError('units.importCancel', { jobId: job.jobId }).catch(() => undefined);
   };
-  const discardStaged = () => {
-    const stagedId = staged.current;
-    staged.current = null;
-    if (stagedId) void callOrThrowAppError('evidence.discardStaged', { stagedIds: [stagedId] }).catch(() => undefined);
-  };
-  useEffect(
-    () => () => {
-      stopRunning();
-      discardStaged();
-    },
-    [],
-  );
+  useEffect(() => stopRunning, []);
   const cancel = () => {
     stopRunning();
     setPhase({ step: 'pick', notice: 'Đã hủy; dữ liệu không bị thay đổi.' });
@@ -64,7 +52,7 @@ export function ImportUnitsModal({ open, onClose }: { open: boolean; onClose: ()
 
   const close = () => {
     stopRunning();
-    discardStaged();
+    sheet.release();
     setPicked(null);
     setPhase({ step: 'pick' });
     onClose();
@@ -78,7 +66,7 @@ export function ImportUnitsModal({ open, onClose }: { open: boolean; onClose: ()
   /** Starts a job and follows it to its end; returns the result, or null when it failed or was cancelled. */
   const runJob = async (file: Picked, dryRun: boolean): Promise<UnitImportResult | null> => {
     stopRunning();
-    const job = { jobId: null as string | null, stopped: false, upload: null };
+    const job = { jobId: null as string | null, stopped: false };
     running.current = job;
     setPhase({ step: 'running', dryRun, status: null });
     const { jobId } = await callOrThrowAppError('units.importXlsx', { stagedId: file.stagedId, dryRun });
@@ -108,24 +96,21 @@ export function ImportUnitsModal({ open, onClose }: { open: boolean; onClose: ()
 
   const check = async (file: File | undefined) => {
     stopRunning();
-    discardStaged();
+    sheet.release();
     setPicked(null);
     setPhase({ step: 'pick' });
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) return fail(new Error('Tệp quá lớn (tối đa 10 MB).'));
-    const upload = { jobId: null, stopped: false, upload: new AbortController() };
-    running.current = upload;
     setPhase({ step: 'running', dryRun: true, status: null });
     try {
-      const { stagedId } = await uploadFile(file, () => undefined, upload.upload.signal, 'sheet');
-      staged.current = stagedId;
-      if (upload.stopped) return discardStaged();
+      const stagedId = await sheet.stage(file);
+      if (!stagedId) return;
       const next = { fileName: file.name, stagedId };
       setPicked(next);
       const result = await runJob(next, true);
       if (result) setPhase({ step: 'checked', result });
     } catch (error) {
-      if (!(error instanceof UploadCancelled)) fail(error);
+      fail(error);
     }
   };
 
